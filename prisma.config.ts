@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+// Prisma 6.19's JS schema engine: no native engine binary, nothing to download.
+const url = process.env.DATABASE_URL ?? "file:./data/duban.db";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  async adapter() {
+    return new PrismaBetterSQLite3({ url });
+  },
+});

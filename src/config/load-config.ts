@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const hhmm = (def: string) =>
+  z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day as HH:MM, e.g. 08:30").default(def);
+
+const validZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const bool = (def: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { message: "true or false" })
+    .default(def ? "true" : "false")
+    .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(/[,，]/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** Every variable, its default and what it expects. `.env.example` documents the same list. */
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^file:/, 'a SQLite URL starting with "file:", e.g. file:./data/duban.db')
+    .default("file:./data/duban.db"),
+  DUBAN_TZ: z.string().trim().refine(validZone, "an IANA time zone, e.g. Asia/Shanghai").default("Asia/Shanghai"),
+  DUBAN_ADMINS: list,
+  DUBAN_BOT_NAME: z.string().trim().min(1).default("督办助手"),
+  WECHATY_PUPPET: optional,
+  WECHATY_PUPPET_SERVICE_TOKEN: optional,
+  WECHATY_NAME: z.string().trim().min(1).default("duban"),
+  DUBAN_SEND_INTERVAL_MS: int(3000, 0, 600_000),
+  DUBAN_SEND_JITTER_MS: int(1000, 0, 600_000),
+  DUBAN_SEND_MAX_ATTEMPTS: int(5, 1, 100),
+  DUBAN_SEND_BACKOFF_MAX_MS: int(300_000, 1000, 86_400_000),
+  DUBAN_MAX_MESSAGE_CHARS: int(1500, 200, 1900),
+  DUBAN_MAX_INPUT_CHARS: int(2000, 100, 100_000),
+  DUBAN_STALE_MESSAGE_SECONDS: int(300, 0, 86_400),
+  DUBAN_EVIDENCE_WINDOW_MINUTES: int(10, 0, 1440),
+  DUBAN_ATTACHMENT_DIR: z.string().trim().min(1).default("./data/attachments"),
+  DUBAN_DUE_SOON_DAYS: int(3, 0, 60),
+  DUBAN_STALE_DAYS: int(7, 1, 365),
+  DUBAN_ESCALATE_DAYS: int(7, 1, 365),
+  DUBAN_REVIEW_DAYS: int(30, 1, 3650),
+  DUBAN_DIGEST_TIME: hhmm("08:30"),
+  DUBAN_REMINDER_TIME: hhmm("09:00"),
+  DUBAN_RANKING_TIME: hhmm("09:00"),
+  DUBAN_REVIEW_TIME: hhmm("09:00"),
+  DUBAN_WORKDAYS_ONLY: bool(true),
+  DUBAN_CALENDAR_FILE: optional,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses configuration once from an env object. Empty strings count as unset, so
+ * `DUBAN_TZ=` in a .env file means "use the default", not "invalid".
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v.trim() !== "") cleaned[key] = v;
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => {
+    const key = String(i.path[0] ?? "?");
+    return `${key}=${JSON.stringify(cleaned[key] ?? "")}: expected ${i.message}`;
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,44 @@
+import type { Day } from "../core/zoned-time.ts";
+import { daysBetween } from "../core/zoned-time.ts";
+
+export const STATES = ["NOT_STARTED", "IN_PROGRESS", "PENDING_VERIFICATION", "CLOSED"] as const;
+export type IssueState = (typeof STATES)[number];
+
+export const STATE_LABEL: Record<IssueState, string> = {
+  NOT_STARTED: "未开始",
+  IN_PROGRESS: "整改中",
+  PENDING_VERIFICATION: "待核实",
+  CLOSED: "已销号",
+};
+
+const LABEL_TO_STATE = new Map<string, IssueState>(
+  Object.entries(STATE_LABEL).map(([k, v]) => [v, k as IssueState]),
+);
+// Words ledgers use in practice for the same four states.
+for (const [alias, state] of [
+  ["未启动", "NOT_STARTED"],
+  ["正在整改", "IN_PROGRESS"],
+  ["推进中", "IN_PROGRESS"],
+  ["进行中", "IN_PROGRESS"],
+  ["已完成", "PENDING_VERIFICATION"],
+  ["完成待核实", "PENDING_VERIFICATION"],
+  ["销号", "CLOSED"],
+  ["已办结", "CLOSED"],
+] as const) {
+  LABEL_TO_STATE.set(alias, state);
+}
+
+/** `整改中` (or one of its usual synonyms) → `IN_PROGRESS`; undefined for anything else. */
+export function stateFromLabel(label: string): IssueState | undefined {
+  return LABEL_TO_STATE.get(label.trim());
+}
+
+export function isOpen(state: string): boolean {
+  return state === "NOT_STARTED" || state === "IN_PROGRESS";
+}
+
+/** Overdue is derived, never stored: deadline passed and the unit still owes the work. */
+export function daysOverdue(issue: { state: string; deadline: Day }, today: Day): number {
+  if (!isOpen(issue.state)) return 0;
+  return Math.max(0, daysBetween(issue.deadline, today));
+}

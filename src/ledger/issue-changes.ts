@@ -1,0 +1,73 @@
+import { STATE_LABEL, type IssueState } from "../domain/issue-state.ts";
+import type { LedgerRow } from "./ledger-row.ts";
+
+/** The fields of an Issue a ledger row owns, as stored. */
+export interface LedgerFields {
+  description: string;
+  unitId: number;
+  deadline: string;
+  source: string;
+  category: string;
+  coUnits: string;
+  leader: string;
+  measures: string;
+  state: string;
+}
+
+export interface FieldChange {
+  field: keyof LedgerFields;
+  from: string;
+  to: string;
+}
+
+const LABEL: Record<keyof LedgerFields, string> = {
+  source: "问题来源",
+  category: "问题类别",
+  description: "问题描述",
+  unitId: "责任单位",
+  coUnits: "配合单位",
+  leader: "责任领导",
+  deadline: "整改时限",
+  measures: "整改措施",
+  state: "整改状态",
+};
+const ORDER = Object.keys(LABEL) as (keyof LedgerFields)[];
+
+/** What a row would set, in stored form; a row without a state keeps the current one. */
+export function rowFields(row: LedgerRow, unitId: number, currentState: string): LedgerFields {
+  return {
+    description: row.description,
+    unitId,
+    deadline: row.deadline,
+    source: row.source,
+    category: row.category,
+    coUnits: row.coUnits,
+    leader: row.leader,
+    measures: row.measures,
+    state: row.state ?? currentState,
+  };
+}
+
+export function diffFields(before: LedgerFields, after: LedgerFields): FieldChange[] {
+  return ORDER.filter((f) => before[f] !== after[f]).map((field) => ({
+    field,
+    from: String(before[field]),
+    to: String(after[field]),
+  }));
+}
+
+/** `整改时限 2026-12-05→2026-12-20；整改状态 未开始→整改中`, for the issue's history. */
+export function describeChanges(changes: FieldChange[], unitName: (id: number) => string): string {
+  const shown = (c: FieldChange, v: string): string => {
+    if (c.field === "unitId") return unitName(Number(v));
+    if (c.field === "state") return STATE_LABEL[v as IssueState] ?? v;
+    return clip(v);
+  };
+  return changes.map((c) => `${LABEL[c.field]} ${shown(c, c.from)}→${shown(c, c.to)}`).join("；");
+}
+
+// Long descriptions would drown the history line; the full text is on the issue.
+function clip(v: string): string {
+  if (v === "") return "（空）";
+  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
+}

@@ -1,0 +1,29 @@
+import type { Day } from "../core/zoned-time.ts";
+import type { IssueState } from "../domain/issue-state.ts";
+
+/** One valid ledger line, normalised, ready to be imported. */
+export interface LedgerRow {
+  /** NFKC, trimmed, upper-cased: `zg-2026-001 ` and `ZG-2026-001` are one issue. */
+  code: string;
+  description: string;
+  unitName: string;
+  deadline: Day;
+  source: string;
+  category: string;
+  /** Several units joined by `、`. */
+  coUnits: string;
+  leader: string;
+  measures: string;
+  /** Undefined when the file says nothing: an import then leaves the state alone. */
+  state?: IssueState;
+}
+
+/** One thing wrong with the file; `row` as the spreadsheet shows it (header = 1). */
+export interface LedgerProblem {
+  row: number;
+  reason: string;
+}
+
+export function formatProblem(p: LedgerProblem): string {
+  return `第${p.row}行：${p.reason}`;
+}

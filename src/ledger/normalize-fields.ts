@@ -1,0 +1,26 @@
+import { formatDay } from "../core/zoned-time.ts";
+import type { RawCell } from "./raw-sheet.ts";
+
+/** A cell as text, trimmed; a date typed into a text column reads as `2026-12-31`. */
+export function cellText(value: RawCell | undefined): string {
+  if (value == null) return "";
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime())
+      ? ""
+      : formatDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  return String(value).trim();
+}
+
+export function normalizeCode(text: string): string {
+  return text.normalize("NFKC").trim().toUpperCase();
+}
+
+/** `区水利局, 区城管局，区环保局` → `区水利局、区城管局、区环保局`. */
+export function normalizeCoUnits(text: string): string {
+  return text
+    .split(/[、，,；;\r\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .join("、");
+}

@@ -1,0 +1,76 @@
+import type { ZonedTime } from "../core/zoned-time.ts";
+import { STATE_LABEL, STATES, stateFromLabel } from "../domain/issue-state.ts";
+import { COL, REQUIRED_COLUMNS } from "./ledger-columns.ts";
+import type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
+import { cellText, normalizeCode, normalizeCoUnits } from "./normalize-fields.ts";
+import { parseLedgerDate } from "./parse-ledger-date.ts";
+import type { RawRow, RawSheet } from "./raw-sheet.ts";
+
+export type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
+
+export type LedgerValidation = { ok: true; rows: LedgerRow[] } | { ok: false; errors: LedgerProblem[] };
+
+const STATE_HINT = STATES.map((s) => STATE_LABEL[s]).join("/");
+
+/**
+ * Checks a whole sheet and reports every bad row with every reason, so the admin
+ * fixes the file in one pass. Unknown columns (the ones export adds) are ignored.
+ * Deadlines are calendar days as written, so no zone conversion applies; the zone
+ * parameter is kept so callers need not change if a zone-dependent rule appears.
+ */
+export function validateLedger(sheet: RawSheet, _zonedTime?: ZonedTime): LedgerValidation {
+  const missing = REQUIRED_COLUMNS.filter((h) => !sheet.headers.includes(h));
+  if (missing.length > 0) {
+    return { ok: false, errors: missing.map((h) => ({ row: 1, reason: `缺少表头“${h}”` })) };
+  }
+  const hasState = sheet.headers.includes(COL.state);
+  const errors: LedgerProblem[] = [];
+  const rows: LedgerRow[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  for (const raw of sheet.rows) {
+    const reasons: string[] = [];
+    const row = readRow(raw, hasState, reasons);
+    if (row.code !== "") {
+      const first = firstRowOfCode.get(row.code);
+      if (first === undefined) firstRowOfCode.set(row.code, raw.rowNumber);
+      else reasons.push(`编号 ${row.code} 与第${first}行重复`);
+    }
+    if (reasons.length === 0) rows.push(row);
+    else errors.push(...reasons.map((reason) => ({ row: raw.rowNumber, reason })));
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+}
+
+function readRow(raw: RawRow, hasState: boolean, reasons: string[]): LedgerRow {
+  const text = (header: string) => cellText(raw.cells[header]);
+  const required = (header: string) => {
+    const value = text(header);
+    if (value === "") reasons.push(`缺少${header}`);
+    return value;
+  };
+  const code = normalizeCode(required(COL.code));
+  const description = required(COL.description);
+  const unitName = required(COL.unitName);
+  let deadline = "";
+  if (required(COL.deadline) !== "") {
+    deadline = parseLedgerDate(raw.cells[COL.deadline] ?? null) ?? "";
+    if (deadline === "") reasons.push(`整改时限“${text(COL.deadline)}”不是有效日期`);
+  }
+  const stateText = hasState ? text(COL.state) : "";
+  const state = stateText === "" ? undefined : stateFromLabel(stateText.normalize("NFKC"));
+  if (stateText !== "" && state === undefined) {
+    reasons.push(`整改状态“${stateText}”无法识别（应为 ${STATE_HINT}）`);
+  }
+  return {
+    code,
+    description,
+    unitName,
+    deadline,
+    source: text(COL.source),
+    category: text(COL.category),
+    coUnits: normalizeCoUnits(text(COL.coUnits)),
+    leader: text(COL.leader),
+    measures: text(COL.measures),
+    state,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Reads a unit's free-text report the way a person would: is it a claim that the work
+ * is done, or progress? `已完成80%` is progress; `未完成` denies; `已完成部分` is partial.
+ */
+const DONE = /(?:已经?|现已|均已|全部|已全部)(?:完成|整改|办结|完工|落实)|整改(?:完成|完毕|到位|结束)|完成(?:了)?整改|已办结|办结了|已销号/;
+const DENIED = /(?:未|没有?|尚未|还未|仍未|暂未|不能|无法|没能|还没有?)(?:全部|完全|能)?(?:完成|整改|办结|完工|落实)/;
+const PARTIAL = /部分|一半|大部分|初步|基本|阶段性/;
+
+export type ReportIntent = "complete" | "progress";
+
+/** The first `NN%` in a report, if it is a sensible percentage. */
+export function percentIn(text: string): number | undefined {
+  const m = /(\d{1,3}(?:\.\d+)?)\s*%/.exec(text);
+  if (!m) return undefined;
+  const n = Math.round(Number(m[1]));
+  return n >= 0 && n <= 100 ? n : undefined;
+}
+
+export function classifyReport(text: string): ReportIntent {
+  const pct = percentIn(text);
+  if (pct !== undefined && pct < 100) return "progress";
+  if (DENIED.test(text) || PARTIAL.test(text)) return "progress";
+  return DONE.test(text) ? "complete" : "progress";
+}
+
+const ACK = /^(?:收到|好的?|明白|知道了?|已阅|ok|OK|嗯+|谢谢|感谢|👌|👍|🙏|\[(?:强|OK|抱拳|握手)\])[!！。.~～\s]*$/u;
+
+/** `收到` and the like: a reply to a reminder that reports nothing. */
+export function isAcknowledgement(text: string): boolean {
+  return ACK.test(text.trim());
+}

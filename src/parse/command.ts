@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/);
+const date = z.object({ y: z.number().int().optional(), m: z.number().int(), d: z.number().int() });
+const text = z.string();
+
+/** The command words, as users type them. */
+export const COMMAND_NAMES = [
+  "帮助",
+  "查询",
+  "清单",
+  "逾期",
+  "进度",
+  "完成",
+  "延期",
+  "统计",
+  "绑定",
+  "解绑",
+  "核实",
+  "批准延期",
+  "回头看",
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Everything a message addressed to the bot can mean. */
+export const commandSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("help") }),
+  z.object({ type: z.literal("query"), code }),
+  z.object({ type: z.literal("list"), unitName: text.optional() }),
+  z.object({ type: z.literal("overdue") }),
+  z.object({ type: z.literal("progress"), code, note: text, percent: z.number().int().min(0).max(100).optional() }),
+  z.object({ type: z.literal("complete"), code, note: text }),
+  z.object({ type: z.literal("extend"), code, date, reason: text }),
+  z.object({ type: z.literal("stats") }),
+  z.object({ type: z.literal("bind"), leaders: z.boolean(), unitName: text }),
+  z.object({ type: z.literal("unbind") }),
+  z.object({ type: z.literal("verify"), code, pass: z.boolean(), reason: text }),
+  z.object({ type: z.literal("approveExtension"), code, date }),
+  z.object({ type: z.literal("review"), code, ok: z.boolean(), note: text }),
+  // A command word with arguments that do not fit: answered with its usage line.
+  z.object({ type: z.literal("usage"), command: z.enum(COMMAND_NAMES), problem: text.optional() }),
+  // A quoted reply whose quote names several issues: ask which one.
+  z.object({ type: z.literal("ambiguous"), codes: z.array(code), intent: z.enum(["progress", "complete"]) }),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandOf<T extends Command["type"]> = Extract<Command, { type: T }>;

@@ -1,0 +1,21 @@
+/**
+ * Chat text as a phone keyboard produces it → the form the parser reads. NFKC turns
+ * full-width letters, digits, colon, comma, percent and spaces into ASCII; the dash
+ * look-alikes that Chinese input methods insert inside codes become `-`.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/(?<=[A-Za-z0-9])[\u2010-\u2015\u2212\u30fc\uff70](?=[A-Za-z0-9])/g, "-")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .replace(/[^\S\n]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .trim();
+}
+
+/** Removes `@督办助手` (WeChat puts a special space after it; NFKC has made it a space). */
+export function stripMention(text: string, botName: string): string {
+  const escaped = botName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`@${escaped}(?: |$)?`, "g"), " ").replace(/[^\S\n]+/g, " ").trim();
+}

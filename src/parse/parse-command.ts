@@ -1,0 +1,142 @@
+import { classifyReport, percentIn } from "./classify-report.ts";
+import type { Command, CommandName } from "./command.ts";
+import { codeAtStart } from "./issue-code.ts";
+import { parseDateAtStart } from "./parse-date.ts";
+
+/** Every spelling of a command word, longest first so 批准延期 wins over 延期. */
+const WORDS: [string, CommandName][] = (
+  [
+    ["批准延期", "批准延期"],
+    ["回头看", "回头看"],
+    ["本单位", "清单"],
+    ["帮助", "帮助"],
+    ["help", "帮助"],
+    ["菜单", "帮助"],
+    ["查询", "查询"],
+    ["清单", "清单"],
+    ["逾期", "逾期"],
+    ["进度", "进度"],
+    ["进展", "进度"],
+    ["完成", "完成"],
+    ["延期", "延期"],
+    ["统计", "统计"],
+    ["日报", "统计"],
+    ["绑定", "绑定"],
+    ["解绑", "解绑"],
+    ["核实", "核实"],
+  ] as [string, CommandName][]
+).sort((a, b) => b[0].length - a[0].length);
+
+const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看"]);
+
+const SEP = /^[\s:,;、]+/;
+const skipSep = (s: string) => s.replace(SEP, "");
+
+function commandWordAtStart(text: string): { name: CommandName; rest: string } | null {
+  const t = text.replace(/^[#/]\s*/, "");
+  const lower = t.toLowerCase();
+  for (const [word, name] of WORDS) {
+    if (!lower.startsWith(word)) continue;
+    const rest = t.slice(word.length);
+    // `完成了吗？` is chat, not a command: the word must end the message or be followed
+    // by a separator (or, for commands that take one, directly by an issue code).
+    if (rest === "" || SEP.test(rest) || (TAKES_CODE.has(name) && /^[A-Za-z]/.test(rest) && codeAtStart(rest))) {
+      return { name, rest };
+    }
+  }
+  return null;
+}
+
+const usage = (command: CommandName, problem?: string): Command =>
+  problem === undefined ? { type: "usage", command } : { type: "usage", command, problem };
+
+function withCode(name: CommandName, rest: string, then: (code: string, after: string) => Command): Command {
+  const args = skipSep(rest);
+  const found = codeAtStart(args);
+  if (!found) return usage(name, args ? `“${args.slice(0, 20)}”不是问题编号` : "缺少问题编号");
+  return then(found.code, skipSep(found.rest));
+}
+
+function withDate(name: CommandName, code: string, text: string, then: (date: { y?: number; m: number; d: number }, after: string) => Command): Command {
+  const parsed = parseDateAtStart(text);
+  if (!parsed.ok) return usage(name, parsed.reason === "missing" ? "缺少日期" : `日期“${parsed.text ?? ""}”无效`);
+  return then(parsed.date, skipSep(parsed.rest).trim());
+}
+
+/** A unit's report that starts with the code: completion or progress, read as a person would. */
+export function reportCommand(code: string, note: string): Command {
+  if (classifyReport(note) === "complete") return { type: "complete", code, note };
+  const percent = percentIn(note);
+  return percent === undefined ? { type: "progress", code, note } : { type: "progress", code, note, percent };
+}
+
+const PASS = /^(?:通过|合格|同意|属实|确认)/;
+const SEND_BACK = /^(?:退回|不通过|驳回|不合格)/;
+const REBOUND = /^(?:反弹|复发|不合格)/;
+
+/**
+ * Pure: normalised text (mention removed) → the command it is, or null when it is not
+ * addressed to the bot by its form (a command word or an issue code at the start).
+ */
+export function parseCommand(text: string): Command | null {
+  const word = commandWordAtStart(text);
+  if (!word) {
+    const lead = codeAtStart(text);
+    if (!lead) return null;
+    const note = skipSep(lead.rest).trim();
+    return note ? reportCommand(lead.code, note) : { type: "query", code: lead.code };
+  }
+  const { name, rest } = word;
+  switch (name) {
+    case "帮助":
+      return { type: "help" };
+    case "逾期":
+      return { type: "overdue" };
+    case "统计":
+      return { type: "stats" };
+    case "解绑":
+      return { type: "unbind" };
+    case "清单": {
+      const unitName = skipSep(rest).trim();
+      return unitName ? { type: "list", unitName } : { type: "list" };
+    }
+    case "绑定": {
+      const target = skipSep(rest).trim();
+      if (!target) return usage(name, "缺少单位名");
+      const leaders = /^(?:领导|领导群|领导组)$/.test(target);
+      return { type: "bind", leaders, unitName: leaders ? "" : target };
+    }
+    case "查询":
+      return withCode(name, rest, (code) => ({ type: "query", code }));
+    case "进度":
+      return withCode(name, rest, (code, note) => {
+        if (!note) return usage(name, "缺少进度说明");
+        const percent = percentIn(note);
+        return percent === undefined ? { type: "progress", code, note } : { type: "progress", code, note, percent };
+      });
+    case "完成":
+      return withCode(name, rest, (code, note) => ({ type: "complete", code, note }));
+    case "延期":
+      return withCode(name, rest, (code, after) =>
+        withDate(name, code, after, (date, reason) => (reason ? { type: "extend", code, date, reason } : usage(name, "缺少延期理由"))),
+      );
+    case "批准延期":
+      return withCode(name, rest, (code, after) => withDate(name, code, after, (date) => ({ type: "approveExtension", code, date })));
+    case "核实":
+      return withCode(name, rest, (code, after) => {
+        if (PASS.test(after)) return { type: "verify", code, pass: true, reason: "" };
+        const back = SEND_BACK.exec(after);
+        if (!back) return usage(name, "请写明“通过”或“退回 <理由>”");
+        const reason = skipSep(after.slice(back[0].length)).trim();
+        return reason ? { type: "verify", code, pass: false, reason } : usage(name, "退回需写明理由");
+      });
+    case "回头看":
+      return withCode(name, rest, (code, after) => {
+        if (/^(?:合格|通过|未反弹|无反弹)/.test(after)) return { type: "review", code, ok: true, note: skipSep(after.replace(/^\S+/, "")).trim() };
+        const rebound = REBOUND.exec(after);
+        if (!rebound) return usage(name, "请写明“合格”或“反弹 <说明>”");
+        const note = skipSep(after.slice(rebound[0].length)).trim();
+        return note ? { type: "review", code, ok: false, note } : usage(name, "反弹需写明情况");
+      });
+  }
+}

@@ -1,0 +1,32 @@
+import { isValidDay } from "../core/zoned-time.ts";
+
+/** A date as written in chat; the year may be left out (`12月31日`). */
+export interface DateSpec {
+  y?: number;
+  m: number;
+  d: number;
+}
+
+const FORMS: { re: RegExp; year: boolean }[] = [
+  { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/, year: true },
+  { re: /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?/, year: true },
+  { re: /^(\d{1,2})月(\d{1,2})[日号]?/, year: false },
+];
+
+export type DateParse = { ok: true; date: DateSpec; rest: string } | { ok: false; reason: "missing" | "invalid"; text?: string };
+
+/** Reads a date at the start of `text` (after an optional 至/到) and returns what follows it. */
+export function parseDateAtStart(text: string): DateParse {
+  const t = text.replace(/^(?:延期)?(?:至|到)\s*/, "");
+  for (const { re, year } of FORMS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const nums = m.slice(1).map(Number);
+    const date: DateSpec = year ? { y: nums[0]!, m: nums[1]!, d: nums[2]! } : { m: nums[0]!, d: nums[1]! };
+    const valid = isValidDay(date.y ?? 2024 /* a leap year, so 2月29日 is not refused before the year is known */, date.m, date.d);
+    if (!valid) return { ok: false, reason: "invalid", text: m[0] };
+    return { ok: true, date, rest: t.slice(m[0].length) };
+  }
+  const looksLikeDate = /^[\d年月日号\-/.]+/.exec(t);
+  return looksLikeDate ? { ok: false, reason: "invalid", text: looksLikeDate[0] } : { ok: false, reason: "missing" };
+}
