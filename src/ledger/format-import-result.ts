@@ -7,13 +7,17 @@ export interface ImportCounts {
   unitsCreated: number;
 }
 
-export type ImportResult = ({ ok: true } & ImportCounts) | { ok: false; errors: LedgerProblem[] };
+export type ImportResult =
+  | ({ ok: true } & ImportCounts)
+  /** `fileError` when the file could not be read at all; `errors` is then empty. */
+  | { ok: false; errors: LedgerProblem[]; fileError?: string };
 
 /** The reply an admin reads after importing a ledger. */
 export function formatImportResult(result: ImportResult): string {
   if (result.ok) {
     return `导入完成：新增 ${result.created} 条，更新 ${result.updated} 条，未变 ${result.unchanged} 条，新建单位 ${result.unitsCreated} 个`;
   }
+  if (result.fileError) return result.fileError;
   const badRows = new Set(result.errors.map((e) => e.row)).size;
   return [`台账有 ${badRows} 行错误，未导入任何数据：`, ...result.errors.map(formatProblem)].join("\n");
 }

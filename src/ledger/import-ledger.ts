@@ -1,10 +1,13 @@
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import type { Store } from "../store/open-store.ts";
+import { insertEvents, insertIssues, updateIssues } from "./bulk-write.ts";
 import { ensureUnits } from "./ensure-units.ts";
 import type { ImportCounts, ImportResult } from "./format-import-result.ts";
 import { planImport, type ExistingIssue } from "./import-plan.ts";
+import { LedgerError } from "./ledger-error.ts";
 import type { LedgerRow } from "./ledger-row.ts";
+import type { RawSheet } from "./raw-sheet.ts";
 import { readLedgerFile } from "./read-ledger.ts";
 import { validateLedger } from "./validate-ledger.ts";
 
@@ -21,9 +24,9 @@ export interface ImportOptions {
 const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 
 /**
- * Writes validated rows, all or nothing. A fixed number of statements whatever the
- * row count (plus one per issue that actually changed): per-row queries through
- * Prisma cost about a millisecond each.
+ * Writes validated rows, all or nothing, in a fixed number of statements whatever the
+ * row count: per-row queries through Prisma cost about a millisecond each. Only issues
+ * whose ledger fields differ are written, each with an IMPORT_UPDATE event.
  */
 export async function importLedger(store: Store, rows: LedgerRow[], opts: ImportOptions): Promise<ImportCounts> {
   const { actor, now } = opts;
@@ -32,47 +35,25 @@ export async function importLedger(store: Store, rows: LedgerRow[], opts: Import
     const existing = await tx.issue.findMany({ select: EXISTING_SELECT });
     const byCode = new Map<string, ExistingIssue>(existing.map((i) => [i.code, i]));
     const plan = planImport(rows, byCode, units.ids, (id) => units.names.get(id) ?? `#${id}`, now);
-    const actorFields = { actorId: actor, actorName: actor, at: now };
-
-    if (plan.creates.length > 0) {
-      const made = await tx.issue.createManyAndReturn({
-        data: plan.creates.map(({ code, fields }) => ({
-          code,
-          ...fields,
-          closedAt: fields.state === "CLOSED" ? now : null,
-          createdAt: now,
-          updatedAt: now,
-        })),
-        select: { id: true, deadline: true, state: true },
-      });
-      await tx.issueEvent.createMany({
-        data: made.map((i) => ({
-          issueId: i.id,
+    await insertIssues(tx, plan.creates, now);
+    await updateIssues(tx, plan.updates, now);
+    await insertEvents(
+      tx,
+      [
+        ...plan.creates.map((c) => ({
+          code: c.code,
           type: EVENT.IMPORT_CREATE,
           text: "台账导入新建",
-          toState: i.state,
-          newDeadline: i.deadline,
-          ...actorFields,
+          fromState: null,
+          toState: c.fields.state,
+          oldDeadline: null,
+          newDeadline: c.fields.deadline,
         })),
-      });
-    }
-    for (const u of plan.updates) {
-      await tx.issue.update({ where: { id: u.id }, data: { ...u.data, updatedAt: now } });
-    }
-    if (plan.updates.length > 0) {
-      await tx.issueEvent.createMany({
-        data: plan.updates.map((u) => ({
-          issueId: u.id,
-          type: EVENT.IMPORT_UPDATE,
-          text: u.text,
-          fromState: u.fromState,
-          toState: u.toState,
-          oldDeadline: u.oldDeadline,
-          newDeadline: u.newDeadline,
-          ...actorFields,
-        })),
-      });
-    }
+        ...plan.updates.map((u) => ({ ...u, type: EVENT.IMPORT_UPDATE })),
+      ],
+      actor,
+      now,
+    );
     return {
       created: plan.creates.length,
       updated: plan.updates.length,
@@ -83,7 +64,6 @@ export async function importLedger(store: Store, rows: LedgerRow[], opts: Import
 }
 
 const EXISTING_SELECT = {
-  id: true,
   code: true,
   description: true,
   unitId: true,
@@ -99,7 +79,8 @@ const EXISTING_SELECT = {
 
 /**
  * Read, check and import a ledger file. A file with any bad row imports nothing and
- * comes back as the list of problems; an unreadable file throws a LedgerError.
+ * comes back as the list of problems; an unreadable one as `fileError`. Only store
+ * failures throw.
  */
 export async function importLedgerFile(
   store: Store,
@@ -107,7 +88,14 @@ export async function importLedgerFile(
   zonedTime: ZonedTime,
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  const checked = validateLedger(await readLedgerFile(file), zonedTime);
+  let sheet: RawSheet;
+  try {
+    sheet = await readLedgerFile(file);
+  } catch (err) {
+    if (err instanceof LedgerError) return { ok: false, errors: [], fileError: err.userMessage };
+    throw err;
+  }
+  const checked = validateLedger(sheet, zonedTime);
   if (!checked.ok) return { ok: false, errors: checked.errors };
   return { ok: true, ...(await importLedger(store, checked.rows, opts)) };
 }

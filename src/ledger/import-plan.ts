@@ -1,20 +1,14 @@
 import { describeChanges, diffFields, rowFields, type LedgerFields } from "./issue-changes.ts";
+import type { IssueWrite } from "./bulk-write.ts";
 import type { LedgerRow } from "./ledger-row.ts";
 
 export interface ExistingIssue extends LedgerFields {
-  id: number;
   code: string;
   closedAt: Date | null;
 }
 
-export interface PlannedCreate {
-  code: string;
-  fields: LedgerFields;
-}
-
-export interface PlannedUpdate {
-  id: number;
-  data: Partial<LedgerFields> & { closedAt?: Date | null };
+export interface PlannedUpdate extends IssueWrite {
+  /** The changed fields in Chinese, for the history. */
   text: string;
   fromState: string | null;
   toState: string | null;
@@ -23,14 +17,14 @@ export interface PlannedUpdate {
 }
 
 export interface ImportPlan {
-  creates: PlannedCreate[];
+  creates: IssueWrite[];
   updates: PlannedUpdate[];
   unchanged: number;
 }
 
 /**
- * Decides, without touching the store, what each row does: create, update (only the
- * fields that differ) or nothing. Every row's unit must already be in `unitIds`.
+ * Decides, without touching the store, what each row does: create, update or
+ * nothing. Every row's unit must already be in `unitIds`.
  */
 export function planImport(
   rows: LedgerRow[],
@@ -45,31 +39,35 @@ export function planImport(
     if (unitId === undefined) throw new Error(`unit not prepared: ${row.unitName}`);
     const current = existing.get(row.code);
     if (!current) {
-      plan.creates.push({ code: row.code, fields: rowFields(row, unitId, "NOT_STARTED") });
+      const fields = rowFields(row, unitId, "NOT_STARTED");
+      plan.creates.push({ code: row.code, fields, closedAt: fields.state === "CLOSED" ? now : null });
       continue;
     }
-    const next = rowFields(row, unitId, current.state);
-    const changes = diffFields(current, next);
+    const fields = rowFields(row, unitId, current.state);
+    const changes = diffFields(current, fields);
     if (changes.length === 0) {
       plan.unchanged++;
       continue;
     }
-    const data: PlannedUpdate["data"] = {};
-    for (const c of changes) Object.assign(data, { [c.field]: next[c.field] });
-    const stateChanged = next.state !== current.state;
-    if (stateChanged && next.state === "CLOSED" && !current.closedAt) data.closedAt = now;
-    // A reopened issue must not keep the old closing time, or closing it again would.
-    if (stateChanged && current.state === "CLOSED") data.closedAt = null;
-    const deadlineChanged = next.deadline !== current.deadline;
+    const stateChanged = fields.state !== current.state;
+    const deadlineChanged = fields.deadline !== current.deadline;
     plan.updates.push({
-      id: current.id,
-      data,
+      code: row.code,
+      fields,
+      closedAt: closedAt(current, fields.state, now),
       text: describeChanges(changes, unitName),
       fromState: stateChanged ? current.state : null,
-      toState: stateChanged ? next.state : null,
+      toState: stateChanged ? fields.state : null,
       oldDeadline: deadlineChanged ? current.deadline : null,
-      newDeadline: deadlineChanged ? next.deadline : null,
+      newDeadline: deadlineChanged ? fields.deadline : null,
     });
   }
   return plan;
+}
+
+function closedAt(current: ExistingIssue, next: string, now: Date): Date | null {
+  if (next === "CLOSED") return current.closedAt ?? now;
+  // A reopened issue must not keep the old closing time, or closing it again would.
+  if (current.state === "CLOSED") return null;
+  return current.closedAt;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { LedgerError } from "./ledger-error.ts";
 import type { RawSheet } from "./raw-sheet.ts";
 import { readCsvBytes } from "./read-csv.ts";
-import { readXlsxFile } from "./read-xlsx.ts";
+import { readXlsxBytes } from "./read-xlsx.ts";
 
 export type { RawCell, RawRow, RawSheet } from "./raw-sheet.ts";
 
@@ -20,7 +20,9 @@ export async function readLedgerFile(file: string): Promise<RawSheet> {
     throw new LedgerError(`不支持的台账文件类型“${ext || path.basename(file)}”，请使用 .xlsx 或 .csv 文件`);
   }
   try {
-    return ext === ".csv" ? readCsvBytes(await readFile(file)) : await readXlsxFile(file);
+    // Read the bytes ourselves so a missing or locked file reports the same way for both.
+    const bytes = await readFile(file);
+    return ext === ".csv" ? readCsvBytes(bytes) : await readXlsxBytes(bytes);
   } catch (err) {
     if (err instanceof LedgerError) throw err;
     throw new LedgerError(`无法读取台账文件：${path.basename(file)}（${why(err, ext)}）`, { cause: err });

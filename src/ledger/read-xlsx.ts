@@ -5,9 +5,10 @@ import { LedgerError } from "./ledger-error.ts";
 import type { RawCell, RawSheet } from "./raw-sheet.ts";
 
 /** The first worksheet of an xlsx file; the header is row 1. */
-export async function readXlsxFile(path: string): Promise<RawSheet> {
+export async function readXlsxBytes(bytes: Buffer): Promise<RawSheet> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  // exceljs's typings predate Buffer becoming generic in @types/node.
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new LedgerError("台账文件中没有工作表");
   const width = sheet.getRow(1).cellCount;

@@ -1,0 +1,137 @@
+// Times a 10,000-row ledger import (read xlsx + validate + import into a fresh store)
+// against raw better-sqlite3 inserting the same rows, the floor no ORM can beat.
+// Run: npx tsx bench/bench-import.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import { addDays, ZonedTime } from "../src/core/zoned-time.ts";
+import { STATE_LABEL, STATES } from "../src/domain/issue-state.ts";
+import { importLedger } from "../src/ledger/import-ledger.ts";
+import type { LedgerRow } from "../src/ledger/ledger-row.ts";
+import { readLedgerFile } from "../src/ledger/read-ledger.ts";
+import { validateLedger } from "../src/ledger/validate-ledger.ts";
+import { applyMigrations } from "../src/store/apply-migrations.ts";
+import { openStore } from "../src/store/open-store.ts";
+
+const ROWS = 10_000;
+const UNITS = 300;
+const HEADERS = ["编号", "问题来源", "问题类别", "问题描述", "责任单位", "配合单位", "责任领导", "整改时限", "整改措施", "整改状态"];
+
+export interface BenchResult {
+  rows: number;
+  /** read + validate + import */
+  ms: number;
+  readMs: number;
+  validateMs: number;
+  importMs: number;
+  reimportMs: number;
+  rawMs: number;
+}
+
+async function writeLedger(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("台账");
+  ws.addRow(HEADERS);
+  for (let i = 1; i <= ROWS; i++) {
+    const deadline = addDays("2026-12-01", i % 200);
+    ws.addRow([
+      `ZG-2026-${String(i).padStart(5, "0")}`,
+      ["中央环保督察交办", "暗访暗查", "群众投诉"][i % 3],
+      ["水", "气", "土", "声", "渣"][i % 5],
+      `第${i}号问题：某处污水直排、异味扰民，群众反映强烈，需限期整改`,
+      `测试单位${i % UNITS}`,
+      `测试单位${(i + 1) % UNITS}、测试单位${(i + 2) % UNITS}`,
+      ["周副区长", "陈副区长", "李副区长"][i % 3],
+      new Date(`${deadline}T00:00:00Z`),
+      "制定方案，落实责任，按期完成整改",
+      STATE_LABEL[STATES[i % 4]!],
+    ]);
+  }
+  ws.getColumn(8).numFmt = "yyyy-mm-dd";
+  await wb.xlsx.writeFile(file);
+}
+
+/** The same rows through better-sqlite3 prepared statements in one transaction. */
+function rawInsert(dbFile: string, rows: LedgerRow[], now: Date): number {
+  applyMigrations(dbFile);
+  const db = new Database(dbFile);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  const at = now.toISOString();
+  const start = performance.now();
+  db.transaction(() => {
+    const unitIds = new Map<string, number | bigint>();
+    const addUnit = db.prepare(`INSERT INTO "Unit" (name, createdAt) VALUES (?, ?)`);
+    const addIssue = db.prepare(
+      `INSERT INTO "Issue" (code, description, unitId, coUnits, leader, source, category, measures, deadline, state, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const addEvent = db.prepare(
+      `INSERT INTO "IssueEvent" (issueId, type, actorId, actorName, text, toState, newDeadline, at) VALUES (?, 'IMPORT_CREATE', ?, ?, '台账导入新建', ?, ?, ?)`,
+    );
+    for (const r of rows) {
+      let unitId = unitIds.get(r.unitName);
+      if (unitId === undefined) {
+        unitId = addUnit.run(r.unitName, at).lastInsertRowid;
+        unitIds.set(r.unitName, unitId);
+      }
+      const state = r.state ?? "NOT_STARTED";
+      const { lastInsertRowid } = addIssue.run(r.code, r.description, unitId, r.coUnits, r.leader, r.source, r.category, r.measures, r.deadline, state, at, at);
+      addEvent.run(lastInsertRowid, "bench", "bench", state, r.deadline, at);
+    }
+  })();
+  const ms = performance.now() - start;
+  db.close();
+  return ms;
+}
+
+export async function benchImport(): Promise<BenchResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
+  try {
+    const file = path.join(dir, "ledger.xlsx");
+    await writeLedger(file);
+    const store = await openStore(`file:${path.join(dir, "bench.db")}`);
+    const now = new Date("2026-12-01T00:00:00Z");
+    const t0 = performance.now();
+    const sheet = await readLedgerFile(file);
+    const t1 = performance.now();
+    const checked = validateLedger(sheet, new ZonedTime("Asia/Shanghai"));
+    const t2 = performance.now();
+    if (!checked.ok) throw new Error(`bench ledger invalid: ${JSON.stringify(checked.errors.slice(0, 3))}`);
+    const counts = await importLedger(store, checked.rows, { actor: "bench", now });
+    const t3 = performance.now();
+    if (counts.created !== ROWS || counts.unitsCreated !== UNITS) throw new Error(`unexpected counts ${JSON.stringify(counts)}`);
+    const again = await importLedger(store, checked.rows, { actor: "bench", now });
+    const t4 = performance.now();
+    if (again.unchanged !== ROWS) throw new Error(`re-import changed rows: ${JSON.stringify(again)}`);
+    await store.$disconnect();
+    const rawMs = rawInsert(path.join(dir, "raw.db"), checked.rows, now);
+    return {
+      rows: checked.rows.length,
+      ms: t3 - t0,
+      readMs: t1 - t0,
+      validateMs: t2 - t1,
+      importMs: t3 - t2,
+      reimportMs: t4 - t3,
+      rawMs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const r = await benchImport();
+  const f = (ms: number) => `${ms.toFixed(0)} ms`;
+  console.log(`rows:                 ${r.rows} (${UNITS} units)`);
+  console.log(`read xlsx:            ${f(r.readMs)}`);
+  console.log(`validate:             ${f(r.validateMs)}`);
+  console.log(`import (prisma):      ${f(r.importMs)}`);
+  console.log(`total:                ${f(r.ms)}`);
+  console.log(`re-import, unchanged: ${f(r.reimportMs)}`);
+  console.log(`raw better-sqlite3:   ${f(r.rawMs)}  (import/raw ${(r.importMs / r.rawMs).toFixed(1)}x, total/raw ${(r.ms / r.rawMs).toFixed(1)}x)`);
+}

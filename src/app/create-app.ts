@@ -1,0 +1,65 @@
+import type { Logger } from "pino";
+import type { Config } from "../config/load-config.ts";
+import type { Clock } from "../core/clock.ts";
+import { ZonedTime } from "../core/zoned-time.ts";
+import { MessagePipeline } from "../bot/message-pipeline.ts";
+import { OutboxSender } from "../outbox/outbox-sender.ts";
+import type { Transport } from "../outbox/transport.ts";
+import { openStore, type Store } from "../store/open-store.ts";
+
+export interface App {
+  config: Config;
+  clock: Clock;
+  time: ZonedTime;
+  store: Store;
+  pipeline: MessagePipeline;
+  sender: OutboxSender;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  clock: Clock;
+  transport: Transport;
+  log: Logger;
+  /** The sender's jitter source; the simulator passes a seeded one. */
+  random?: () => number;
+}
+
+/** Wires the store, the message pipeline and the outbox sender; no transport specifics here. */
+export async function createApp(o: AppOptions): Promise<App> {
+  const { config, clock, log } = o;
+  const store = await openStore(config.DATABASE_URL);
+  const time = new ZonedTime(config.DUBAN_TZ);
+  const sender = new OutboxSender(
+    store,
+    o.transport,
+    clock,
+    {
+      intervalMs: config.DUBAN_SEND_INTERVAL_MS,
+      jitterMs: config.DUBAN_SEND_JITTER_MS,
+      maxAttempts: config.DUBAN_SEND_MAX_ATTEMPTS,
+      backoffMaxMs: config.DUBAN_SEND_BACKOFF_MAX_MS,
+      maxChars: config.DUBAN_MAX_MESSAGE_CHARS,
+      admins: config.DUBAN_ADMINS,
+    },
+    log,
+    o.random,
+  );
+  await sender.init();
+  const pipeline = new MessagePipeline({ store, config, clock, time, log, onEnqueued: () => sender.notify() });
+  return {
+    config,
+    clock,
+    time,
+    store,
+    pipeline,
+    sender,
+    log,
+    async close() {
+      await sender.stop();
+      await store.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import type { Logger } from "pino";
+import type { Config } from "../config/load-config.ts";
+import type { Clock } from "../core/clock.ts";
+import { DubanError } from "../core/duban-error.ts";
+import type { ZonedTime } from "../core/zoned-time.ts";
+import { dispatchCommand } from "../handlers/dispatch-command.ts";
+import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
+import { enqueue } from "../outbox/enqueue.ts";
+import { interpretMessage } from "../parse/interpret-message.ts";
+import type { Store } from "../store/open-store.ts";
+import { attachEvidence } from "./attach-evidence.ts";
+import type { InboundMessage, Outgoing, Target } from "./inbound-message.ts";
+import { resolveActor } from "./resolve-actor.ts";
+
+export interface PipelineDeps {
+  store: Store;
+  config: Config;
+  clock: Clock;
+  time: ZonedTime;
+  log: Logger;
+  /** Called after anything was enqueued, to wake the sender. */
+  onEnqueued: () => void;
+}
+
+const FAILED_REPLY = "系统出了点问题，这条消息没有记录成功，请稍后重发。";
+
+const isDuplicate = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
+
+function replyTarget(msg: InboundMessage): Target {
+  return msg.room ? { kind: "room", id: msg.room.id, name: msg.room.topic } : { kind: "contact", id: msg.sender.id, name: msg.sender.name };
+}
+
+/**
+ * transport → parse → authorize → handle → outbox, one message at a time (SQLite has one
+ * writer, and a unit's messages must be recorded in the order they were said).
+ */
+export class MessagePipeline {
+  #queue: Promise<void> = Promise.resolve();
+  #members = new Set<string>();
+  #topics = new Map<string, string>();
+  #handled = 0;
+  #waiters: { count: number; resolve: () => void }[] = [];
+
+  constructor(private readonly deps: PipelineDeps) {}
+
+  submit(msg: InboundMessage): Promise<void> {
+    const run = this.#queue.then(() => this.#process(msg));
+    this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, msgId: msg.id }, "message failed"))
+      .finally(() => this.#done());
+    return this.#queue;
+  }
+
+  /** Resolves once `count` messages have been handled in all (the simulator waits on this). */
+  handledCount(count: number): Promise<void> {
+    if (this.#handled >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
+  }
+
+  #done(): void {
+    this.#handled++;
+    this.#waiters = this.#waiters.filter((w) => (w.count <= this.#handled ? (w.resolve(), false) : true));
+  }
+
+  /** A group renamed: its binding survives, under the new name. */
+  async roomRenamed(roomId: string, topic: string): Promise<void> {
+    this.#topics.set(roomId, topic);
+    await this.deps.store.roomBinding.updateMany({ where: { roomId }, data: { topic } });
+  }
+
+  async #process(msg: InboundMessage): Promise<void> {
+    const { store, config, log } = this.deps;
+    if (msg.room) await this.#observeRoom(msg);
+    const actor = await resolveActor(store, msg, config.DUBAN_ADMINS);
+    // In a group bound to nothing the bot answers admins only.
+    if (actor.room?.role.kind === "UNBOUND" && !actor.isAdmin) return;
+
+    if (msg.image) {
+      const ack = await attachEvidence(store, config, msg);
+      await this.#enqueue(store, ack, `evidence:${msg.id}`);
+      return;
+    }
+    const meaning = interpretMessage(msg.text, { botName: config.DUBAN_BOT_NAME, isPrivate: !msg.room, mentionsBot: msg.mentionsBot });
+    if (!meaning.addressed) return;
+
+    const now = this.deps.clock.now();
+    try {
+      await store.$transaction(async (tx) => {
+        await tx.inboundSeen.create({ data: { messageId: msg.id, at: now } });
+        const ctx: HandlerContext = { tx, config, time: this.deps.time, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
+        const length = [...msg.text].length;
+        if (length > config.DUBAN_MAX_INPUT_CHARS) {
+          throw new DubanError("TOO_LONG", `消息太长（${length}字），没有记录。请精简到${config.DUBAN_MAX_INPUT_CHARS}字以内再发。`);
+        }
+        await dispatchCommand(ctx, meaning.command);
+        await this.#enqueue(tx, ctx.out, `reply:${msg.id}`);
+      });
+    } catch (err) {
+      if (isDuplicate(err)) {
+        log.info({ msgId: msg.id }, "duplicate delivery ignored");
+        return;
+      }
+      if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: msg.text.slice(0, 200) }, "handler failed");
+      const text = err instanceof DubanError ? err.userMessage : FAILED_REPLY;
+      // The refusal is recorded with the message id too, so a redelivery is not answered twice.
+      await store
+        .$transaction(async (tx) => {
+          await tx.inboundSeen.create({ data: { messageId: msg.id, at: now } });
+          await this.#enqueue(tx, [{ target: replyTarget(msg), text }], `reply:${msg.id}`);
+        })
+        .catch((e: unknown) => {
+          if (!isDuplicate(e)) throw e;
+        });
+    }
+  }
+
+  async #enqueue(db: Store | Tx, out: Outgoing[], keyPrefix: string): Promise<void> {
+    if (out.length === 0) return;
+    const { config, clock } = this.deps;
+    await enqueue(db, out.map((o, i) => ({ ...o, key: `${keyPrefix}:${i}` })), clock.now(), config.DUBAN_MAX_MESSAGE_CHARS);
+    this.deps.onEnqueued();
+  }
+
+  /** Whoever speaks in a group is its member; a renamed group keeps its binding. */
+  async #observeRoom(msg: InboundMessage): Promise<void> {
+    const room = msg.room!;
+    const key = `${room.id}\u0000${msg.sender.id}`;
+    const { store, clock } = this.deps;
+    if (!this.#members.has(key)) {
+      await store.roomMember.upsert({
+        where: { roomId_contactId: { roomId: room.id, contactId: msg.sender.id } },
+        create: { roomId: room.id, contactId: msg.sender.id, name: msg.sender.name, seenAt: clock.now() },
+        update: { name: msg.sender.name, seenAt: clock.now() },
+      });
+      this.#members.add(key);
+    }
+    if (this.#topics.get(room.id) !== room.topic) {
+      await this.roomRenamed(room.id, room.topic);
+    }
+  }
+}

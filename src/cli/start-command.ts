@@ -1,0 +1,3 @@
+export async function runStartCommand(): Promise<void> {
+  throw new Error("todo");
+}

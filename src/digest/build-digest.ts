@@ -1,0 +1,98 @@
+import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
+import { EVENT } from "../domain/event-type.ts";
+import { STATES, daysOverdue, isOpen } from "../domain/issue-state.ts";
+import { stateLabel } from "../format/issue-status.ts";
+import type { DigestSnapshot, SnapshotIssue } from "./digest-snapshot.ts";
+
+export interface DigestOptions {
+  today: Day;
+  dueSoonDays: number;
+  escalateDays: number;
+  /** `昨日8:30以来` — what "since the last digest" means in this one. */
+  sinceLabel: string;
+}
+
+/** How many names a section lists before it only counts: the digest is read on a phone. */
+const SECTION_LIMIT = 10;
+
+const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
+
+function capped<T>(items: T[], line: (t: T) => string, unit = "个"): string[] {
+  const lines = items.slice(0, SECTION_LIMIT).map(line);
+  if (items.length > SECTION_LIMIT) lines.push(`……另有 ${items.length - SECTION_LIMIT} ${unit}`);
+  return lines;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+/** Pure: a snapshot of the ledger → the leaders' digest (DESIGN §4). */
+export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
+  const { today } = o;
+  const year = Number(today.slice(0, 4));
+  const weekday = WEEKDAY[new Date(`${today}T00:00:00Z`).getUTCDay()];
+  const lines = [`【整改日报】${dayLabel(today, year)}（周${weekday}）`];
+
+  const count = new Map<string, number>();
+  for (const i of s.issues) count.set(i.state, (count.get(i.state) ?? 0) + 1);
+  const overdue = s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => a.deadline.localeCompare(b.deadline));
+  lines.push(
+    `共 ${s.issues.length} 个：${STATES.map((st) => `${stateLabel(st)} ${count.get(st) ?? 0}`).join("，")}；逾期 ${overdue.length} 个。`,
+  );
+
+  const claims = s.events.filter((e) => e.type === EVENT.COMPLETION_CLAIM);
+  const closed = s.events.filter((e) => e.type === EVENT.VERIFY_PASS);
+  const reports = s.events.filter((e) => e.type === EVENT.PROGRESS);
+  const reopened = s.events.filter((e) => e.type === EVENT.REVIEW_REBOUND);
+  const reportingUnits = new Set(reports.map((e) => e.unitName));
+  lines.push(
+    `${o.sinceLabel}：报完成 ${claims.length} 个，销号 ${closed.length} 个，报进度 ${reports.length} 条（${reportingUnits.size} 个单位）${reopened.length ? `，反弹重开 ${reopened.length} 个` : ""}。`,
+  );
+  if (claims.length) lines.push(...capped(claims, (e) => `· ${e.unitName} 报完成 ${e.code}`));
+  if (closed.length) lines.push(...capped(closed, (e) => `· 销号 ${e.code}（${e.unitName}）`));
+
+  if (overdue.length) {
+    lines.push("逾期问题（按单位）：");
+    const byUnit = [...groupBy(overdue, (i) => i.unitName)].sort((a, b) => b[1].length - a[1].length || a[1][0]!.deadline.localeCompare(b[1][0]!.deadline));
+    lines.push(
+      ...capped(
+        byUnit,
+        ([unit, list]) =>
+          `· ${unit} ${list.length} 个：${list
+            .slice(0, 3)
+            .map((i) => `${i.code} 逾期${daysOverdue(i, today)}天`)
+            .join("，")}${list.length > 3 ? " 等" : ""}`,
+        "个单位",
+      ),
+    );
+  }
+
+  const dueSoon = s.issues
+    .filter((i) => isOpen(i.state) && daysBetween(today, i.deadline) >= 0 && daysBetween(today, i.deadline) <= o.dueSoonDays)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+  if (dueSoon.length) {
+    lines.push(`${o.dueSoonDays}日内到期 ${dueSoon.length} 个：`);
+    lines.push(...capped(dueSoon, (i: SnapshotIssue) => `· ${i.code} ${i.unitName} ${dayLabel(i.deadline, year)}`));
+  }
+
+  const pending = s.issues.filter((i) => i.state === "PENDING_VERIFICATION");
+  if (pending.length) {
+    lines.push(`待核实 ${pending.length} 个：`);
+    lines.push(...capped(pending, (i) => `· ${i.code} ${i.unitName}`));
+  }
+
+  const escalated = overdue.filter((i) => daysOverdue(i, today) >= o.escalateDays);
+  if (escalated.length) {
+    lines.push(`【督办】逾期${o.escalateDays}天以上 ${escalated.length} 个：`);
+    lines.push(...capped(escalated, (i) => `· ${i.code} ${i.unitName} 逾期${daysOverdue(i, today)}天`));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,41 @@
+import type { Day, ZonedTime } from "../core/zoned-time.ts";
+import { deadlineLabel, shortText, stateWithPct, timeStatus } from "./issue-status.ts";
+import { EVENT_LABEL } from "./event-label.ts";
+
+interface CardIssue {
+  code: string;
+  description: string;
+  state: string;
+  deadline: Day;
+  progressPct: number | null;
+  leader: string;
+  coUnits: string;
+  unit: { name: string };
+}
+interface CardEvent {
+  type: string;
+  actorName: string;
+  text: string;
+  at: Date;
+}
+
+/** The answer to 查询: everything about one issue on one phone screen. */
+export function formatIssueCard(issue: CardIssue, events: CardEvent[], today: Day, time: ZonedTime): string {
+  const lines = [`${issue.code} ${shortText(issue.description, 40)}`];
+  lines.push(`责任单位：${issue.unit.name}${issue.coUnits ? `（配合：${issue.coUnits}）` : ""}`);
+  if (issue.leader) lines.push(`责任领导：${issue.leader}`);
+  const status = timeStatus(issue, today);
+  const open = issue.state === "NOT_STARTED" || issue.state === "IN_PROGRESS";
+  lines.push(`整改时限：${deadlineLabel(issue.deadline, today)}${open ? `（${status}）` : ""}`);
+  lines.push(`状态：${stateWithPct(issue)}`);
+  if (events.length === 0) {
+    lines.push("最近进度：暂无报送");
+  } else {
+    lines.push("最近进度：");
+    for (const e of events) {
+      const label = EVENT_LABEL[e.type] ?? "";
+      lines.push(`· ${time.short(e.at)} ${e.actorName}${label ? ` ${label}` : ""}：${shortText(e.text, 40) || "（无说明）"}`);
+    }
+  }
+  return lines.join("\n");
+}

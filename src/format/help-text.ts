@@ -1,0 +1,31 @@
+import type { Actor } from "../bot/actor.ts";
+
+/** The commands this person may use here, and nothing they may not. */
+export function helpText(actor: Actor): string {
+  const role = actor.room?.role.kind;
+  const inUnit = role === "UNIT" || (!actor.room && actor.units.length > 0);
+  const seesAll = actor.isAdmin || actor.isLeader || role === "LEADERS";
+  const lines = ["督办助手可用命令："];
+  lines.push("查询 <编号>：查看问题详情和最近进度");
+  if (inUnit) {
+    lines.push("清单：本单位未销号问题");
+    lines.push("逾期：本单位逾期问题");
+    lines.push("进度 <编号> <说明>：报送进度，可写百分比，如60%");
+    lines.push("完成 <编号> <说明>：报告整改完成，待核实销号");
+    lines.push("延期 <编号> <日期> <理由>：申请延期");
+    lines.push("也可直接发：<编号> 已完成 / <编号> <进展情况>，完成后可补发现场照片");
+  }
+  if (seesAll) {
+    if (!inUnit) lines.push("清单 <单位名>：某单位未销号问题");
+    if (!inUnit) lines.push("逾期：全部逾期问题");
+    lines.push("统计：即时日报");
+  }
+  if (actor.isAdmin) {
+    lines.push("绑定 <单位名> / 绑定 领导 / 解绑：设置本群");
+    lines.push("核实 <编号> 通过 / 核实 <编号> 退回 <理由>");
+    lines.push("批准延期 <编号> <日期>");
+    lines.push("回头看 <编号> 合格 / 回头看 <编号> 反弹 <说明>");
+  }
+  if (!inUnit && !seesAll) lines.push("您尚未加入已绑定的工作群，请联系督查室。");
+  return lines.join("\n");
+}

@@ -1,0 +1,31 @@
+import { DubanError } from "../core/duban-error.ts";
+import { EVENT } from "../domain/event-type.ts";
+import type { CommandOf } from "../parse/command.ts";
+import { findIssueOrThrow } from "../store/find-issue.ts";
+import { recordEvent } from "../store/record-event.ts";
+import { assertCanReport } from "./authorize.ts";
+import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
+
+export async function claimCompletion(ctx: HandlerContext, cmd: CommandOf<"complete">): Promise<void> {
+  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  assertCanReport(ctx.actor, issue);
+  if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需再报完成`);
+  if (issue.state === "PENDING_VERIFICATION") {
+    throw new DubanError("BAD_STATE", `${issue.code} 已报完成，正在等待督查室核实；补充说明请用：进度 ${issue.code} <说明>`);
+  }
+  await recordEvent(ctx, issue.id, {
+    type: EVENT.COMPLETION_CLAIM,
+    text: cmd.note,
+    fromState: issue.state,
+    toState: "PENDING_VERIFICATION",
+  });
+  await ctx.tx.issue.update({
+    where: { id: issue.id },
+    data: { state: "PENDING_VERIFICATION", claimedAt: ctx.now, lastReportAt: ctx.now, lastReportText: cmd.note || "报告整改完成" },
+  });
+  reply(ctx, `已收到 ${issue.code} 整改完成报告，状态改为待核实，督查室将现场核实后销号。可补发现场照片作为佐证。`);
+  tellAdmins(
+    ctx,
+    `【待核实】${issue.unit.name} ${ctx.actor.name} 报 ${issue.code} 整改完成${cmd.note ? `：${cmd.note}` : ""}\n核实后回复：核实 ${issue.code} 通过，或 核实 ${issue.code} 退回 <理由>`,
+  );
+}

@@ -1,0 +1,49 @@
+import type { Config } from "../config/load-config.ts";
+import type { Day, ZonedTime } from "../core/zoned-time.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Actor } from "../bot/actor.ts";
+import type { InboundMessage, Outgoing } from "../bot/inbound-message.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+/** What a handler gets: the store (inside the message's transaction), who asks, and where to answer. */
+export interface HandlerContext {
+  tx: Tx;
+  config: Config;
+  time: ZonedTime;
+  now: Date;
+  today: Day;
+  actor: Actor;
+  msg: InboundMessage;
+  /** The message text after normalisation, kept in the history. */
+  text: string;
+  /** Messages to send, enqueued in the outbox with the handler's writes. */
+  out: Outgoing[];
+}
+
+export function reply(ctx: HandlerContext, text: string): void {
+  const { msg } = ctx;
+  ctx.out.push({
+    target: msg.room
+      ? { kind: "room", id: msg.room.id, name: msg.room.topic }
+      : { kind: "contact", id: msg.sender.id, name: msg.sender.name },
+    text,
+  });
+}
+
+/** Staff (the admins) are told by private message. */
+export function tellAdmins(ctx: HandlerContext, text: string): void {
+  for (const admin of ctx.config.DUBAN_ADMINS) {
+    if (admin === ctx.actor.id) continue;
+    ctx.out.push({ target: { kind: "contact", id: admin, name: admin }, text });
+  }
+}
+
+/** Tells every group bound to a unit, except the one the message came from (it sees the reply). */
+export async function tellUnit(ctx: HandlerContext, unitId: number, text: string): Promise<void> {
+  const rooms = await ctx.tx.roomBinding.findMany({ where: { unitId, kind: "UNIT" } });
+  for (const r of rooms) {
+    if (r.roomId === ctx.msg.room?.id) continue;
+    ctx.out.push({ target: { kind: "room", id: r.roomId, name: r.topic }, text });
+  }
+}

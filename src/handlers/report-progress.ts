@@ -1,0 +1,37 @@
+import { DubanError } from "../core/duban-error.ts";
+import { EVENT } from "../domain/event-type.ts";
+import { deadlineLabel, timeStatus } from "../format/issue-status.ts";
+import type { CommandOf } from "../parse/command.ts";
+import { findIssueOrThrow } from "../store/find-issue.ts";
+import { recordEvent } from "../store/record-event.ts";
+import { assertCanReport } from "./authorize.ts";
+import { reply, type HandlerContext } from "./handler-context.ts";
+
+export async function reportProgress(ctx: HandlerContext, cmd: CommandOf<"progress">): Promise<void> {
+  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  assertCanReport(ctx.actor, issue);
+  if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需再报进度；如有反弹请联系督查室`);
+  const toState = issue.state === "NOT_STARTED" ? "IN_PROGRESS" : issue.state;
+  await recordEvent(ctx, issue.id, {
+    type: EVENT.PROGRESS,
+    text: cmd.note,
+    percent: cmd.percent,
+    fromState: issue.state,
+    toState,
+  });
+  const updated = await ctx.tx.issue.update({
+    where: { id: issue.id },
+    data: {
+      state: toState,
+      lastReportAt: ctx.now,
+      lastReportText: cmd.note,
+      ...(cmd.percent !== undefined ? { progressPct: cmd.percent } : {}),
+    },
+  });
+  const pct = cmd.percent !== undefined ? `（${cmd.percent}%）` : "";
+  const pending = issue.state === "PENDING_VERIFICATION" ? "，该问题仍在待核实" : "";
+  reply(
+    ctx,
+    `已记录 ${issue.code} 进度${pct}${pending}。整改时限${deadlineLabel(updated.deadline, ctx.today)}，${timeStatus(updated, ctx.today)}。`,
+  );
+}

@@ -1,0 +1,42 @@
+import type { ZonedTime } from "../core/zoned-time.ts";
+import { daysOverdue, STATE_LABEL, type IssueState } from "../domain/issue-state.ts";
+import { EXPORT_COLUMNS } from "./ledger-columns.ts";
+
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+/** Deadline stays a Day string here; each writer decides how a date is written. */
+export type ExportRow = Record<ExportColumn, string | number>;
+
+export interface ExportableIssue {
+  code: string;
+  source: string;
+  category: string;
+  description: string;
+  unit: { name: string };
+  coUnits: string;
+  leader: string;
+  deadline: string;
+  measures: string;
+  state: string;
+  progressPct: number | null;
+  lastReportText: string | null;
+  lastReportAt: Date | null;
+}
+
+export function exportRow(issue: ExportableIssue, zonedTime: ZonedTime, today: string): ExportRow {
+  return {
+    编号: issue.code,
+    问题来源: issue.source,
+    问题类别: issue.category,
+    问题描述: issue.description,
+    责任单位: issue.unit.name,
+    配合单位: issue.coUnits,
+    责任领导: issue.leader,
+    整改时限: issue.deadline,
+    整改措施: issue.measures,
+    整改状态: STATE_LABEL[issue.state as IssueState] ?? issue.state,
+    逾期天数: daysOverdue(issue, today),
+    进度百分比: issue.progressPct ?? "",
+    最新进度: issue.lastReportText ?? "",
+    进度日期: issue.lastReportAt ? zonedTime.minute(issue.lastReportAt) : "",
+  };
+}

@@ -1,0 +1,27 @@
+import type { Outgoing } from "../bot/inbound-message.ts";
+import type { Tx } from "../handlers/handler-context.ts";
+import type { Store } from "../store/open-store.ts";
+import { splitMessage } from "./split-message.ts";
+
+export interface Keyed extends Outgoing {
+  /** Unique per logical message: a retry of the same work cannot enqueue it twice. */
+  key: string;
+}
+
+/** Persists messages to send, split to fit, in the caller's transaction. */
+export async function enqueue(db: Store | Tx, items: Keyed[], now: Date, maxChars: number): Promise<number> {
+  const rows = items.flatMap((item) =>
+    splitMessage(item.text, maxChars).map((text, i, all) => ({
+      key: all.length > 1 ? `${item.key}#${i + 1}` : item.key,
+      roomId: item.target.kind === "room" ? item.target.id : null,
+      contactId: item.target.kind === "contact" ? item.target.id : null,
+      targetName: item.target.name,
+      text,
+      createdAt: now,
+      nextAttempt: now,
+    })),
+  );
+  if (rows.length === 0) return 0;
+  await db.outbox.createMany({ data: rows });
+  return rows.length;
+}

@@ -1,0 +1,153 @@
+import type { Logger } from "pino";
+import type { Clock } from "../core/clock.ts";
+import type { Target } from "../bot/inbound-message.ts";
+import type { Store } from "../store/open-store.ts";
+import { enqueue } from "./enqueue.ts";
+import type { Transport } from "./transport.ts";
+
+export interface SenderOptions {
+  intervalMs: number;
+  jitterMs: number;
+  maxAttempts: number;
+  backoffMaxMs: number;
+  maxChars: number;
+  admins: readonly string[];
+}
+
+type Row = { id: number; key: string; roomId: string | null; contactId: string | null; targetName: string; text: string; attempts: number };
+
+function targetOf(row: Row): Target {
+  return row.roomId ? { kind: "room", id: row.roomId, name: row.targetName } : { kind: "contact", id: row.contactId ?? "", name: row.targetName };
+}
+
+/**
+ * The one queue everything the bot says goes through: persisted first, then sent one at a
+ * time with a minimum gap plus jitter (WeChat bans accounts that post in bursts), retried
+ * with capped backoff, and given up on loudly (the admins are told).
+ */
+export class OutboxSender {
+  #nextAllowedAt = 0;
+  #running = false;
+  #wake: (() => void) | null = null;
+  #loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly transport: Transport,
+    private readonly clock: Clock,
+    private readonly opts: SenderOptions,
+    private readonly log: Logger,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** After a restart: keep pacing from the last real send; re-queue what a crash left mid-send. */
+  async init(): Promise<void> {
+    await this.store.outbox.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING" } });
+    const last = await this.store.outbox.findFirst({ where: { status: "SENT" }, orderBy: { sentAt: "desc" }, select: { sentAt: true } });
+    if (last?.sentAt) this.#nextAllowedAt = last.sentAt.getTime() + this.opts.intervalMs;
+  }
+
+  /** When the next message may go out; null when nothing is waiting. */
+  async nextDueAt(): Promise<Date | null> {
+    const row = await this.store.outbox.findFirst({
+      where: { status: "PENDING" },
+      orderBy: [{ nextAttempt: "asc" }, { id: "asc" }],
+      select: { nextAttempt: true },
+    });
+    if (!row) return null;
+    return new Date(Math.max(row.nextAttempt.getTime(), this.#nextAllowedAt));
+  }
+
+  /** Sends one message if one is due now; true if it tried. */
+  async sendOne(): Promise<boolean> {
+    const now = this.clock.now();
+    if (now.getTime() < this.#nextAllowedAt) return false;
+    const row = await this.store.outbox.findFirst({
+      where: { status: "PENDING", nextAttempt: { lte: now } },
+      orderBy: { id: "asc" },
+    });
+    if (!row) return false;
+    // Claim it, so a second sender on the same database skips it.
+    const claimed = await this.store.outbox.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SENDING" } });
+    if (claimed.count !== 1) return true;
+    try {
+      await this.transport.send(targetOf(row), row.text);
+      await this.store.outbox.update({ where: { id: row.id }, data: { status: "SENT", sentAt: this.clock.now(), attempts: row.attempts + 1 } });
+    } catch (err) {
+      await this.#failed(row, err);
+    }
+    this.#nextAllowedAt = this.clock.now().getTime() + this.opts.intervalMs + Math.floor(this.random() * this.opts.jitterMs);
+    return true;
+  }
+
+  async #failed(row: Row, err: unknown): Promise<void> {
+    const attempts = row.attempts + 1;
+    const error = err instanceof Error ? err.message : String(err);
+    const now = this.clock.now();
+    this.log.warn({ outboxId: row.id, key: row.key, attempts, error }, "send failed");
+    if (attempts < this.opts.maxAttempts) {
+      const backoff = Math.min(this.opts.backoffMaxMs, Math.max(1000, this.opts.intervalMs) * 2 ** attempts);
+      await this.store.outbox.update({
+        where: { id: row.id },
+        data: { status: "PENDING", attempts, lastError: error, nextAttempt: new Date(now.getTime() + backoff) },
+      });
+      return;
+    }
+    await this.store.$transaction(async (tx) => {
+      await tx.outbox.update({ where: { id: row.id }, data: { status: "FAILED", attempts, lastError: error } });
+      // Telling the admins about a failed message to the admins could loop forever.
+      if (row.key.startsWith("failed:")) return;
+      const to = this.opts.admins.filter((a) => a !== row.contactId);
+      await enqueue(
+        tx,
+        to.map((a) => ({
+          key: `failed:${row.key}:${a}`,
+          target: { kind: "contact" as const, id: a, name: a },
+          text: `【发送失败】发往“${row.targetName}”的消息重试 ${attempts} 次仍未送达：${row.text.slice(0, 60)}${row.text.length > 60 ? "…" : ""}`,
+        })),
+        now,
+        this.opts.maxChars,
+      );
+    });
+  }
+
+  /** Tells a waiting loop that something new was enqueued. */
+  notify(): void {
+    this.#wake?.();
+  }
+
+  /** Production: a background loop on real timers. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.notify();
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    while (this.#running) {
+      let waitMs = 60_000;
+      try {
+        if (await this.sendOne()) continue;
+        const due = await this.nextDueAt();
+        if (due) waitMs = Math.max(0, Math.min(waitMs, due.getTime() - this.clock.now().getTime()));
+      } catch (err) {
+        this.log.error({ err }, "outbox loop error");
+        waitMs = 5000;
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, waitMs);
+        this.#wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.#wake = null;
+    }
+  }
+}

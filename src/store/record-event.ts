@@ -1,0 +1,29 @@
+import type { EventType } from "../domain/event-type.ts";
+import type { HandlerContext } from "../handlers/handler-context.ts";
+
+export interface EventFields {
+  type: EventType;
+  text?: string;
+  percent?: number | undefined;
+  fromState?: string;
+  toState?: string;
+  oldDeadline?: string;
+  newDeadline?: string;
+}
+
+/** Appends to an issue's history: who, when, where, and the message as it was typed. */
+export function recordEvent(ctx: HandlerContext, issueId: number, e: EventFields) {
+  return ctx.tx.issueEvent.create({
+    data: {
+      issueId,
+      ...e,
+      text: e.text ?? "",
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      roomId: ctx.msg.room?.id ?? null,
+      messageId: ctx.msg.id,
+      rawMessage: ctx.msg.text,
+      at: ctx.now,
+    },
+  });
+}

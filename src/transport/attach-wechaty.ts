@@ -1,0 +1,24 @@
+import type { WechatyInterface } from "wechaty/impls";
+import type { App } from "../app/create-app.ts";
+import { toInbound } from "./to-inbound.ts";
+
+/**
+ * Feeds a Wechaty's messages into the app. `onSettled` is called once per message event
+ * the app has finished with (handled or ignored): the simulator counts these.
+ */
+export function attachWechaty(bot: WechatyInterface, app: App, notBefore: Date, onSettled?: () => void): void {
+  bot.on("message", async (message) => {
+    try {
+      const inbound = await toInbound(message, app.clock.now(), notBefore);
+      if (inbound) await app.pipeline.submit(inbound);
+    } catch (err) {
+      app.log.error({ err, msgId: message.id }, "could not read message");
+    } finally {
+      if (!message.self()) onSettled?.();
+    }
+  });
+  bot.on("room-topic", async (room, topic) => {
+    await app.pipeline.roomRenamed(room.id, topic).catch((err: unknown) => app.log.error({ err }, "room rename failed"));
+  });
+  bot.on("error", (err) => app.log.error({ err }, "wechaty error"));
+}

@@ -1,0 +1,20 @@
+import type { WechatyInterface } from "wechaty/impls";
+import type { Target } from "../bot/inbound-message.ts";
+import type { Transport } from "../outbox/transport.ts";
+
+/** Delivers outbox messages through a logged-in Wechaty. Admins are found by id or alias. */
+export class WechatyTransport implements Transport {
+  constructor(private readonly bot: WechatyInterface) {}
+
+  async send(target: Target, text: string): Promise<void> {
+    if (target.kind === "room") {
+      const room = (await this.bot.Room.find({ id: target.id })) ?? (await this.bot.Room.find({ topic: target.name }));
+      if (!room) throw new Error(`room not found: ${target.id} (${target.name})`);
+      await room.say(text);
+      return;
+    }
+    const contact = (await this.bot.Contact.find({ id: target.id })) ?? (await this.bot.Contact.find({ alias: target.id }));
+    if (!contact) throw new Error(`contact not found: ${target.id}`);
+    await contact.say(text);
+  }
+}

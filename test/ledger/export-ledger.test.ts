@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportLedger } from "../../src/ledger/export-ledger.ts";
+import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
+import { LedgerError } from "../../src/ledger/ledger-error.ts";
+import { readLedgerFile } from "../../src/ledger/read-ledger.ts";
+import type { Store } from "../../src/store/open-store.ts";
+import { SAMPLE_CSV, tempStore, zt } from "./helpers.ts";
+
+let store: Store;
+let dir: string;
+let cleanup: () => Promise<void>;
+// 2026-12-08 07:30 in Shanghai: still 12-07 in UTC, so a zone slip would show.
+const now = new Date("2026-12-07T23:30:00Z");
+
+beforeAll(async () => {
+  ({ store, dir, cleanup } = await tempStore("ledger-export"));
+  const r = await importLedgerFile(store, SAMPLE_CSV, zt, { actor: "管理员", now });
+  if (!r.ok) throw new Error("sample did not import");
+  // A progress report as the chat handlers would leave it, with text that needs quoting.
+  await store.issue.update({
+    where: { code: "ZG-2026-003" },
+    data: { progressPct: 60, lastReportText: '管网铺设60%，"一期"完成\n二期开工', lastReportAt: new Date("2026-12-01T00:30:00Z") },
+  });
+  // A description and a co-unit list that a careless CSV writer would break.
+  await store.issue.update({ where: { code: "ZG-2026-001" }, data: { description: "废水直排, 异味扰民", coUnits: "区生态环境局、区水利局" } });
+});
+afterAll(() => cleanup());
+
+const HEADER = ["编号", "问题来源", "问题类别", "问题描述", "责任单位", "配合单位", "责任领导", "整改时限", "整改措施", "整改状态", "逾期天数", "进度百分比", "最新进度", "进度日期"];
+
+describe("exportLedger", () => {
+  it("writes an xlsx with real dates, a bold header and derived columns", async () => {
+    const file = path.join(dir, "out.xlsx");
+    expect(await exportLedger(store, file, { zonedTime: zt, now })).toBe(10);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.getColumn(4).width).toBeGreaterThan(20);
+    expect(ws.rowCount).toBe(11);
+    const codes = Array.from({ length: 10 }, (_, i) => ws.getRow(i + 2).getCell(1).value);
+    expect(codes).toEqual([...codes].sort());
+    // ZG-2026-003: 未开始, deadline 2026-12-05, today 2026-12-08 in the zone → 3 days overdue.
+    const r = ws.getRow(4);
+    expect(r.getCell(1).value).toBe("ZG-2026-003");
+    expect(r.getCell(8).value).toEqual(new Date(Date.UTC(2026, 11, 5)));
+    expect(r.getCell(8).numFmt).toBe("yyyy-mm-dd");
+    expect(r.getCell(10).value).toBe("未开始");
+    expect(r.getCell(11).value).toBe(3);
+    expect(r.getCell(12).value).toBe(60);
+    expect(r.getCell(13).value).toBe('管网铺设60%，"一期"完成\n二期开工');
+    expect(r.getCell(14).value).toBe("2026-12-01 08:30");
+    // Closed and pending issues are never overdue.
+    const closed = ws.getRow(11);
+    expect([closed.getCell(1).value, closed.getCell(10).value, closed.getCell(11).value]).toEqual(["ZG-2026-010", "已销号", 0]);
+  });
+
+  it("writes a UTF-8 CSV with a BOM and RFC 4180 quoting", async () => {
+    const file = path.join(dir, "out.csv");
+    expect(await exportLedger(store, file, { zonedTime: zt, now })).toBe(10);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    expect(text.split("\r\n")[0]).toBe("\uFEFF" + HEADER.join(","));
+    expect(text).toContain('ZG-2026-001,中央环保督察交办,水,"废水直排, 异味扰民",百胜镇人民政府,区生态环境局、区水利局,');
+    expect(text).toContain(',2026-12-05,更换设备并委托第三方运维,未开始,3,60,"管网铺设60%，""一期""完成\n二期开工",2026-12-01 08:30\r\n');
+    const sheet = await readLedgerFile(file);
+    expect(sheet.headers).toEqual(HEADER);
+    expect(sheet.rows[2]!.cells["最新进度"]).toBe('管网铺设60%，"一期"完成\n二期开工');
+  });
+
+  it.each(["roundtrip.xlsx", "roundtrip.csv"])("re-imports %s with nothing changed", async (name) => {
+    const file = path.join(dir, name);
+    await exportLedger(store, file, { zonedTime: zt, now });
+    const events = await store.issueEvent.count();
+    const result = await importLedgerFile(store, file, zt, { actor: "管理员", now });
+    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0 });
+    expect(await store.issueEvent.count()).toBe(events);
+  });
+
+  it("exports an empty store as just the header", async () => {
+    const empty = await tempStore("ledger-export-empty");
+    try {
+      const file = path.join(empty.dir, "empty.csv");
+      expect(await exportLedger(empty.store, file, { zonedTime: zt, now })).toBe(0);
+      expect(readFileSync(file, "utf8")).toBe("\uFEFF" + HEADER.join(",") + "\r\n");
+    } finally {
+      await empty.cleanup();
+    }
+  });
+
+  it("refuses an unknown file type", async () => {
+    await expect(exportLedger(store, path.join(dir, "out.pdf"), { zonedTime: zt, now })).rejects.toBeInstanceOf(LedgerError);
+  });
+});

@@ -1,0 +1,203 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { formatImportResult, importLedger, importLedgerFile } from "../../src/ledger/import-ledger.ts";
+import type { LedgerRow } from "../../src/ledger/ledger-row.ts";
+import type { Store } from "../../src/store/open-store.ts";
+import { tempStore, zt } from "./helpers.ts";
+
+let store: Store;
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ store, dir, cleanup } = await tempStore("ledger-import")));
+afterAll(() => cleanup());
+beforeEach(async () => {
+  await store.issueEvent.deleteMany();
+  await store.issue.deleteMany();
+  await store.unit.deleteMany();
+});
+
+const T1 = new Date("2026-12-01T00:00:00Z");
+const T2 = new Date("2026-12-02T00:00:00Z");
+
+function ledgerRow(code: string, over: Partial<LedgerRow> = {}): LedgerRow {
+  return {
+    code,
+    description: `问题 ${code}`,
+    unitName: "区水利局",
+    deadline: "2026-12-05",
+    source: "暗访暗查",
+    category: "水",
+    coUnits: "",
+    leader: "周副区长",
+    measures: "",
+    state: "NOT_STARTED",
+    ...over,
+  };
+}
+
+function csv(name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
+
+describe("importLedger", () => {
+  it("creates issues, units and IMPORT_CREATE events", async () => {
+    const counts = await importLedger(
+      store,
+      [ledgerRow("A-1"), ledgerRow("A-2", { unitName: "区城管局", state: "CLOSED" }), ledgerRow("A-3", { state: undefined })],
+      { actor: "管理员", now: T1 },
+    );
+    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, unitsCreated: 2 });
+    const issues = await store.issue.findMany({ include: { unit: true, events: true }, orderBy: { code: "asc" } });
+    expect(issues.map((i) => [i.code, i.unit.name, i.state, i.closedAt?.toISOString() ?? null])).toEqual([
+      ["A-1", "区水利局", "NOT_STARTED", null],
+      ["A-2", "区城管局", "CLOSED", T1.toISOString()],
+      ["A-3", "区水利局", "NOT_STARTED", null],
+    ]);
+    expect(issues[0]!.createdAt).toEqual(T1);
+    const ev = issues[1]!.events;
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ type: "IMPORT_CREATE", actorId: "管理员", actorName: "管理员", at: T1, toState: "CLOSED", newDeadline: "2026-12-05" });
+  });
+
+  it("counts unchanged rows and writes nothing for them", async () => {
+    await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T1 });
+    const before = await store.issue.findMany({ orderBy: { code: "asc" } });
+    const counts = await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T2 });
+    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 2, unitsCreated: 0 });
+    expect(await store.issue.findMany({ orderBy: { code: "asc" } })).toEqual(before);
+    expect(await store.issueEvent.count()).toBe(2);
+  });
+
+  it("updates only what changed and records it in the history", async () => {
+    await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2"), ledgerRow("A-3")], { actor: "a", now: T1 });
+    const counts = await importLedger(
+      store,
+      [
+        ledgerRow("A-1", { deadline: "2026-12-20", state: "IN_PROGRESS" }),
+        ledgerRow("A-2", { unitName: "区城管局", coUnits: "区水利局、区环保局" }),
+        ledgerRow("A-3"),
+        ledgerRow("A-4"),
+      ],
+      { actor: "李四", now: T2 },
+    );
+    expect(counts).toEqual({ created: 1, updated: 2, unchanged: 1, unitsCreated: 1 });
+
+    const a1 = await store.issue.findUniqueOrThrow({ where: { code: "A-1" }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(a1).toMatchObject({ deadline: "2026-12-20", state: "IN_PROGRESS", updatedAt: T2 });
+    expect(a1.events.map((e) => e.type)).toEqual(["IMPORT_CREATE", "IMPORT_UPDATE"]);
+    expect(a1.events[1]).toMatchObject({
+      text: "整改时限 2026-12-05→2026-12-20；整改状态 未开始→整改中",
+      fromState: "NOT_STARTED",
+      toState: "IN_PROGRESS",
+      oldDeadline: "2026-12-05",
+      newDeadline: "2026-12-20",
+      actorId: "李四",
+      actorName: "李四",
+      at: T2,
+    });
+
+    const a2 = await store.issue.findUniqueOrThrow({ where: { code: "A-2" }, include: { unit: true, events: { orderBy: { id: "asc" } } } });
+    expect(a2.unit.name).toBe("区城管局");
+    expect(a2.events[1]).toMatchObject({
+      text: "责任单位 区水利局→区城管局；配合单位 （空）→区水利局、区环保局",
+      fromState: null,
+      toState: null,
+      oldDeadline: null,
+      newDeadline: null,
+    });
+    const a3 = await store.issue.findUniqueOrThrow({ where: { code: "A-3" } });
+    expect(a3.updatedAt).toEqual(T1);
+  });
+
+  it("keeps the current state when the row has none", async () => {
+    await importLedger(store, [ledgerRow("A-1", { state: "IN_PROGRESS" })], { actor: "a", now: T1 });
+    const counts = await importLedger(store, [ledgerRow("A-1", { state: undefined })], { actor: "a", now: T2 });
+    expect(counts.unchanged).toBe(1);
+    expect((await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).state).toBe("IN_PROGRESS");
+  });
+
+  it("sets closedAt when an import closes an issue, keeps an existing one, clears it on reopening", async () => {
+    await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T1 });
+    const earlier = new Date("2026-11-01T00:00:00Z");
+    await store.issue.update({ where: { code: "A-2" }, data: { closedAt: earlier } });
+    await importLedger(store, [ledgerRow("A-1", { state: "CLOSED" }), ledgerRow("A-2", { state: "CLOSED" })], { actor: "a", now: T2 });
+    const closed = await store.issue.findMany({ orderBy: { code: "asc" } });
+    expect(closed.map((i) => [i.state, i.closedAt])).toEqual([
+      ["CLOSED", T2],
+      ["CLOSED", earlier],
+    ]);
+    await importLedger(store, [ledgerRow("A-1", { state: "IN_PROGRESS" })], { actor: "a", now: T2 });
+    expect((await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).closedAt).toBeNull();
+  });
+
+  it("rolls everything back when a write fails half-way", async () => {
+    // Duplicate codes slip past only because validation is bypassed: the second
+    // insert fails after the unit was created, and the unit must go too.
+    const err = await importLedger(store, [ledgerRow("A-1", { unitName: "新单位" }), ledgerRow("A-1", { unitName: "新单位" })], {
+      actor: "a",
+      now: T1,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(await store.unit.count()).toBe(0);
+    expect(await store.issue.count()).toBe(0);
+  });
+});
+
+describe("importLedgerFile", () => {
+  const HEAD = "编号,问题描述,责任单位,整改时限,整改状态";
+
+  it("imports a good file and formats the counts", async () => {
+    const file = csv("good.csv", [HEAD, "A-1,x,区水利局,2026-12-01,整改中", "a-2,y,区城管局,2026年12月2日,"]);
+    const result = await importLedgerFile(store, file, zt, { actor: "a", now: T1 });
+    expect(result).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, unitsCreated: 2 });
+    expect(formatImportResult(result)).toBe("导入完成：新增 2 条，更新 0 条，未变 0 条，新建单位 2 个");
+    expect((await store.issue.findUniqueOrThrow({ where: { code: "A-2" } })).state).toBe("NOT_STARTED");
+  });
+
+  it("imports nothing from a file with one bad row, and lists every bad row", async () => {
+    await importLedgerFile(store, csv("first.csv", [HEAD, "A-1,x,区水利局,2026-12-01,整改中"]), zt, { actor: "a", now: T1 });
+    const snapshot = await store.issue.findMany();
+    const file = csv("bad.csv", [
+      HEAD,
+      "A-1,x,区水利局,2026-12-31,已销号",
+      "A-2,y,,2026-12-02,",
+      "A-3,z,新单位,2026-13-01,",
+      "a-1,w,区水利局,2026-12-04,",
+      "A-5,v,新单位,2026-12-05,进行吧",
+    ]);
+    const result = await importLedgerFile(store, file, zt, { actor: "a", now: T2 });
+    expect(result.ok).toBe(false);
+    expect(formatImportResult(result)).toBe(
+      [
+        "台账有 4 行错误，未导入任何数据：",
+        "第3行：缺少责任单位",
+        "第4行：整改时限“2026-13-01”不是有效日期",
+        "第5行：编号 A-1 与第2行重复",
+        "第6行：整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号）",
+      ].join("\n"),
+    );
+    expect(await store.issue.findMany()).toEqual(snapshot);
+    expect(await store.unit.count()).toBe(1);
+    expect(await store.issueEvent.count()).toBe(1);
+  });
+
+  it("counts rows, not reasons, in the error summary", () => {
+    const text = formatImportResult({
+      ok: false,
+      errors: [
+        { row: 3, reason: "缺少编号" },
+        { row: 3, reason: "缺少责任单位" },
+      ],
+    });
+    expect(text).toBe("台账有 1 行错误，未导入任何数据：\n第3行：缺少编号\n第3行：缺少责任单位");
+  });
+
+  it("returns an unreadable file as a message, not an exception", async () => {
+    const result = await importLedgerFile(store, path.join(dir, "missing.xlsx"), zt, { actor: "a", now: T1 });
+    expect(result).toEqual({ ok: false, errors: [], fileError: "无法读取台账文件：missing.xlsx（文件不存在）" });
+    expect(formatImportResult(result)).toBe("无法读取台账文件：missing.xlsx（文件不存在）");
+  });
+});
