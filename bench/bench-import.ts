@@ -29,6 +29,7 @@ export interface BenchResult {
   validateMs: number;
   importMs: number;
   reimportMs: number;
+  updateAllMs: number;
   rawMs: number;
 }
 
@@ -108,6 +109,11 @@ export async function benchImport(): Promise<BenchResult> {
     const again = await importLedger(store, checked.rows, { actor: "bench", now });
     const t4 = performance.now();
     if (again.unchanged !== ROWS) throw new Error(`re-import changed rows: ${JSON.stringify(again)}`);
+    const moved = checked.rows.map((r) => ({ ...r, deadline: addDays(r.deadline, 7) }));
+    const t5 = performance.now();
+    const changed = await importLedger(store, moved, { actor: "bench", now });
+    const t6 = performance.now();
+    if (changed.updated !== ROWS) throw new Error(`update-all did not update: ${JSON.stringify(changed)}`);
     await store.$disconnect();
     const rawMs = rawInsert(path.join(dir, "raw.db"), checked.rows, now);
     return {
@@ -117,6 +123,7 @@ export async function benchImport(): Promise<BenchResult> {
       validateMs: t2 - t1,
       importMs: t3 - t2,
       reimportMs: t4 - t3,
+      updateAllMs: t6 - t5,
       rawMs,
     };
   } finally {
@@ -133,5 +140,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`import (prisma):      ${f(r.importMs)}`);
   console.log(`total:                ${f(r.ms)}`);
   console.log(`re-import, unchanged: ${f(r.reimportMs)}`);
+  console.log(`re-import, all moved: ${f(r.updateAllMs)}`);
   console.log(`raw better-sqlite3:   ${f(r.rawMs)}  (import/raw ${(r.importMs / r.rawMs).toFixed(1)}x, total/raw ${(r.ms / r.rawMs).toFixed(1)}x)`);
 }

@@ -23,7 +23,7 @@ export function classifyReport(text: string): ReportIntent {
   return DONE.test(text) ? "complete" : "progress";
 }
 
-const ACK = /^(?:收到|好的?|明白|知道了?|已阅|ok|OK|嗯+|谢谢|感谢|👌|👍|🙏|\[(?:强|OK|抱拳|握手)\])[!！。.~～\s]*$/u;
+const ACK = /^(?:(?:收到|好的?|明白|知道了?|已阅|ok|OK|嗯+|谢谢|感谢|👌|👍|🙏|\[(?:强|OK|抱拳|握手)\])[!！。.,，~～\s]*)+$/u;
 
 /** `收到` and the like: a reply to a reminder that reports nothing. */
 export function isAcknowledgement(text: string): boolean {

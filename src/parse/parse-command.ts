@@ -136,7 +136,7 @@ export function parseCommand(text: string): Command | null {
         const rebound = REBOUND.exec(after);
         if (!rebound) return usage(name, "请写明“合格”或“反弹 <说明>”");
         const note = skipSep(after.slice(rebound[0].length)).trim();
-        return note ? { type: "review", code, ok: false, note } : usage(name, "反弹需写明情况");
+        return note ? { type: "review", code, ok: false, note } : usage(name, "反弹需说明情况");
       });
   }
 }

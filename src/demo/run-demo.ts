@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline/promises";
+import { fileURLToPath } from "node:url";
+import type { Config } from "../config/load-config.ts";
+import { ZonedTime } from "../core/zoned-time.ts";
+import { parseScript, type Step } from "../sim/parse-script.ts";
+import { Simulator } from "../sim/simulator.ts";
+
+const DEMO_DIR = fileURLToPath(new URL("../../demo", import.meta.url));
+const DEFAULT_SPEAKER = "张三 @ 区水利局工作群";
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+
+/**
+ * With no WeChat account configured, `npm start` plays the demo script on the sample
+ * ledger, then (in a terminal) lets the user type as a unit contact.
+ */
+export async function runDemo(base: Config): Promise<void> {
+  out("未配置 WECHATY_PUPPET，运行演示（模拟微信，不连接真实账号）。");
+  out("连接真实微信：在 .env 中设置 WECHATY_PUPPET 等变量后再次 npm start，详见 README。\n");
+  const script = parseScript(readFileSync(path.join(DEMO_DIR, "demo-script.txt"), "utf8"));
+  const env = Object.fromEntries(script.steps.flatMap((s) => (s.kind === "env" ? [[s.key, s.value]] : [])));
+  const config: Config = { ...base, DUBAN_ADMINS: base.DUBAN_ADMINS.length ? base.DUBAN_ADMINS : env.DUBAN_ADMINS!.split(","), DUBAN_SEND_INTERVAL_MS: 1000, LOG_LEVEL: "error" };
+  const time = new ZonedTime(config.DUBAN_TZ);
+  const sim = await Simulator.create({
+    config,
+    start: time.parseLocal("2026-12-01 08:00")!,
+    baseDir: DEMO_DIR,
+    json: false,
+    out: (line) => out(`  ${line}`),
+    err: (line) => out(`  (${line})`),
+  });
+  try {
+    for (const step of script.steps) {
+      if (step.kind === "say") out(`${step.sender}${step.room ? ` @ ${step.room}` : ""}: ${step.text}`);
+      if (step.kind === "wait" || step.kind === "now") out(`…（时间到 ${time.minute(new Date(sim.clock.now().getTime() + (step.kind === "wait" ? step.ms : 0)))}）`);
+      await sim.step(step);
+    }
+    if (process.stdin.isTTY) await interactive(sim);
+    else out("\n（非交互终端：演示结束。在终端中运行 npm start 可以自己输入消息。）");
+  } finally {
+    await sim.finish();
+  }
+}
+
+async function interactive(sim: Simulator): Promise<void> {
+  out(`\n现在轮到您：以“${DEFAULT_SPEAKER}”的身份发消息（直接输入内容），`);
+  out("或按脚本格式指定说话人，如“王科长: 核实 ZG-2026-008 通过”“@wait 1d”。输入 exit 退出。");
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  let n = 0;
+  try {
+    for (;;) {
+      const line = (await rl.question("> ")).trim();
+      if (line === "exit" || line === "quit") break;
+      if (!line) continue;
+      const scripted = parseScript(line);
+      const steps: Step[] = line.startsWith("@") || /^[^:：]{1,20}(?: @ [^:：]+)?[:：]/.test(line) ? scripted.steps : parseScript(`${DEFAULT_SPEAKER}: ${line}`).steps;
+      if (scripted.errors.length && line.startsWith("@")) out(`  (${scripted.errors[0]})`);
+      for (const step of steps) await sim.step({ ...step, line: ++n });
+      await sim.step({ kind: "wait", ms: 60_000, line: n });
+    }
+  } catch {
+    // Ctrl-D closes the prompt: the demo ends quietly.
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,165 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { WechatyBuilder, log as wechatyLog } from "wechaty";
+import { PuppetMock, mock } from "wechaty-puppet-mock";
+import { createApp, type App } from "../app/create-app.ts";
+import { createLogger } from "../app/create-logger.ts";
+import type { Config } from "../config/load-config.ts";
+import { ManualClock } from "../core/clock.ts";
+import { ZonedTime } from "../core/zoned-time.ts";
+import type { Target } from "../bot/inbound-message.ts";
+import { formatImportResult, importLedgerFile } from "../ledger/import-ledger.ts";
+import { WechatyTransport } from "../transport/wechaty-transport.ts";
+import { attachWechaty } from "../transport/attach-wechaty.ts";
+import { formatOutputLine } from "./format-output.ts";
+import { MockWorld } from "./mock-world.ts";
+import type { Step } from "./parse-script.ts";
+import { seededRandom } from "./seeded-random.ts";
+import type { TimedWork } from "./timed-work.ts";
+import { advanceTo, drainAll } from "./virtual-time.ts";
+
+export interface SimulatorOptions {
+  config: Config;
+  start: Date;
+  /** Where @import and [图片] paths are relative to. */
+  baseDir: string;
+  json: boolean;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Extra timed work (the scheduler), run before the sender at equal times. */
+  extraWork?: (app: App) => Promise<TimedWork[]> | TimedWork[];
+}
+
+const SETTLE_TIMEOUT_MS = 15_000;
+
+/**
+ * The real bot over wechaty-puppet-mock, a virtual clock and a fresh temporary
+ * database, driven one script step at a time (by a script, or by the demo console).
+ */
+export class Simulator {
+  problems = 0;
+  #expected = 0;
+  #settled = 0;
+  #waiters: (() => void)[] = [];
+  #work: TimedWork[] = [];
+  #sender!: TimedWork;
+
+  private constructor(
+    readonly app: App,
+    readonly clock: ManualClock,
+    readonly time: ZonedTime,
+    private readonly world: MockWorld,
+    private readonly bot: ReturnType<typeof WechatyBuilder.build>,
+    private readonly dir: string,
+    private readonly o: SimulatorOptions,
+  ) {}
+
+  static async create(o: SimulatorOptions): Promise<Simulator> {
+    const dir = mkdtempSync(path.join(tmpdir(), "duban-sim-"));
+    const config: Config = {
+      ...o.config,
+      DATABASE_URL: `file:${path.join(dir, "duban.db")}`,
+      DUBAN_ATTACHMENT_DIR: path.join(dir, "attachments"),
+    };
+    const time = new ZonedTime(config.DUBAN_TZ);
+    const clock = new ManualClock(o.start);
+    wechatyLog.level("silent");
+    const mocker = new mock.Mocker();
+    const bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
+    const transport = new WechatyTransport(bot);
+    const holder: { world?: MockWorld } = {};
+    const printing = {
+      async send(target: Target, text: string) {
+        await transport.send(target, text);
+        const room = target.kind === "room" ? (holder.world?.topicOf(target.id) ?? target.name) : null;
+        o.out(formatOutputLine({ at: clock.now(), room, to: target.kind === "contact" ? target.id : null, text }, time, o.json));
+      },
+    };
+    const app = await createApp({ config, clock, transport: printing, log: createLogger(config.LOG_LEVEL), random: seededRandom(20261201) });
+    await bot.start();
+    const me = mocker.createContact({ id: config.DUBAN_BOT_NAME, name: config.DUBAN_BOT_NAME });
+    const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
+    mocker.login(me);
+    await loggedIn;
+    holder.world = new MockWorld(mocker, me);
+    const sim = new Simulator(app, clock, time, holder.world, bot, dir, o);
+    attachWechaty(bot, app, new Date(0), () => sim.#onSettled());
+    sim.#sender = { nextDueAt: () => app.sender.nextDueAt(), runDue: () => app.sender.sendOne() };
+    sim.#work = [...(await (o.extraWork?.(app) ?? [])), sim.#sender];
+    return sim;
+  }
+
+  #onSettled(): void {
+    this.#settled++;
+    this.#waiters.splice(0).forEach((w) => w());
+  }
+
+  async #settle(): Promise<void> {
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    while (this.#settled < this.#expected && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        this.#waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  #problem(step: Step, why: string): void {
+    this.problems++;
+    this.o.err(`第${step.line}行：${why}`);
+  }
+
+  async step(step: Step): Promise<void> {
+    const { app, clock, time, world } = this;
+    switch (step.kind) {
+      case "env":
+        return;
+      case "now": {
+        const to = time.parseLocal(step.text);
+        if (!to) return this.#problem(step, `@now 时间“${step.text}”无效，应写成 2026-12-01 08:00`);
+        if (to.getTime() < clock.now().getTime()) return this.#problem(step, `@now 只能向后拨，${step.text} 早于当前模拟时间`);
+        return advanceTo(clock, to, this.#work);
+      }
+      case "wait":
+        return advanceTo(clock, new Date(clock.now().getTime() + step.ms), this.#work);
+      case "import": {
+        const file = path.resolve(this.o.baseDir, step.file);
+        const result = await importLedgerFile(app.store, file, time, { actor: "simulator", now: clock.now() });
+        this.o.err(`@import ${step.file}：${formatImportResult(result)}`);
+        return;
+      }
+      case "topic":
+        if (!(await world.rename(step.room, step.topic))) this.#problem(step, `没有名为“${step.room}”的群`);
+        return;
+      case "say":
+        this.#expected++;
+        world.say(step.sender, step.room, step.text, step.text.includes(`@${app.config.DUBAN_BOT_NAME}`));
+        await this.#settle();
+        return advanceTo(clock, clock.now(), this.#work);
+      case "image": {
+        let data: Buffer;
+        try {
+          data = readFileSync(path.resolve(this.o.baseDir, step.file));
+        } catch {
+          return this.#problem(step, `找不到图片文件 ${step.file}`);
+        }
+        this.#expected++;
+        world.sendImage(step.sender, step.room, path.basename(step.file), data);
+        await this.#settle();
+        return advanceTo(clock, clock.now(), this.#work);
+      }
+    }
+  }
+
+  /** Delivers what is still queued (the sender's pacing tail), then tears everything down. */
+  async finish(): Promise<void> {
+    try {
+      await drainAll(this.clock, [this.#sender]);
+    } finally {
+      await this.bot.stop().catch(() => undefined);
+      await this.app.close();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { WechatyBuilder } from "wechaty";
+import { createApp } from "../app/create-app.ts";
+import { createLogger } from "../app/create-logger.ts";
+import type { Config } from "../config/load-config.ts";
+import { systemClock } from "../core/clock.ts";
+import { attachWechaty } from "./attach-wechaty.ts";
+import { WechatyTransport } from "./wechaty-transport.ts";
+
+/** Production: the bot on the WeChat puppet named by WECHATY_PUPPET. */
+export async function runBot(config: Config): Promise<void> {
+  const log = createLogger(config.LOG_LEVEL);
+  const bot = WechatyBuilder.build({
+    name: config.WECHATY_NAME,
+    puppet: config.WECHATY_PUPPET as never,
+    ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
+  });
+  const app = await createApp({ config, clock: systemClock, transport: new WechatyTransport(bot), log });
+  const startedAt = systemClock.now();
+  attachWechaty(bot, app, new Date(startedAt.getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000));
+  bot.on("scan", (qrcode, status) => log.info({ status, qrcode }, "scan this QR code with the bot's WeChat account to log in"));
+  bot.on("login", (user) => {
+    log.info({ user: user.name() }, "logged in");
+    app.sender.start();
+  });
+  bot.on("logout", (user) => log.warn({ user: user.name() }, "logged out"));
+  const shutdown = async () => {
+    log.info("shutting down");
+    await bot.stop().catch(() => undefined);
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  await bot.start();
+  log.info({ puppet: config.WECHATY_PUPPET }, "duban started");
+}

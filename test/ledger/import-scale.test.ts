@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { addDays } from "../../src/core/zoned-time.ts";
+import { importLedger } from "../../src/ledger/import-ledger.ts";
+import type { LedgerRow } from "../../src/ledger/ledger-row.ts";
+import type { Store } from "../../src/store/open-store.ts";
+import { tempStore } from "./helpers.ts";
+
+let store: Store;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ store, cleanup } = await tempStore("ledger-scale")));
+afterAll(() => cleanup());
+
+const N = 3000;
+const rows: LedgerRow[] = Array.from({ length: N }, (_, i) => ({
+  code: `ZG-${String(i).padStart(5, "0")}`,
+  description: `第${i}号问题：含'单引号"双引号\\反斜杠和换行\n的描述`,
+  unitName: `单位${i % 100}`,
+  deadline: addDays("2026-12-01", i % 90),
+  source: "暗访暗查",
+  category: "水",
+  coUnits: i % 2 ? "区城管局、区环保局" : "",
+  leader: "周副区长",
+  measures: "",
+  state: (["NOT_STARTED", "IN_PROGRESS", "PENDING_VERIFICATION", "CLOSED"] as const)[i % 4],
+}));
+const now = new Date("2026-12-01T00:00:00Z");
+
+it("imports thousands of rows in bulk, text intact", async () => {
+  expect(await importLedger(store, rows, { actor: "a", now })).toEqual({ created: N, updated: 0, unchanged: 0, unitsCreated: 100 });
+  expect(await store.issue.count()).toBe(N);
+  expect(await store.issueEvent.count({ where: { type: "IMPORT_CREATE" } })).toBe(N);
+  expect(await store.issue.count({ where: { closedAt: now } })).toBe(N / 4);
+  const i = await store.issue.findUniqueOrThrow({ where: { code: "ZG-00007" }, include: { unit: true } });
+  expect(i).toMatchObject({ description: rows[7]!.description, deadline: rows[7]!.deadline, state: "CLOSED", coUnits: "区城管局、区环保局" });
+  expect(i.unit.name).toBe("单位7");
+});
+
+it("updates thousands of rows in bulk, each with its own history line", async () => {
+  const moved = rows.map((r, i) => (i % 3 === 0 ? { ...r, deadline: addDays(r.deadline, 10) } : r));
+  const counts = await importLedger(store, moved, { actor: "b", now });
+  expect(counts).toEqual({ created: 0, updated: N / 3, unchanged: N - N / 3, unitsCreated: 0 });
+  const ev = await store.issueEvent.findMany({ where: { type: "IMPORT_UPDATE" }, include: { issue: true }, orderBy: { id: "asc" } });
+  expect(ev).toHaveLength(N / 3);
+  expect(ev.every((e) => e.newDeadline === e.issue.deadline && e.oldDeadline === addDays(e.issue.deadline, -10))).toBe(true);
+  expect(ev[0]).toMatchObject({ actorId: "b", at: now, text: `整改时限 ${rows[0]!.deadline}→${addDays(rows[0]!.deadline, 10)}` });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { commandSchema } from "../../src/parse/command.ts";
+import { parseCommand } from "../../src/parse/parse-command.ts";
+import { interpretMessage } from "../../src/parse/interpret-message.ts";
+import { normalizeText } from "../../src/parse/normalize-text.ts";
+
+const group = { botName: "督办助手", isPrivate: false, mentionsBot: false };
+const meaning = (text: string, ctx = group) => interpretMessage(text, ctx);
+
+describe("parseCommand: command words", () => {
+  it.each([
+    ["帮助", { type: "help" }],
+    ["help", { type: "help" }],
+    ["HELP", { type: "help" }],
+    ["#帮助", { type: "help" }],
+    ["/帮助", { type: "help" }],
+    ["查询 ZG-2026-003", { type: "query", code: "ZG-2026-003" }],
+    ["查询 zg-2026-003", { type: "query", code: "ZG-2026-003" }],
+    ["查询:ZG-2026-003", { type: "query", code: "ZG-2026-003" }],
+    ["查询,ZG-2026-003", { type: "query", code: "ZG-2026-003" }],
+    ["查询ZG-2026-003", { type: "query", code: "ZG-2026-003" }],
+    ["清单", { type: "list" }],
+    ["本单位", { type: "list" }],
+    ["清单 区水利局", { type: "list", unitName: "区水利局" }],
+    ["逾期", { type: "overdue" }],
+    ["统计", { type: "stats" }],
+    ["日报", { type: "stats" }],
+    ["解绑", { type: "unbind" }],
+    ["绑定 区水利局", { type: "bind", leaders: false, unitName: "区水利局" }],
+    ["绑定 领导", { type: "bind", leaders: true, unitName: "" }],
+    ["进度 ZG-2026-003 管网铺设60%", { type: "progress", code: "ZG-2026-003", note: "管网铺设60%", percent: 60 }],
+    ["进展 ZG-2026-003 已进场施工", { type: "progress", code: "ZG-2026-003", note: "已进场施工" }],
+    ["进度 ZG-2026-003 完成 100%", { type: "progress", code: "ZG-2026-003", note: "完成 100%", percent: 100 }],
+    ["进度 ZG-2026-003 完成 250%", { type: "progress", code: "ZG-2026-003", note: "完成 250%" }],
+    ["完成 ZG-2026-003 设备已投运", { type: "complete", code: "ZG-2026-003", note: "设备已投运" }],
+    ["完成 ZG-2026-003", { type: "complete", code: "ZG-2026-003", note: "" }],
+    ["延期 ZG-2026-003 2026-12-31 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2026, m: 12, d: 31 }, reason: "设备未到" }],
+    ["延期 ZG-2026-003 2026/12/31 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2026, m: 12, d: 31 }, reason: "设备未到" }],
+    ["延期 ZG-2026-003 12月31日 设备未到", { type: "extend", code: "ZG-2026-003", date: { m: 12, d: 31 }, reason: "设备未到" }],
+    ["延期 ZG-2026-003 2027年1月5日 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2027, m: 1, d: 5 }, reason: "设备未到" }],
+    ["延期 ZG-2026-003 至12月31日 设备未到", { type: "extend", code: "ZG-2026-003", date: { m: 12, d: 31 }, reason: "设备未到" }],
+    ["核实 ZG-2026-003 通过", { type: "verify", code: "ZG-2026-003", pass: true, reason: "" }],
+    ["核实 ZG-2026-003 退回 照片不清晰", { type: "verify", code: "ZG-2026-003", pass: false, reason: "照片不清晰" }],
+    ["批准延期 ZG-2026-003 2027-01-31", { type: "approveExtension", code: "ZG-2026-003", date: { y: 2027, m: 1, d: 31 } }],
+    ["回头看 ZG-2026-010 合格", { type: "review", code: "ZG-2026-010", ok: true, note: "" }],
+    ["回头看 ZG-2026-010 反弹 又见堆放", { type: "review", code: "ZG-2026-010", ok: false, note: "又见堆放" }],
+  ])("%s", (text, expected) => {
+    const cmd = parseCommand(normalizeText(text));
+    expect(cmd).toEqual(expected);
+    expect(commandSchema.parse(cmd)).toEqual(expected);
+  });
+});
+
+describe("parseCommand: malformed commands get their usage", () => {
+  it.each([
+    ["查询", "查询", "缺少问题编号"],
+    ["查询 三号问题", "查询", "不是问题编号"],
+    ["进度", "进度", "缺少问题编号"],
+    ["进度 ZG-2026-003", "进度", "缺少进度说明"],
+    ["完成 今天", "完成", "不是问题编号"],
+    ["延期 ZG-2026-003", "延期", "缺少日期"],
+    ["延期 ZG-2026-003 12月31日", "延期", "缺少延期理由"],
+    ["延期 ZG-2026-003 2026-13-01 理由", "延期", "无效"],
+    ["延期 ZG-2026-003 2月30日 理由", "延期", "无效"],
+    ["延期 ZG-2026-003 下个月 理由", "延期", "缺少日期"],
+    ["绑定", "绑定", "缺少单位名"],
+    ["核实 ZG-2026-003", "核实", "通过"],
+    ["核实 ZG-2026-003 退回", "核实", "理由"],
+    ["批准延期 ZG-2026-003", "批准延期", "缺少日期"],
+    ["回头看 ZG-2026-003", "回头看", "合格"],
+    ["回头看 ZG-2026-003 反弹", "回头看", "说明"],
+  ])("%s", (text, command, problem) => {
+    const cmd = parseCommand(normalizeText(text));
+    expect(cmd).toMatchObject({ type: "usage", command });
+    expect(cmd?.type === "usage" && cmd.problem).toContain(problem);
+  });
+});
+
+describe("messages that start with an issue code", () => {
+  it.each([
+    ["ZG-2026-003 已完成", "complete"],
+    ["ZG-2026-003 整改完成", "complete"],
+    ["ZG-2026-003 整改完毕，已验收", "complete"],
+    ["ZG-2026-003 已整改", "complete"],
+    ["ZG-2026-003 已办结", "complete"],
+    ["zg-2026-003 已经完成整改", "complete"],
+    ["ZG-2026-003 已完成100%", "complete"],
+    ["ZG-2026-003 已完成80%", "progress"],
+    ["ZG-2026-003 未完成", "progress"],
+    ["ZG-2026-003 没完成，还差验收", "progress"],
+    ["ZG-2026-003 尚未完成整改", "progress"],
+    ["ZG-2026-003 已完成部分清运", "progress"],
+    ["ZG-2026-003 正在施工", "progress"],
+  ])("%s → %s", (text, type) => {
+    expect(parseCommand(normalizeText(text))?.type).toBe(type);
+  });
+
+  it("a bare code is a query", () => {
+    expect(parseCommand("ZG-2026-003")).toEqual({ type: "query", code: "ZG-2026-003" });
+  });
+  it("80% is kept as the percentage", () => {
+    expect(parseCommand("ZG-2026-003 已完成80%")).toMatchObject({ percent: 80 });
+  });
+});
+
+describe("when the bot speaks (DESIGN §3)", () => {
+  it.each([
+    ["完成了吗？", false],
+    ["帮助我看看这个", false],
+    ["进度怎么样了", false],
+    ["今天天气不错", false],
+    ["大家好，明天开会", false],
+    ["", false],
+    ["帮助", true],
+    ["进度 ZG-2026-003 推进中", true],
+    ["完成：ZG-2026-003 已投运", true],
+    ["ZG-2026-003 已完成", true],
+    ["#逾期", true],
+  ])("%j addressed=%s", (text, addressed) => {
+    expect(meaning(text).addressed).toBe(addressed);
+  });
+
+  it("an @mention makes any text addressed, answered with a hint when not understood", () => {
+    expect(meaning("@督办助手 你好")).toMatchObject({ addressed: true, command: null });
+    expect(meaning("你好", { ...group, mentionsBot: true })).toMatchObject({ addressed: true, command: null });
+    expect(meaning("@督办助手")).toMatchObject({ addressed: true, command: { type: "help" } });
+    expect(meaning("@督办助手 查询 ZG-2026-003").command).toEqual({ type: "query", code: "ZG-2026-003" });
+    expect(meaning("@督办助手\u2005逾期").command).toEqual({ type: "overdue" });
+  });
+
+  it("in a private chat every message is for the bot", () => {
+    expect(meaning("你好", { ...group, isPrivate: true })).toMatchObject({ addressed: true, command: null });
+  });
+});
+
+describe("full-width and messy input is normalised", () => {
+  it.each([
+    ["进度：ＺＧ－２０２６－００３，管网６０％", { type: "progress", code: "ZG-2026-003", note: "管网60%", percent: 60 }],
+    ["查询　ZG－2026－003", { type: "query", code: "ZG-2026-003" }],
+    ["  进度    ZG-2026-003    铺设   管网  ", { type: "progress", code: "ZG-2026-003", note: "铺设 管网" }],
+    ["查询 ZG—2026—003", { type: "query", code: "ZG-2026-003" }],
+    ["＃帮助", { type: "help" }],
+    ["ＨＥＬＰ", { type: "help" }],
+  ])("%s", (text, expected) => {
+    expect(meaning(text).command).toEqual(expected);
+  });
+});
+
+describe("quoted replies to the bot", () => {
+  const quote = (quoted: string, reply: string, dashes = 15, name = "督办助手") =>
+    `「${name}：${quoted}」\n${Array(dashes).fill("-").join(" ")}\n${reply}`;
+
+  it.each([15, 16])("takes the issue from the quote (%i dashes)", (dashes) => {
+    expect(meaning(quote("【逾期提醒】ZG-2026-003 乡镇污水处理站…", "已完成", dashes)).command).toEqual({
+      type: "complete",
+      code: "ZG-2026-003",
+      note: "已完成",
+    });
+  });
+  it("progress when the reply is not a completion", () => {
+    expect(meaning(quote("ZG-2026-003 剩2天", "设备下周到货")).command).toMatchObject({ type: "progress", code: "ZG-2026-003" });
+  });
+  it("asks which when the quote names several issues", () => {
+    expect(meaning(quote("ZG-2026-003、ZG-2026-004 即将到期", "已整改")).command).toEqual({
+      type: "ambiguous",
+      codes: ["ZG-2026-003", "ZG-2026-004"],
+      intent: "complete",
+    });
+  });
+  it("a command in the reply wins over the quote", () => {
+    expect(meaning(quote("ZG-2026-003、ZG-2026-004", "ZG-2026-004 已完成")).command).toMatchObject({ type: "complete", code: "ZG-2026-004" });
+  });
+  it("an acknowledgement is not a report, and quoting someone else is chat", () => {
+    expect(meaning(quote("ZG-2026-003 剩2天", "收到")).addressed).toBe(false);
+    expect(meaning(quote("ZG-2026-003 剩2天", "好的👌")).addressed).toBe(false);
+    expect(meaning(quote("明天开会", "已完成", 15, "李四")).addressed).toBe(false);
+  });
+});
+
+describe("hostile input", () => {
+  it("survives a barrage without throwing", () => {
+    const junk = [
+      "🙂🙂🙂",
+      "进度 ZG-2026-003 🚧 施工中 💪",
+      "%%%%",
+      "\u0000\u0001",
+      "进度 " + "很".repeat(10_000),
+      "ZG-" + "9".repeat(500),
+      "「督办助手：" + "x".repeat(5000),
+      "延期 ZG-2026-003 99999-99-99 x",
+      "undefined",
+      "null",
+      "查询 ' OR 1=1 --",
+      "/".repeat(100),
+    ];
+    for (const j of junk) expect(() => meaning(j)).not.toThrow();
+  });
+});
