@@ -5,7 +5,9 @@ import type { LedgerFields } from "./issue-changes.ts";
 // parameter and unpacked by SQLite's json_each. Measured on 10,000 issues: Prisma's
 // createMany takes 2–5 s (per-value overhead in its query interpreter), multi-row
 // VALUES through $executeRaw ~0.8 s, this ~0.2 s. SQLite-specific, like openStore.
-// DateTime columns are written as ISO text, the form the Prisma SQLite adapter uses.
+// DateTime values must be stored exactly as the Prisma SQLite adapter stores them
+// (`…T00:00:00.000+00:00`), or Prisma's equality filters would miss them: a Date
+// parameter is formatted by the adapter itself, one inside the JSON by adapterDateTime.
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,20 +29,24 @@ function jsonParam(value: unknown): Buffer {
 }
 const ROWS = "json_each(CAST(? AS TEXT))";
 
+/** The adapter's default `iso8601` timestamp format. */
+export function adapterDateTime(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
 function issueJson(rows: IssueWrite[]): Buffer {
-  return jsonParam(rows.map((r) => [r.code, r.closedAt?.toISOString() ?? null, ...FIELDS.map((f) => r.fields[f])]));
+  return jsonParam(rows.map((r) => [r.code, r.closedAt ? adapterDateTime(r.closedAt) : null, ...FIELDS.map((f) => r.fields[f])]));
 }
 // j.value->>0 is the code, ->>1 closedAt, then FIELDS in order.
 const FIELD_EXPR = FIELDS.map((f, i) => [f, `j.value->>${i + 2}`] as const);
 
 export async function insertIssues(tx: Tx, rows: IssueWrite[], now: Date): Promise<void> {
   if (rows.length === 0) return;
-  const at = now.toISOString();
   await tx.$executeRawUnsafe(
     `INSERT INTO "Issue" ("code", "closedAt", ${FIELDS.map((f) => `"${f}"`).join(", ")}, "createdAt", "updatedAt")
      SELECT j.value->>0, j.value->>1, ${FIELD_EXPR.map(([, e]) => e).join(", ")}, ?, ? FROM ${ROWS} AS j`,
-    at,
-    at,
+    now,
+    now,
     issueJson(rows),
   );
 }
@@ -51,7 +57,7 @@ export async function updateIssues(tx: Tx, rows: IssueWrite[], now: Date): Promi
   await tx.$executeRawUnsafe(
     `UPDATE "Issue" SET "closedAt" = j.value->>1, ${FIELD_EXPR.map(([f, e]) => `"${f}" = ${e}`).join(", ")}, "updatedAt" = ?
      FROM ${ROWS} AS j WHERE "Issue"."code" = j.value->>0`,
-    now.toISOString(),
+    now,
     issueJson(rows),
   );
 }
@@ -76,7 +82,7 @@ export async function insertEvents(tx: Tx, events: EventWrite[], actor: string, 
      FROM ${ROWS} AS j JOIN "Issue" AS i ON i."code" = j.value->>0`,
     actor,
     actor,
-    now.toISOString(),
+    now,
     json,
   );
 }

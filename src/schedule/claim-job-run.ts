@@ -1,0 +1,64 @@
+import type { Tx } from "../handlers/handler-context.ts";
+import type { Store } from "../store/open-store.ts";
+
+export interface JobRunClaim {
+  key: string;
+  job: string;
+  day: string;
+  owner: string;
+  now: Date;
+  leaseMs: number;
+}
+
+/** claimed: ours to run; done: already finished today; busy: another owner holds a live lease. */
+export type ClaimResult = "claimed" | "done" | "busy";
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Claims one job run with a lease. The insert is the lock: the primary key lets exactly one
+ * instance in. An unfinished run whose lease has expired was abandoned (a crash mid-run:
+ * its messages were never committed) and may be taken over.
+ */
+export async function claimJobRun(db: Store, c: JobRunClaim): Promise<ClaimResult> {
+  const leaseUntil = new Date(c.now.getTime() + c.leaseMs);
+  try {
+    await db.jobRun.create({ data: { key: c.key, job: c.job, day: c.day, owner: c.owner, startedAt: c.now, leaseUntil } });
+    return "claimed";
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+  }
+  const row = await db.jobRun.findUnique({ where: { key: c.key } });
+  if (!row) return "busy"; // deleted under us: let the next tick try again
+  if (row.finishedAt) return "done";
+  if (row.leaseUntil.getTime() > c.now.getTime()) return "busy";
+  // Conditional on the row as we read it: of two instances taking over, one wins.
+  const took = await db.jobRun.updateMany({
+    where: { key: c.key, owner: row.owner, leaseUntil: row.leaseUntil, finishedAt: null },
+    data: { owner: c.owner, startedAt: c.now, leaseUntil },
+  });
+  return took.count === 1 ? "claimed" : "busy";
+}
+
+export class LeaseLostError extends Error {
+  constructor(key: string) {
+    super(`job run ${key} was taken over by another instance`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/**
+ * Marks the run finished, in the transaction that enqueues its messages: both or neither.
+ * Throws if another instance took the run over meanwhile, rolling our messages back.
+ */
+export async function finishJobRun(tx: Tx, key: string, owner: string, now: Date): Promise<void> {
+  const done = await tx.jobRun.updateMany({ where: { key, owner, finishedAt: null }, data: { finishedAt: now } });
+  if (done.count !== 1) throw new LeaseLostError(key);
+}
+
+/** After a failed run: keep the claim but let it be retried (by anyone) at `retryAt`. */
+export async function releaseJobRun(db: Store, key: string, owner: string, retryAt: Date): Promise<void> {
+  await db.jobRun.updateMany({ where: { key, owner, finishedAt: null }, data: { leaseUntil: retryAt } });
+}

@@ -1,0 +1,56 @@
+import type { Config } from "../config/load-config.ts";
+import { addDays, type Day } from "../core/zoned-time.ts";
+import type { WorkingCalendar } from "./working-calendar.ts";
+
+/** In this order when two fall at the same minute: reminders before the ranking that judges them. */
+export const JOBS = ["digest", "reminders", "ranking", "reviews"] as const;
+export type JobName = (typeof JOBS)[number];
+
+export interface JobTime {
+  job: JobName;
+  /** HH:MM in DUBAN_TZ. */
+  time: string;
+}
+
+/** Every job at its configured time, in the order they run. */
+export function jobTimes(config: Pick<Config, "DUBAN_DIGEST_TIME" | "DUBAN_REMINDER_TIME" | "DUBAN_RANKING_TIME" | "DUBAN_REVIEW_TIME">): JobTime[] {
+  const at: Record<JobName, string> = {
+    digest: config.DUBAN_DIGEST_TIME,
+    reminders: config.DUBAN_REMINDER_TIME,
+    ranking: config.DUBAN_RANKING_TIME,
+    reviews: config.DUBAN_REVIEW_TIME,
+  };
+  return JOBS.map((job) => ({ job, time: at[job] })).sort((a, b) => a.time.localeCompare(b.time) || JOBS.indexOf(a.job) - JOBS.indexOf(b.job));
+}
+
+/** The JobRun key: one run per job per day, whichever instance gets there first. */
+export function jobKey(job: JobName, day: Day): string {
+  return `${job}:${day}`;
+}
+
+/** Which days each job runs on. */
+export class RunDays {
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    private readonly workdaysOnly: boolean,
+  ) {}
+
+  isRunDay(day: Day): boolean {
+    return !this.workdaysOnly || this.calendar.isWorkday(day);
+  }
+
+  /** The ranking is weekly: the week's first run day (Monday, or after a holiday the day work resumes). */
+  runsOn(job: JobName, day: Day): boolean {
+    if (!this.isRunDay(day)) return false;
+    return job !== "ranking" || this.calendar.firstWorkdayOfWeek(day, (d) => this.isRunDay(d)) === day;
+  }
+
+  /** The next day after `day` the job runs on; null if none within a year and a bit (a calendar file gone wrong). */
+  nextRunDay(job: JobName, day: Day): Day | null {
+    for (let i = 1; i <= 400; i++) {
+      const d = addDays(day, i);
+      if (this.runsOn(job, d)) return d;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,115 @@
+import type { Target } from "../bot/inbound-message.ts";
+import type { Config } from "../config/load-config.ts";
+import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
+import { buildDigest } from "../digest/build-digest.ts";
+import { loadSnapshot } from "../digest/digest-snapshot.ts";
+import { lastDigestAt, setLastDigestAt } from "../digest/last-digest.ts";
+import type { Tx } from "../handlers/handler-context.ts";
+import type { Keyed } from "../outbox/enqueue.ts";
+import type { Store } from "../store/open-store.ts";
+import { buildRanking, scoreUnits } from "./build-ranking.ts";
+import { buildReviewList } from "./build-review-list.ts";
+import { buildUnitReminders } from "./build-unit-reminders.ts";
+import type { JobName } from "./job-times.ts";
+import { loadDueReviews, loadRankingSnapshot, loadReminderSnapshot, loadRooms, type BoundRoom } from "./job-snapshots.ts";
+import type { WorkingCalendar } from "./working-calendar.ts";
+
+export interface JobContext {
+  store: Store;
+  config: Config;
+  time: ZonedTime;
+  calendar: WorkingCalendar;
+  /** When the run started. */
+  now: Date;
+  /** The run's day in DUBAN_TZ. */
+  day: Day;
+}
+
+/** A job's output, not yet written: the scheduler enqueues it and marks the run finished in one transaction. */
+export interface PreparedJob {
+  messages: Keyed[];
+  /** Other writes that belong with the messages (the digest's "last sent at"). */
+  commit?: (tx: Tx) => Promise<void>;
+}
+
+/** Outbox keys: one message per job run and target, so a repeated run cannot enqueue twice. */
+function key(job: JobName, day: Day, targetId: string): string {
+  return `job:${job}:${day}:${targetId}`;
+}
+
+const roomTarget = (r: BoundRoom): Target => ({ kind: "room", id: r.roomId, name: r.topic });
+
+/** Reports at or after this instant are recent; before it, stale. */
+function staleCutoff(c: JobContext): Date {
+  return c.time.at(addDays(c.day, 1 - c.config.DUBAN_STALE_DAYS));
+}
+
+async function digest(c: JobContext): Promise<PreparedJob> {
+  const rooms = await loadRooms(c.store, "LEADERS");
+  // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
+  if (rooms.length === 0) return { messages: [] };
+  const last = await lastDigestAt(c.store);
+  const snapshot = await loadSnapshot(c.store, last ?? new Date(c.now.getTime() - 86_400_000));
+  const text = buildDigest(snapshot, {
+    today: c.day,
+    dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
+    escalateDays: c.config.DUBAN_ESCALATE_DAYS,
+    sinceLabel: last ? `${c.time.short(last)}日报以来` : "近24小时",
+  });
+  return {
+    messages: rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text })),
+    commit: (tx) => setLastDigestAt(tx, c.now),
+  };
+}
+
+async function reminders(c: JobContext): Promise<PreparedJob> {
+  const s = await loadReminderSnapshot(c.store);
+  const built = buildUnitReminders(s.units, s.issues, {
+    today: c.day,
+    dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
+    staleDays: c.config.DUBAN_STALE_DAYS,
+    escalateDays: c.config.DUBAN_ESCALATE_DAYS,
+    staleBefore: staleCutoff(c),
+    dayOf: (at) => c.time.today(at),
+    workdaysLeft: (today, deadline) => c.calendar.workdaysLeft(today, deadline),
+    isWorkday: (d) => c.calendar.isWorkday(d),
+  });
+  const text = new Map(built.map((r) => [r.unitId, r.text]));
+  // A unit with several groups: each group gets the same one message.
+  const messages = s.rooms.flatMap((r) => {
+    const t = r.unitId === null ? undefined : text.get(r.unitId);
+    return t === undefined ? [] : [{ key: key("reminders", c.day, r.roomId), target: roomTarget(r), text: t }];
+  });
+  return { messages };
+}
+
+async function ranking(c: JobContext): Promise<PreparedJob> {
+  const rooms = await loadRooms(c.store, "LEADERS");
+  if (rooms.length === 0) return { messages: [] };
+  const s = await loadRankingSnapshot(c.store);
+  const opts = {
+    today: c.day,
+    staleDays: c.config.DUBAN_STALE_DAYS,
+    reportedSince: staleCutoff(c),
+    dayStart: (d: Day) => c.time.at(d),
+    addDays,
+  };
+  const text = buildRanking(scoreUnits(s, opts), opts);
+  if (text === null) return { messages: [] };
+  return { messages: rooms.map((r) => ({ key: key("ranking", c.day, r.roomId), target: roomTarget(r), text })) };
+}
+
+async function reviews(c: JobContext): Promise<PreparedJob> {
+  const admins = c.config.DUBAN_ADMINS;
+  if (admins.length === 0) return { messages: [] };
+  const text = buildReviewList(await loadDueReviews(c.store, c.day), { today: c.day });
+  if (text === null) return { messages: [] };
+  return { messages: admins.map((a) => ({ key: key("reviews", c.day, a), target: { kind: "contact", id: a, name: a }, text })) };
+}
+
+const JOB: Record<JobName, (c: JobContext) => Promise<PreparedJob>> = { digest, reminders, ranking, reviews };
+
+/** Loads what the job needs and builds its messages; writes nothing. */
+export function prepareJob(job: JobName, c: JobContext): Promise<PreparedJob> {
+  return JOB[job](c);
+}

@@ -1,0 +1,81 @@
+import chineseDays from "chinese-days";
+import { addDays, type Day } from "../core/zoned-time.ts";
+import { EMPTY_OVERRIDE, type CalendarOverride } from "./calendar-override.ts";
+
+/**
+ * Chinese working days: statutory holidays off, adjusted working weekends (调休) on,
+ * from chinese-days plus an override file for years it does not cover yet.
+ * Days are `YYYY-MM-DD` strings in DUBAN_TZ: chinese-days reads a `Date` in the
+ * process's zone, which is wrong on a server in UTC.
+ */
+export class WorkingCalendar {
+  readonly #holidays: Set<Day>;
+  readonly #workdays: Set<Day>;
+  readonly #overrideYears: Set<number>;
+  readonly #memo = new Map<Day, boolean>();
+  readonly #yearMemo = new Map<number, boolean>();
+
+  constructor(override: CalendarOverride = EMPTY_OVERRIDE) {
+    this.#holidays = new Set(override.holidays);
+    this.#workdays = new Set(override.workdays);
+    this.#overrideYears = new Set([...override.holidays, ...override.workdays].map((d) => Number(d.slice(0, 4))));
+  }
+
+  isWorkday(day: Day): boolean {
+    let v = this.#memo.get(day);
+    if (v === undefined) {
+      v = this.#holidays.has(day) ? false : this.#workdays.has(day) ? true : chineseDays.isWorkday(day);
+      this.#memo.set(day, v);
+    }
+    return v;
+  }
+
+  /**
+   * Working days left before a deadline, for `剩 N 个工作日`: working days after `today`
+   * up to and including `deadline`, so it counts like `剩N天` (0 when due today or past).
+   */
+  workdaysLeft(today: Day, deadline: Day): number {
+    let n = 0;
+    for (let d = addDays(today, 1); d <= deadline; d = addDays(d, 1)) if (this.isWorkday(d)) n++;
+    return n;
+  }
+
+  /** Whether holidays and 调休 are known for this year (else weekends off, weekdays on is a guess). */
+  hasDataFor(year: number): boolean {
+    if (this.#overrideYears.has(year)) return true;
+    let v = this.#yearMemo.get(year);
+    if (v === undefined) {
+      // Every covered year has weekday holidays (New Year's Day at least); an uncovered one has none.
+      v = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+      this.#yearMemo.set(year, v);
+    }
+    return v;
+  }
+
+  /**
+   * Null when the coming `days` days are all in years with calendar data; otherwise the
+   * text to log loudly: without data, holidays would get reminders and 调休 Saturdays none.
+   */
+  coverageWarning(today: Day, days = 30): string | null {
+    const last = addDays(today, days - 1);
+    const missing: number[] = [];
+    for (let y = Number(today.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) if (!this.hasDataFor(y)) missing.push(y);
+    if (missing.length === 0) return null;
+    const first = `${missing[0]}-01-01` > today ? `${missing[0]}-01-01` : today;
+    return (
+      `Working calendar has no holiday data for ${missing.join(", ")} (chinese-days has none and DUBAN_CALENDAR_FILE lists no date in it): ` +
+      `from ${first} scheduled jobs will treat Monday-Friday as working days and weekends as off, ignoring statutory holidays and 调休 working weekends. ` +
+      `Add that year's dates to the file named by DUBAN_CALENDAR_FILE, e.g. {"holidays":["${missing[0]}-01-01"],"workdays":["${missing[0]}-02-07"]}, or update chinese-days.`
+    );
+  }
+
+  /** The first working day of the ISO week (Monday-Sunday) containing `day`; null if the week has none. */
+  firstWorkdayOfWeek(day: Day, isRunDay: (d: Day) => boolean = (d) => this.isWorkday(d)): Day | null {
+    const monday = addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+    for (let i = 0; i < 7; i++) {
+      const d = addDays(monday, i);
+      if (isRunDay(d)) return d;
+    }
+    return null;
+  }
+}
