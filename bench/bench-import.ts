@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { addDays, ZonedTime } from "../src/core/zoned-time.ts";
 import { STATE_LABEL, STATES } from "../src/domain/issue-state.ts";
+import { adapterDateTime } from "../src/ledger/bulk-write.ts";
 import { importLedger } from "../src/ledger/import-ledger.ts";
 import type { LedgerRow } from "../src/ledger/ledger-row.ts";
 import { readLedgerFile } from "../src/ledger/read-ledger.ts";
@@ -62,7 +63,7 @@ function rawInsert(dbFile: string, rows: LedgerRow[], now: Date): number {
   const db = new Database(dbFile);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  const at = now.toISOString();
+  const at = adapterDateTime(now);
   const start = performance.now();
   db.transaction(() => {
     const unitIds = new Map<string, number | bigint>();

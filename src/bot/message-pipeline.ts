@@ -10,6 +10,7 @@ import { interpretMessage } from "../parse/interpret-message.ts";
 import type { Store } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
 import type { InboundMessage, Outgoing, Target } from "./inbound-message.ts";
+import { Directory } from "./directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
 
 export interface PipelineDeps {
@@ -36,7 +37,8 @@ function replyTarget(msg: InboundMessage): Target {
  */
 export class MessagePipeline {
   #queue: Promise<void> = Promise.resolve();
-  #members = new Set<string>();
+  #directory = new Directory();
+  #ready: Promise<void> | null = null;
   #topics = new Map<string, string>();
   #handled = 0;
   #waiters: { count: number; resolve: () => void }[] = [];
@@ -69,8 +71,11 @@ export class MessagePipeline {
 
   async #process(msg: InboundMessage): Promise<void> {
     const { store, config, log } = this.deps;
+    this.#ready ??= this.#directory.load(store);
+    await this.#ready;
+    const directory = this.#directory;
     if (msg.room) await this.#observeRoom(msg);
-    const actor = await resolveActor(store, msg, config.DUBAN_ADMINS);
+    const actor = await resolveActor(store, directory, msg, config.DUBAN_ADMINS);
     // In a group bound to nothing the bot answers admins only.
     if (actor.room?.role.kind === "UNBOUND" && !actor.isAdmin) return;
 
@@ -83,17 +88,22 @@ export class MessagePipeline {
     if (!meaning.addressed) return;
 
     const now = this.deps.clock.now();
+    let directoryChanged = false;
     try {
       await store.$transaction(async (tx) => {
-        await tx.inboundSeen.create({ data: { messageId: msg.id, at: now } });
-        const ctx: HandlerContext = { tx, config, time: this.deps.time, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
+        const ctx: HandlerContext = { tx, directory, config, time: this.deps.time, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
         const length = [...msg.text].length;
         if (length > config.DUBAN_MAX_INPUT_CHARS) {
           throw new DubanError("TOO_LONG", `消息太长（${length}字），没有记录。请精简到${config.DUBAN_MAX_INPUT_CHARS}字以内再发。`);
         }
         await dispatchCommand(ctx, meaning.command);
+        // Every message for the bot gets an answer, keyed by the message id: a second
+        // delivery of the same message collides on that key and rolls back whole.
+        if (ctx.out.length === 0) throw new Error(`handler for ${meaning.command?.type ?? "unknown"} produced no reply`);
         await this.#enqueue(tx, ctx.out, `reply:${msg.id}`);
+        directoryChanged = !!ctx.directoryChanged;
       });
+      if (directoryChanged) await directory.load(store);
     } catch (err) {
       if (isDuplicate(err)) {
         log.info({ msgId: msg.id }, "duplicate delivery ignored");
@@ -101,15 +111,10 @@ export class MessagePipeline {
       }
       if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: msg.text.slice(0, 200) }, "handler failed");
       const text = err instanceof DubanError ? err.userMessage : FAILED_REPLY;
-      // The refusal is recorded with the message id too, so a redelivery is not answered twice.
-      await store
-        .$transaction(async (tx) => {
-          await tx.inboundSeen.create({ data: { messageId: msg.id, at: now } });
-          await this.#enqueue(tx, [{ target: replyTarget(msg), text }], `reply:${msg.id}`);
-        })
-        .catch((e: unknown) => {
-          if (!isDuplicate(e)) throw e;
-        });
+      // Same key as a successful answer: a redelivery of a refused message is not answered twice.
+      await this.#enqueue(store, [{ target: replyTarget(msg), text }], `reply:${msg.id}`).catch((e: unknown) => {
+        if (!isDuplicate(e)) throw e;
+      });
     }
   }
 
@@ -123,15 +128,13 @@ export class MessagePipeline {
   /** Whoever speaks in a group is its member; a renamed group keeps its binding. */
   async #observeRoom(msg: InboundMessage): Promise<void> {
     const room = msg.room!;
-    const key = `${room.id}\u0000${msg.sender.id}`;
     const { store, clock } = this.deps;
-    if (!this.#members.has(key)) {
+    if (await this.#directory.observeMember(store, room.id, msg.sender.id)) {
       await store.roomMember.upsert({
         where: { roomId_contactId: { roomId: room.id, contactId: msg.sender.id } },
         create: { roomId: room.id, contactId: msg.sender.id, name: msg.sender.name, seenAt: clock.now() },
         update: { name: msg.sender.name, seenAt: clock.now() },
       });
-      this.#members.add(key);
     }
     if (this.#topics.get(room.id) !== room.topic) {
       await this.roomRenamed(room.id, room.topic);

@@ -1,28 +1,24 @@
 import type { Store } from "../store/open-store.ts";
-import { isAdminContact, type Actor, type RoomRole, type UnitRef } from "./actor.ts";
+import { isAdminContact, type Actor, type UnitRef } from "./actor.ts";
+import type { Directory } from "./directory.ts";
 import type { InboundMessage } from "./inbound-message.ts";
 
 /** Who is speaking and where: the binding of this group, and the groups they belong to. */
-export async function resolveActor(store: Store, msg: InboundMessage, admins: readonly string[]): Promise<Actor> {
-  const [binding, memberships] = await Promise.all([
-    msg.room ? store.roomBinding.findUnique({ where: { roomId: msg.room.id }, include: { unit: true } }) : null,
-    store.roomMember.findMany({ where: { contactId: msg.sender.id }, select: { roomId: true } }),
-  ]);
-  const roomIds = memberships.map((m) => m.roomId);
-  const bound = roomIds.length
-    ? await store.roomBinding.findMany({ where: { roomId: { in: roomIds } }, include: { unit: true } })
-    : [];
+export async function resolveActor(store: Store, directory: Directory, msg: InboundMessage, admins: readonly string[]): Promise<Actor> {
   const units = new Map<number, UnitRef>();
-  for (const b of bound) if (b.unit) units.set(b.unit.id, { id: b.unit.id, name: b.unit.name });
-  let role: RoomRole = { kind: "UNBOUND" };
-  if (binding?.kind === "LEADERS") role = { kind: "LEADERS" };
-  else if (binding?.unit) role = { kind: "UNIT", unit: { id: binding.unit.id, name: binding.unit.name } };
+  let isLeader = false;
+  for (const roomId of await directory.roomsOf(store, msg.sender.id)) {
+    const role = directory.role(roomId);
+    if (role.kind === "UNIT") units.set(role.unit.id, role.unit);
+    if (role.kind === "LEADERS") isLeader = true;
+  }
+  const role = msg.room ? directory.role(msg.room.id) : null;
   return {
     id: msg.sender.id,
     name: msg.sender.name,
     isAdmin: isAdminContact(admins, msg.sender),
-    room: msg.room ? { ...msg.room, role } : null,
+    room: msg.room && role ? { ...msg.room, role } : null,
     units: [...units.values()],
-    isLeader: role.kind === "LEADERS" || bound.some((b) => b.kind === "LEADERS"),
+    isLeader: isLeader || role?.kind === "LEADERS",
   };
 }

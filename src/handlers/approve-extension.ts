@@ -10,7 +10,7 @@ import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 
 export async function approveExtension(ctx: HandlerContext, cmd: CommandOf<"approveExtension">): Promise<void> {
   assertAdmin(ctx.actor, "批准延期");
-  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  const issue = await findIssueOrThrow(ctx, cmd.code);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需延期`);
   const newDeadline = resolveDate(cmd.date, ctx.today);
   const label = deadlineLabel(newDeadline, ctx.today);

@@ -9,6 +9,7 @@ export async function bindRoom(ctx: HandlerContext, cmd: CommandOf<"bind">): Pro
   const room = ctx.msg.room;
   if (!room) throw new DubanError("USAGE", "请在要绑定的工作群里发送“绑定 <单位名>”");
   const by = ctx.actor.id;
+  ctx.directoryChanged = true;
   if (cmd.leaders) {
     await ctx.tx.roomBinding.upsert({
       where: { roomId: room.id },
@@ -47,5 +48,6 @@ export async function unbindRoom(ctx: HandlerContext): Promise<void> {
   const room = ctx.msg.room;
   if (!room) throw new DubanError("USAGE", "请在要解绑的工作群里发送“解绑”");
   const removed = await ctx.tx.roomBinding.deleteMany({ where: { roomId: room.id } });
+  ctx.directoryChanged = true;
   reply(ctx, removed.count ? "本群已解绑，不再推送提醒。" : "本群尚未绑定，无需解绑。");
 }

@@ -7,7 +7,7 @@ import { assertCanReport } from "./authorize.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
 
 export async function claimCompletion(ctx: HandlerContext, cmd: CommandOf<"complete">): Promise<void> {
-  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanReport(ctx.actor, issue);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需再报完成`);
   if (issue.state === "PENDING_VERIFICATION") {

@@ -3,12 +3,14 @@ import type { Day, ZonedTime } from "../core/zoned-time.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "../bot/actor.ts";
 import type { InboundMessage, Outgoing } from "../bot/inbound-message.ts";
+import type { Directory } from "../bot/directory.ts";
 
 export type Tx = Prisma.TransactionClient;
 
 /** What a handler gets: the store (inside the message's transaction), who asks, and where to answer. */
 export interface HandlerContext {
   tx: Tx;
+  directory: Directory;
   config: Config;
   time: ZonedTime;
   now: Date;
@@ -19,6 +21,8 @@ export interface HandlerContext {
   text: string;
   /** Messages to send, enqueued in the outbox with the handler's writes. */
   out: Outgoing[];
+  /** Set by a handler that changed bindings or units, so the directory is reloaded after commit. */
+  directoryChanged?: boolean;
 }
 
 export function reply(ctx: HandlerContext, text: string): void {

@@ -6,7 +6,7 @@ import { assertCanView } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 
 export async function queryIssue(ctx: HandlerContext, cmd: CommandOf<"query">): Promise<void> {
-  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanView(ctx.actor, issue);
   const events = await ctx.tx.issueEvent.findMany({
     where: { issueId: issue.id, type: { notIn: [EVENT.IMPORT_CREATE, EVENT.IMPORT_UPDATE] } },

@@ -10,7 +10,7 @@ import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 /** 回头看: a closed issue is revisited; a rebound reopens it. */
 export async function recordReview(ctx: HandlerContext, cmd: CommandOf<"review">): Promise<void> {
   assertAdmin(ctx.actor, "记录回头看");
-  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  const issue = await findIssueOrThrow(ctx, cmd.code);
   if (issue.state !== "CLOSED") {
     throw new DubanError("BAD_STATE", `${issue.code} 当前为${stateLabel(issue.state)}，销号后才能回头看`);
   }

@@ -8,7 +8,7 @@ import { assertCanReport } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 
 export async function reportProgress(ctx: HandlerContext, cmd: CommandOf<"progress">): Promise<void> {
-  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanReport(ctx.actor, issue);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需再报进度；如有反弹请联系督查室`);
   const toState = issue.state === "NOT_STARTED" ? "IN_PROGRESS" : issue.state;

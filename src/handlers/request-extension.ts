@@ -9,7 +9,7 @@ import { assertCanReport } from "./authorize.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
 
 export async function requestExtension(ctx: HandlerContext, cmd: CommandOf<"extend">): Promise<void> {
-  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanReport(ctx.actor, issue);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需延期`);
   const wanted = resolveDate(cmd.date, ctx.today);

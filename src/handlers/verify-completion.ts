@@ -10,7 +10,7 @@ import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 
 export async function verifyCompletion(ctx: HandlerContext, cmd: CommandOf<"verify">): Promise<void> {
   assertAdmin(ctx.actor, "核实销号");
-  const issue = await findIssueOrThrow(ctx.tx, cmd.code);
+  const issue = await findIssueOrThrow(ctx, cmd.code);
   if (issue.state !== "PENDING_VERIFICATION") {
     throw new DubanError("BAD_STATE", `${issue.code} 当前为${stateLabel(issue.state)}，只有待核实的问题可以核实`);
   }

@@ -57,13 +57,19 @@ export function loadCalendarOverride(file: string | undefined): CalendarOverride
 export function parseCalendarOverride(json: unknown, where = "calendar override"): CalendarOverride {
   const parsed = calendarOverrideSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  throw new ConfigError(
-    parsed.error.issues.map((i) => {
-      const at = i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-      const got = valueAt(json, i.path);
-      return `${where}: ${at || "top level"}: expected ${i.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}; the file looks like {"holidays":["2027-01-01"],"workdays":["2027-02-07"]}`;
-    }),
-  );
+  const problems = parsed.error.issues.map((i) => {
+    const at = i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "the file";
+    const got = valueAt(json, i.path);
+    const what =
+      i.code === "unrecognized_keys"
+        ? `only "holidays" and "workdays", not ${i.keys.map((k) => JSON.stringify(k)).join(", ")}`
+        : i.code === "invalid_type"
+          ? `${i.expected === "object" ? "a JSON object" : i.expected === "array" ? "a list of dates" : 'a date as "YYYY-MM-DD"'}`
+          : i.message;
+    return `${where}: ${at}: expected ${what}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
+  });
+  problems.push(`${where}: the file should look like {"holidays":["2027-01-01"],"workdays":["2027-02-07"]}`);
+  throw new ConfigError(problems);
 }
 
 function valueAt(json: unknown, path: PropertyKey[]): unknown {

@@ -1,10 +1,9 @@
 import { DubanError } from "../core/duban-error.ts";
-import type { Tx } from "../handlers/handler-context.ts";
+import type { HandlerContext } from "../handlers/handler-context.ts";
 
-export async function findIssueOrThrow(tx: Tx, code: string) {
-  const issue = await tx.issue.findUnique({ where: { code }, include: { unit: true } });
+/** An issue by code, with its unit (from the directory: no join per message). */
+export async function findIssueOrThrow(ctx: HandlerContext, code: string) {
+  const issue = await ctx.tx.issue.findUnique({ where: { code } });
   if (!issue) throw new DubanError("NOT_FOUND", `未找到问题 ${code}，请核对编号`);
-  return issue;
+  return { ...issue, unit: await ctx.directory.unit(ctx.tx, issue.unitId) };
 }
-
-export type IssueWithUnit = Awaited<ReturnType<typeof findIssueOrThrow>>;

@@ -6,7 +6,8 @@ import { openStore, type Store } from "../../src/store/open-store.ts";
 import type { RawCell, RawSheet } from "../../src/ledger/raw-sheet.ts";
 
 export const zt = new ZonedTime("Asia/Shanghai");
-export const SAMPLE_CSV = "/work/shared/examples/ledger-sample.csv";
+// The sample from shared/examples, copied into the repo as demo data (CI has no /work/shared).
+export const SAMPLE_CSV = path.resolve(import.meta.dirname, "../../demo/ledger-sample.csv");
 
 /** A private temp dir and a fresh SQLite store in it; `cleanup` removes both. */
 export async function tempStore(prefix: string): Promise<{ dir: string; store: Store; cleanup: () => Promise<void> }> {

@@ -133,6 +133,25 @@ describe("importLedger", () => {
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).closedAt).toBeNull();
   });
 
+  it("stores DateTimes exactly as Prisma does, so Prisma's filters find them", async () => {
+    await importLedger(store, [ledgerRow("A-1", { state: "CLOSED" }), ledgerRow("A-2")], { actor: "a", now: T1 });
+    await importLedger(store, [ledgerRow("A-1", { state: "CLOSED" }), ledgerRow("A-2", { state: "CLOSED" })], { actor: "a", now: T2 });
+    await store.issue.create({ data: { code: "P", description: "d", unitId: (await store.unit.findFirstOrThrow()).id, deadline: "2026-12-05", closedAt: T2, createdAt: T2 } });
+    const raw = await store.$queryRawUnsafe<{ code: string; c: string; u: string; x: string }[]>(
+      `SELECT code, quote(createdAt) c, quote(updatedAt) u, quote(closedAt) x FROM Issue ORDER BY code`,
+    );
+    const t1 = "'2026-12-01T00:00:00.000+00:00'";
+    const t2 = "'2026-12-02T00:00:00.000+00:00'";
+    expect(raw.filter((r) => r.code !== "P")).toEqual([
+      { code: "A-1", c: t1, u: t1, x: t1 },
+      { code: "A-2", c: t1, u: t2, x: t2 },
+    ]);
+    expect(raw.find((r) => r.code === "P")!.x).toBe(t2);
+    expect(await store.issue.count({ where: { closedAt: T2 } })).toBe(2);
+    expect(await store.issue.count({ where: { createdAt: T1 } })).toBe(2);
+    expect(await store.issueEvent.count({ where: { at: T2 } })).toBe(1);
+  });
+
   it("rolls everything back when a write fails half-way", async () => {
     // Duplicate codes slip past only because validation is bypassed: the second
     // insert fails after the unit was created, and the unit must go too.

@@ -88,12 +88,6 @@ CREATE TABLE "Attachment" (
 );
 
 -- CreateTable
-CREATE TABLE "InboundSeen" (
-    "messageId" TEXT NOT NULL PRIMARY KEY,
-    "at" DATETIME NOT NULL
-);
-
--- CreateTable
 CREATE TABLE "Outbox" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "key" TEXT NOT NULL,

@@ -1,0 +1,63 @@
+import type { Tx } from "../handlers/handler-context.ts";
+import type { Store } from "../store/open-store.ts";
+import type { RoomRole, UnitRef } from "./actor.ts";
+
+type Db = Store | Tx;
+
+/**
+ * Bindings, unit names and group memberships, kept in memory: they are read for every
+ * message and change a few times a year. The pipeline is their only writer in a process
+ * and reloads them after a transaction that changed them.
+ */
+export class Directory {
+  #roles = new Map<string, RoomRole>();
+  #units = new Map<number, string>();
+  #memberRooms = new Map<string, Set<string>>();
+
+  async load(db: Db): Promise<void> {
+    const [units, bindings] = await Promise.all([
+      db.unit.findMany({ select: { id: true, name: true } }),
+      db.roomBinding.findMany({ select: { roomId: true, kind: true, unitId: true } }),
+    ]);
+    this.#units = new Map(units.map((u) => [u.id, u.name]));
+    this.#roles = new Map();
+    for (const b of bindings) {
+      const name = b.unitId === null ? undefined : this.#units.get(b.unitId);
+      if (b.kind === "LEADERS") this.#roles.set(b.roomId, { kind: "LEADERS" });
+      else if (b.unitId !== null && name !== undefined) this.#roles.set(b.roomId, { kind: "UNIT", unit: { id: b.unitId, name } });
+    }
+  }
+
+  role(roomId: string): RoomRole {
+    return this.#roles.get(roomId) ?? { kind: "UNBOUND" };
+  }
+
+  /** A unit's name; units created by an import since the last load are fetched once. */
+  async unit(db: Db, id: number): Promise<UnitRef> {
+    let name = this.#units.get(id);
+    if (name === undefined) {
+      name = (await db.unit.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
+      this.#units.set(id, name);
+    }
+    return { id, name };
+  }
+
+  /** The groups a contact has been seen in, loaded from the store on first sight. */
+  async roomsOf(db: Db, contactId: string): Promise<Set<string>> {
+    let rooms = this.#memberRooms.get(contactId);
+    if (!rooms) {
+      const rows = await db.roomMember.findMany({ where: { contactId }, select: { roomId: true } });
+      rooms = new Set(rows.map((r) => r.roomId));
+      this.#memberRooms.set(contactId, rooms);
+    }
+    return rooms;
+  }
+
+  /** Whoever speaks in a group is its member; returns true the first time. */
+  async observeMember(db: Db, roomId: string, contactId: string): Promise<boolean> {
+    const rooms = await this.roomsOf(db, contactId);
+    if (rooms.has(roomId)) return false;
+    rooms.add(roomId);
+    return true;
+  }
+}
