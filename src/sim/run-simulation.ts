@@ -4,6 +4,7 @@ import type { App } from "../app/create-app.ts";
 import { ConfigError, loadConfig, type Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { parseScript } from "./parse-script.ts";
+import { createScheduler } from "../schedule/scheduler.ts";
 import { Simulator } from "./simulator.ts";
 import type { TimedWork } from "./timed-work.ts";
 
@@ -51,7 +52,16 @@ export async function runSimulation(scriptPath: string, o: SimulationOptions): P
   // The clock starts at the first @now, wherever it stands in the script.
   const firstNow = script.steps.find((s) => s.kind === "now");
   const start = (firstNow?.kind === "now" && new ZonedTime(config.DUBAN_TZ).parseLocal(firstNow.text)) || new Date();
-  const sim = await Simulator.create({ config, start, baseDir: path.dirname(scriptPath), json: o.json, out: o.out, err: o.err, ...(o.extraWork ? { extraWork: o.extraWork } : {}) });
+  const sim = await Simulator.create({
+    config,
+    start,
+    baseDir: path.dirname(scriptPath),
+    json: o.json,
+    out: o.out,
+    err: o.err,
+    // The scheduler first: at equal times its jobs enqueue before other work and the sender runs.
+    extraWork: async (app: App) => [await createScheduler(app), ...(await (o.extraWork?.(app) ?? []))],
+  });
   try {
     for (const step of script.steps) await sim.step(step);
   } finally {
