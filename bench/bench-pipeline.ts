@@ -107,7 +107,6 @@ function rawFloor(file: string): { perSecond: number; p99: number } {
   const binding = db.prepare(`SELECT b.*, u.name FROM RoomBinding b LEFT JOIN Unit u ON u.id = b.unitId WHERE b.roomId = ?`);
   const issue = db.prepare(`SELECT i.*, u.name AS unitName FROM Issue i JOIN Unit u ON u.id = i.unitId WHERE i.code = ?`);
   const recent = db.prepare(`SELECT * FROM IssueEvent WHERE issueId = ? ORDER BY at DESC, id DESC LIMIT 3`);
-  const seen = db.prepare(`INSERT INTO InboundSeen (messageId, at) VALUES (?, ?)`);
   const event = db.prepare(
     `INSERT INTO IssueEvent (issueId, type, actorId, actorName, roomId, text, percent, at) VALUES (?, 'PROGRESS', ?, ?, ?, ?, ?, ?)`,
   );
@@ -124,7 +123,6 @@ function rawFloor(file: string): { perSecond: number; p99: number } {
     db.transaction(() => {
       binding.get(room);
       const row = issue.get(code) as { id: number };
-      seen.run(`raw${i}`, now);
       if (i % 2) recent.all(row.id);
       else {
         event.run(row.id, "x", "x", room, "已清运", 50, now);

@@ -3,6 +3,7 @@ import { EVENT } from "../domain/event-type.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
 import { recordEvent } from "../store/record-event.ts";
+import { recordReport } from "../store/hot-path-sql.ts";
 import { assertCanReport } from "./authorize.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
 
@@ -19,9 +20,13 @@ export async function claimCompletion(ctx: HandlerContext, cmd: CommandOf<"compl
     fromState: issue.state,
     toState: "PENDING_VERIFICATION",
   });
-  await ctx.tx.issue.update({
-    where: { id: issue.id },
-    data: { state: "PENDING_VERIFICATION", claimedAt: ctx.now, lastReportAt: ctx.now, lastReportText: cmd.note || "报告整改完成" },
+  await recordReport(ctx.tx, {
+    issueId: issue.id,
+    state: "PENDING_VERIFICATION",
+    text: cmd.note || "报告整改完成",
+    at: ctx.now,
+    percent: null,
+    claimedAt: ctx.now,
   });
   reply(ctx, `已收到 ${issue.code} 整改完成报告，状态改为待核实，督查室将现场核实后销号。可补发现场照片作为佐证。`);
   tellAdmins(

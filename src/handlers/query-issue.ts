@@ -2,16 +2,16 @@ import { EVENT } from "../domain/event-type.ts";
 import { formatIssueCard } from "../format/format-issue-card.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
+import { recentEvents } from "../store/hot-path-sql.ts";
+
+/** What a unit or a leader wants to see on the card: reports and decisions, not imports. */
+const CARD_EVENTS = Object.values(EVENT).filter((t) => t !== EVENT.IMPORT_CREATE && t !== EVENT.IMPORT_UPDATE);
 import { assertCanView } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 
 export async function queryIssue(ctx: HandlerContext, cmd: CommandOf<"query">): Promise<void> {
   const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanView(ctx.actor, issue);
-  const events = await ctx.tx.issueEvent.findMany({
-    where: { issueId: issue.id, type: { notIn: [EVENT.IMPORT_CREATE, EVENT.IMPORT_UPDATE] } },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: 3,
-  });
+  const events = await recentEvents(ctx.tx, issue.id, CARD_EVENTS, 3);
   reply(ctx, formatIssueCard(issue, events, ctx.today, ctx.time));
 }

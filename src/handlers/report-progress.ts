@@ -4,6 +4,7 @@ import { deadlineLabel, timeStatus } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
 import { recordEvent } from "../store/record-event.ts";
+import { recordReport } from "../store/hot-path-sql.ts";
 import { assertCanReport } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 
@@ -19,15 +20,8 @@ export async function reportProgress(ctx: HandlerContext, cmd: CommandOf<"progre
     fromState: issue.state,
     toState,
   });
-  const updated = await ctx.tx.issue.update({
-    where: { id: issue.id },
-    data: {
-      state: toState,
-      lastReportAt: ctx.now,
-      lastReportText: cmd.note,
-      ...(cmd.percent !== undefined ? { progressPct: cmd.percent } : {}),
-    },
-  });
+  await recordReport(ctx.tx, { issueId: issue.id, state: toState, text: cmd.note, at: ctx.now, percent: cmd.percent ?? null, claimedAt: null });
+  const updated = { ...issue, state: toState };
   const pct = cmd.percent !== undefined ? `（${cmd.percent}%）` : "";
   const pending = issue.state === "PENDING_VERIFICATION" ? "，该问题仍在待核实" : "";
   reply(

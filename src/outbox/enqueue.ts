@@ -1,6 +1,7 @@
 import type { Outgoing } from "../bot/inbound-message.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
+import { insertOutbox } from "../store/hot-path-sql.ts";
 import { splitMessage } from "./split-message.ts";
 
 export interface Keyed extends Outgoing {
@@ -21,7 +22,6 @@ export async function enqueue(db: Store | Tx, items: Keyed[], now: Date, maxChar
       nextAttempt: now,
     })),
   );
-  if (rows.length === 0) return 0;
-  await db.outbox.createMany({ data: rows });
+  await insertOutbox(db, rows);
   return rows.length;
 }

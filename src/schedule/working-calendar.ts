@@ -1,19 +1,31 @@
-import chineseDays from "chinese-days";
+import { createRequire } from "node:module";
 import { addDays, type Day } from "../core/zoned-time.ts";
 import { EMPTY_OVERRIDE, type CalendarOverride } from "./calendar-override.ts";
 
+// chinese-days 1.5.7's own isWorkday() parses "YYYY-MM-DD" as UTC midnight and then reads
+// the weekday and date back in the process's zone, so west of UTC (America/New_York) every
+// answer is a day off. Its data table is keyed by plain dates: read that instead.
+const data = createRequire(import.meta.url)("chinese-days/dist/chinese-days.json") as {
+  holidays: Record<Day, string>;
+  workdays: Record<Day, string>;
+};
+const dataYears = new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
+
+/** Weekday of a plain date, 0 = Sunday: date arithmetic, no zone involved. */
+function weekday(day: Day): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
 /**
  * Chinese working days: statutory holidays off, adjusted working weekends (调休) on,
- * from chinese-days plus an override file for years it does not cover yet.
- * Days are `YYYY-MM-DD` strings in DUBAN_TZ: chinese-days reads a `Date` in the
- * process's zone, which is wrong on a server in UTC.
+ * from chinese-days' data plus an override file for years it does not cover yet.
+ * Days are `YYYY-MM-DD` strings in DUBAN_TZ, never `Date`s: the server's zone must not matter.
  */
 export class WorkingCalendar {
   readonly #holidays: Set<Day>;
   readonly #workdays: Set<Day>;
   readonly #overrideYears: Set<number>;
   readonly #memo = new Map<Day, boolean>();
-  readonly #yearMemo = new Map<number, boolean>();
 
   constructor(override: CalendarOverride = EMPTY_OVERRIDE) {
     this.#holidays = new Set(override.holidays);
@@ -24,7 +36,10 @@ export class WorkingCalendar {
   isWorkday(day: Day): boolean {
     let v = this.#memo.get(day);
     if (v === undefined) {
-      v = this.#holidays.has(day) ? false : this.#workdays.has(day) ? true : chineseDays.isWorkday(day);
+      if (this.#holidays.has(day)) v = false;
+      else if (this.#workdays.has(day) || data.workdays[day]) v = true;
+      else if (data.holidays[day]) v = false;
+      else v = weekday(day) >= 1 && weekday(day) <= 5;
       this.#memo.set(day, v);
     }
     return v;
@@ -42,14 +57,7 @@ export class WorkingCalendar {
 
   /** Whether holidays and 调休 are known for this year (else weekends off, weekdays on is a guess). */
   hasDataFor(year: number): boolean {
-    if (this.#overrideYears.has(year)) return true;
-    let v = this.#yearMemo.get(year);
-    if (v === undefined) {
-      // Every covered year has weekday holidays (New Year's Day at least); an uncovered one has none.
-      v = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-      this.#yearMemo.set(year, v);
-    }
-    return v;
+    return this.#overrideYears.has(year) || dataYears.has(year);
   }
 
   /**
@@ -71,7 +79,7 @@ export class WorkingCalendar {
 
   /** The first working day of the ISO week (Monday-Sunday) containing `day`; null if the week has none. */
   firstWorkdayOfWeek(day: Day, isRunDay: (d: Day) => boolean = (d) => this.isWorkday(d)): Day | null {
-    const monday = addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const monday = addDays(day, -((weekday(day) + 6) % 7));
     for (let i = 0; i < 7; i++) {
       const d = addDays(monday, i);
       if (isRunDay(d)) return d;

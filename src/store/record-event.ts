@@ -1,5 +1,6 @@
 import type { EventType } from "../domain/event-type.ts";
 import type { HandlerContext } from "../handlers/handler-context.ts";
+import { insertEvent } from "./hot-path-sql.ts";
 
 export interface EventFields {
   type: EventType;
@@ -12,18 +13,21 @@ export interface EventFields {
 }
 
 /** Appends to an issue's history: who, when, where, and the message as it was typed. */
-export function recordEvent(ctx: HandlerContext, issueId: number, e: EventFields) {
-  return ctx.tx.issueEvent.create({
-    data: {
-      issueId,
-      ...e,
-      text: e.text ?? "",
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      roomId: ctx.msg.room?.id ?? null,
-      messageId: ctx.msg.id,
-      rawMessage: ctx.msg.text,
-      at: ctx.now,
-    },
+export function recordEvent(ctx: HandlerContext, issueId: number, e: EventFields): Promise<void> {
+  return insertEvent(ctx.tx, {
+    issueId,
+    type: e.type,
+    text: e.text ?? "",
+    percent: e.percent ?? null,
+    fromState: e.fromState ?? null,
+    toState: e.toState ?? null,
+    oldDeadline: e.oldDeadline ?? null,
+    newDeadline: e.newDeadline ?? null,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    roomId: ctx.msg.room?.id ?? null,
+    messageId: ctx.msg.id,
+    rawMessage: ctx.msg.text,
+    at: ctx.now,
   });
 }
