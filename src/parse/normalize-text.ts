@@ -19,3 +19,15 @@ export function stripMention(text: string, botName: string): string {
   const escaped = botName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`@${escaped}(?: |$)?`, "g"), " ").replace(/[^\S\n]+/g, " ").trim();
 }
+
+const CJK = "\\p{Script=Han}";
+const HALF_TO_FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）" };
+
+/**
+ * NFKC made the user's full-width punctuation ASCII so the parser could read it; in the
+ * free text that is stored and shown back (进度说明, 理由) it goes back to the Chinese
+ * form wherever it touches a Chinese character.
+ */
+export function restoreChinesePunctuation(text: string): string {
+  return text.replace(new RegExp(`(?<=${CJK})[,:;!?()]|[,:;!?()](?=${CJK})`, "gu"), (c) => HALF_TO_FULL[c] ?? c);
+}

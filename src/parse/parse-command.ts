@@ -2,6 +2,7 @@ import { classifyReport, percentIn } from "./classify-report.ts";
 import type { Command, CommandName } from "./command.ts";
 import { codeAtStart } from "./issue-code.ts";
 import { parseDateAtStart } from "./parse-date.ts";
+import { restoreChinesePunctuation as prose } from "./normalize-text.ts";
 
 /** Every spelling of a command word, longest first so 批准延期 wins over 延期. */
 const WORDS: [string, CommandName][] = (
@@ -64,7 +65,8 @@ function withDate(name: CommandName, code: string, text: string, then: (date: { 
 }
 
 /** A unit's report that starts with the code: completion or progress, read as a person would. */
-export function reportCommand(code: string, note: string): Command {
+export function reportCommand(code: string, text: string): Command {
+  const note = prose(text);
   if (classifyReport(note) === "complete") return { type: "complete", code, note };
   const percent = percentIn(note);
   return percent === undefined ? { type: "progress", code, note } : { type: "progress", code, note, percent };
@@ -109,16 +111,17 @@ export function parseCommand(text: string): Command | null {
     case "查询":
       return withCode(name, rest, (code) => ({ type: "query", code }));
     case "进度":
-      return withCode(name, rest, (code, note) => {
+      return withCode(name, rest, (code, text) => {
+        const note = prose(text);
         if (!note) return usage(name, "缺少进度说明");
         const percent = percentIn(note);
         return percent === undefined ? { type: "progress", code, note } : { type: "progress", code, note, percent };
       });
     case "完成":
-      return withCode(name, rest, (code, note) => ({ type: "complete", code, note }));
+      return withCode(name, rest, (code, note) => ({ type: "complete", code, note: prose(note) }));
     case "延期":
       return withCode(name, rest, (code, after) =>
-        withDate(name, code, after, (date, reason) => (reason ? { type: "extend", code, date, reason } : usage(name, "缺少延期理由"))),
+        withDate(name, code, after, (date, reason) => (reason ? { type: "extend", code, date, reason: prose(reason) } : usage(name, "缺少延期理由"))),
       );
     case "批准延期":
       return withCode(name, rest, (code, after) => withDate(name, code, after, (date) => ({ type: "approveExtension", code, date })));
@@ -128,7 +131,7 @@ export function parseCommand(text: string): Command | null {
         const back = SEND_BACK.exec(after);
         if (!back) return usage(name, "请写明“通过”或“退回 <理由>”");
         const reason = skipSep(after.slice(back[0].length)).trim();
-        return reason ? { type: "verify", code, pass: false, reason } : usage(name, "退回需写明理由");
+        return reason ? { type: "verify", code, pass: false, reason: prose(reason) } : usage(name, "退回需写明理由");
       });
     case "回头看":
       return withCode(name, rest, (code, after) => {
@@ -136,7 +139,7 @@ export function parseCommand(text: string): Command | null {
         const rebound = REBOUND.exec(after);
         if (!rebound) return usage(name, "请写明“合格”或“反弹 <说明>”");
         const note = skipSep(after.slice(rebound[0].length)).trim();
-        return note ? { type: "review", code, ok: false, note } : usage(name, "反弹需说明情况");
+        return note ? { type: "review", code, ok: false, note: prose(note) } : usage(name, "反弹需说明情况");
       });
   }
 }

@@ -18,7 +18,7 @@ describe("unit contacts report in their group", () => {
     const replies = await bot.say("张三", WATER, "进度 ZG-2026-003 设备已采购，完成60%");
     expect(replies).toEqual(["已记录 ZG-2026-003 进度（60%）。整改时限12月5日，剩4天。"]);
     const i = await issue("ZG-2026-003");
-    expect(i).toMatchObject({ state: "IN_PROGRESS", progressPct: 60, lastReportText: "设备已采购,完成60%" });
+    expect(i).toMatchObject({ state: "IN_PROGRESS", progressPct: 60, lastReportText: "设备已采购，完成60%" });
     const [e] = (await events("ZG-2026-003")).filter((x) => x.type === "PROGRESS");
     expect(e).toMatchObject({ actorId: "张三", percent: 60, fromState: "NOT_STARTED", toState: "IN_PROGRESS", rawMessage: "进度 ZG-2026-003 设备已采购，完成60%" });
   });

@@ -196,3 +196,13 @@ describe("hostile input", () => {
     for (const j of junk) expect(() => meaning(j)).not.toThrow();
   });
 });
+
+describe("free text keeps its Chinese punctuation", () => {
+  it.each([
+    ["进度：ZG-2026-003，管网铺设，完成60%", "管网铺设，完成60%"],
+    ["ZG-2026-003 已整改完毕，出水达标", "已整改完毕，出水达标"],
+    ["进度 ZG-2026-003 see a,b", "see a,b"],
+  ])("%s", (text, note) => {
+    expect(parseCommand(normalizeText(text))).toMatchObject({ note });
+  });
+});

@@ -1,0 +1,29 @@
+// npm run bench: every performance target from the issues, measured and printed with its
+// target, each against a raw better-sqlite3 floor where one makes sense. Not part of
+// npm test: timings vary with the machine, so they are reported, never asserted.
+import { benchImport } from "./bench-import.ts";
+import { benchPipeline } from "./bench-pipeline.ts";
+
+const line = (label: string, value: string, target?: string, ok?: boolean) =>
+  console.log(`${label.padEnd(44)} ${value.padStart(14)}${target ? `   target ${target} ${ok ? "ok" : "MISSED"}` : ""}`);
+
+console.log("== chat pipeline: parse → authorize → store → reply in outbox (10,000 issues, 300 units) ==");
+const p = await benchPipeline();
+line("mixed queries and progress reports", `${p.commands}`);
+line("throughput (commands/s)", `${p.perSecond}`, "≥ 300", p.perSecond >= 300);
+line("latency p50 (ms)", `${p.p50Ms}`);
+line("latency p99 (ms)", `${p.p99Ms}`, "≤ 25", p.p99Ms <= 25);
+line("raw better-sqlite3 floor (commands/s)", `${p.rawPerSecond}`);
+line("raw floor p99 (ms)", `${p.rawP99Ms}`);
+line("floor / pipeline", `${p.ratio}x`);
+
+console.log("\n== ledger import: 10,000-row xlsx, 300 units ==");
+const i = await benchImport();
+line("read + validate + import (ms)", `${Math.round(i.ms)}`, "≤ 5000", i.ms <= 5000);
+line("  read xlsx (ms)", `${Math.round(i.readMs)}`);
+line("  validate (ms)", `${Math.round(i.validateMs)}`);
+line("  import (ms)", `${Math.round(i.importMs)}`);
+line("re-import, nothing changed (ms)", `${Math.round(i.reimportMs)}`);
+line("re-import, every deadline moved (ms)", `${Math.round(i.updateAllMs)}`);
+line("raw better-sqlite3 insert of the same rows (ms)", `${Math.round(i.rawMs)}`);
+line("import / raw", `${(i.importMs / i.rawMs).toFixed(1)}x`);
