@@ -9,10 +9,11 @@ import type { Keyed } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
 import { buildRanking, scoreUnits } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
-import { buildUnitReminders } from "./build-unit-reminders.ts";
+import { SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
 import { loadDueReviews, loadRankingSnapshot, loadReminderSnapshot, loadRooms, type BoundRoom } from "./job-snapshots.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
+import { zonedDayOf } from "./zoned-day.ts";
 
 export interface JobContext {
   store: Store;
@@ -63,14 +64,18 @@ async function digest(c: JobContext): Promise<PreparedJob> {
 }
 
 async function reminders(c: JobContext): Promise<PreparedJob> {
-  const s = await loadReminderSnapshot(c.store);
+  const s = await loadReminderSnapshot(c.store, {
+    today: c.day,
+    dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
+    staleBefore: staleCutoff(c),
+    limit: SECTION_LIMIT,
+  });
   const built = buildUnitReminders(s.units, s.issues, {
     today: c.day,
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
     staleDays: c.config.DUBAN_STALE_DAYS,
     escalateDays: c.config.DUBAN_ESCALATE_DAYS,
-    staleBefore: staleCutoff(c),
-    dayOf: (at) => c.time.today(at),
+    dayOf: zonedDayOf(c.config.DUBAN_TZ),
     workdaysLeft: (today, deadline) => c.calendar.workdaysLeft(today, deadline),
     isWorkday: (d) => c.calendar.isWorkday(d),
   });

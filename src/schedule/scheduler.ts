@@ -6,7 +6,7 @@ import type { Day } from "../core/zoned-time.ts";
 import { enqueue } from "../outbox/enqueue.ts";
 import type { TimedWork } from "../sim/timed-work.ts";
 import { loadCalendarOverride } from "./calendar-override.ts";
-import { claimJobRun, finishJobRun, releaseJobRun, type ClaimResult } from "./claim-job-run.ts";
+import { LeaseLostError, claimJobRun, finishJobRun, releaseJobRun, type ClaimResult } from "./claim-job-run.ts";
 import { RunDays, jobKey, jobTimes, type JobName, type JobTime } from "./job-times.ts";
 import { prepareJob } from "./prepare-job.ts";
 import { WorkingCalendar } from "./working-calendar.ts";
@@ -134,7 +134,13 @@ export class Scheduler implements TimedWork {
       if (count) this.app.sender.notify();
       return "ran";
     } catch (err) {
+      if (err instanceof LeaseLostError) {
+        // We were too slow and another instance ran it: our messages were rolled back.
+        log.warn({ job, day }, err.message);
+        return "busy";
+      }
       log.error({ err, job, day }, "job failed; will retry");
+      // Best effort: if even this fails, the lease simply runs out and the run is retried then.
       await releaseJobRun(store, key, this.owner, new Date(clock.now().getTime() + this.#retryMs)).catch(() => undefined);
       return "failed";
     }

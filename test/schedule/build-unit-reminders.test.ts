@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/core/zoned-time.ts";
 import { REPLY_HINT, buildUnitReminders, dueLabel, type ReminderOptions } from "../../src/schedule/build-unit-reminders.ts";
 import type { ReminderIssue } from "../../src/schedule/job-snapshots.ts";
 import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
@@ -12,14 +11,13 @@ const opts: ReminderOptions = {
   dueSoonDays: 3,
   staleDays: 7,
   escalateDays: 7,
-  staleBefore: zt.at(addDays(today, 1 - 7)),
   dayOf: (d) => zt.today(d),
   workdaysLeft: (a, b) => calendar.workdaysLeft(a, b),
   isWorkday: (d) => calendar.isWorkday(d),
 };
 
-function issue(code: string, unitId: number, deadline: string, over: Partial<ReminderIssue> = {}): ReminderIssue {
-  return { code, description: `${code}描述`, unitId, state: "IN_PROGRESS", deadline, lastReportAt: at("2026-12-06 10:00"), createdAt: at("2026-11-01 10:00"), ...over };
+function issue(code: string, unitId: number, section: ReminderIssue["section"], deadline: string, over: Partial<ReminderIssue> = {}): ReminderIssue {
+  return { code, description: `${code}描述`, unitId, section, total: 1, deadline, lastReportAt: at("2026-12-06 10:00"), ...over };
 }
 
 const units = [
@@ -29,23 +27,23 @@ const units = [
 ];
 
 describe("buildUnitReminders", () => {
-  it("lists overdue (督办 when long overdue), due soon and stale issues, each once, in one message per unit", () => {
+  it("writes one message per unit: overdue (督办 when long overdue), due soon, stale, and how to reply", () => {
     const out = buildUnitReminders(
       units,
       [
-        issue("W-2", 1, "2026-12-04", { state: "NOT_STARTED", lastReportAt: null }),
-        issue("W-1", 1, "2026-11-30"),
-        issue("W-3", 1, "2026-12-09"),
-        issue("W-4", 1, "2026-12-31", { lastReportAt: at("2026-11-30 23:59") }),
-        issue("W-5", 1, "2026-12-31", { lastReportAt: null }),
-        issue("W-6", 1, "2026-12-31", { lastReportAt: at("2026-12-01 00:00") }), // 6 days: not stale yet
-        issue("W-7", 1, "2026-11-01", { state: "PENDING_VERIFICATION" }), // the unit is waiting on staff
-        issue("C-1", 3, "2026-12-31"),
+        issue("W-1", 1, "overdue", "2026-11-30", { total: 2 }),
+        issue("W-2", 1, "overdue", "2026-12-04", { total: 2, lastReportAt: null }),
+        issue("W-3", 1, "dueSoon", "2026-12-09"),
+        issue("W-5", 1, "stale", "2026-12-31", { total: 2, lastReportAt: null }),
+        issue("W-4", 1, "stale", "2026-12-31", { total: 2, lastReportAt: at("2026-11-30 23:59") }),
+        issue("B-1", 2, "dueSoon", today),
       ],
       opts,
     );
-    expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ unitId: 1, overdue: 2, dueSoon: 1, stale: 2, escalated: 1 });
+    expect(out.map((r) => [r.unitName, r.overdue, r.dueSoon, r.stale])).toEqual([
+      ["区水利局", 2, 1, 2],
+      ["百胜镇人民政府", 0, 1, 0],
+    ]);
     expect(out[0]!.text).toBe(
       [
         "【整改提醒】区水利局 12月7日（周一）",
@@ -60,18 +58,26 @@ describe("buildUnitReminders", () => {
         REPLY_HINT,
       ].join("\n"),
     );
+    expect(out[1]!.text).toBe(["【整改提醒】百胜镇人民政府 12月7日（周一）", "3日内到期 1 个：", "1. B-1 B-1描述｜今天到期", REPLY_HINT].join("\n"));
   });
 
   it("says nothing to a unit with nothing to say", () => {
-    expect(buildUnitReminders(units, [issue("C-1", 3, "2026-12-31"), issue("B-1", 2, "2026-12-31", { state: "CLOSED", lastReportAt: null })], opts)).toEqual([]);
+    expect(buildUnitReminders(units, [], opts)).toEqual([]);
   });
 
-  it("caps each section and points to the full list", () => {
-    const many = Array.from({ length: 25 }, (_, i) => issue(`X-${String(i).padStart(2, "0")}`, 2, "2026-11-20"));
-    const [r] = buildUnitReminders(units, many, opts);
+  it("counts what it does not list and points to the full list", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => issue(`X-${i}`, 2, "overdue", "2026-11-20", { total: 25 }));
+    const [r] = buildUnitReminders(units, ten, opts);
+    expect(r!.overdue).toBe(25);
     expect(r!.text.split("\n").filter((l) => /^\d+\. /.test(l))).toHaveLength(10);
+    expect(r!.text).toContain("逾期 25 个：");
     expect(r!.text).toContain("……另有 15 个，发送“清单”查看全部");
     expect(r!.text.length).toBeLessThan(1500);
+  });
+
+  it("titles a zero-day due-soon window as due today", () => {
+    const [r] = buildUnitReminders(units, [issue("B-1", 2, "dueSoon", today)], { ...opts, dueSoonDays: 0 });
+    expect(r!.text).toContain("今天到期 1 个：");
   });
 
   it("says due-today and no-working-day-left plainly", () => {

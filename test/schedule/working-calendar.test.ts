@@ -1,11 +1,14 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { addDays } from "../../src/core/zoned-time.ts";
 import { ConfigError } from "../../src/config/load-config.ts";
 import { loadCalendarOverride, parseCalendarOverride } from "../../src/schedule/calendar-override.ts";
 import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
 import { tempDir } from "./helpers.ts";
 
+const ROOT = path.resolve(import.meta.dirname, "../..");
 const plain = new WorkingCalendar();
 const override = new WorkingCalendar(parseCalendarOverride({ holidays: ["2027-01-01"], workdays: ["2027-02-07"] }));
 
@@ -38,6 +41,19 @@ describe("WorkingCalendar (chinese-days)", () => {
     expect(override.isWorkday("2027-01-04")).toBe(true);
     expect(override.hasDataFor(2027)).toBe(true);
     expect(override.isWorkday("2026-10-01")).toBe(false); // chinese-days still applies
+  });
+
+  it("agrees with chinese-days on every day from 2004 to 2027, whatever this process's zone", () => {
+    // chinese-days 1.5.7 is itself only right at or east of UTC, so ask it in a UTC process.
+    const theirs = execFileSync(
+      process.execPath,
+      ["-e", `const c=require("chinese-days");let d=Date.UTC(2004,0,1),o="";for(;d<=Date.UTC(2027,11,31);d+=864e5)o+=c.isWorkday(new Date(d).toISOString().slice(0,10))?"1":"0";process.stdout.write(o)`],
+      { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, encoding: "utf8" },
+    );
+    let ours = "";
+    for (let d = "2004-01-01"; d <= "2027-12-31"; d = addDays(d, 1)) ours += plain.isWorkday(d) ? "1" : "0";
+    expect(ours.length).toBe(8766);
+    expect(ours === theirs).toBe(true);
   });
 
   it("counts working days left before a deadline (剩 N 个工作日)", () => {
