@@ -1,8 +1,13 @@
+import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { runSimulateCommand } from "./simulate-command.ts";
 import { runImportCommand, runExportCommand } from "./ledger-commands.ts";
 import { runStartCommand } from "./start-command.ts";
 import { runMigrateCommand } from "./migrate-command.ts";
+
+// A .env in the working directory (copied from .env.example) fills in what the
+// environment does not set; variables already set win.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 const program = new Command()
   .name("duban")

@@ -18,10 +18,11 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
  */
 export async function runDemo(base: Config): Promise<void> {
   out("未配置 WECHATY_PUPPET，运行演示（模拟微信，不连接真实账号）。");
-  out("连接真实微信：在 .env 中设置 WECHATY_PUPPET 等变量后再次 npm start，详见 README。\n");
+  out("连接真实微信：把 .env.example 复制为 .env，填写 WECHATY_PUPPET 和 DUBAN_ADMINS 后再次 npm start，详见 README。\n");
   const script = parseScript(readFileSync(path.join(DEMO_DIR, "demo-script.txt"), "utf8"));
   const env = Object.fromEntries(script.steps.flatMap((s) => (s.kind === "env" ? [[s.key, s.value]] : [])));
-  const config: Config = { ...base, DUBAN_ADMINS: base.DUBAN_ADMINS.length ? base.DUBAN_ADMINS : env.DUBAN_ADMINS!.split(","), DUBAN_SEND_INTERVAL_MS: 1000, LOG_LEVEL: "error" };
+  // No pacing in the demo, so each answer prints under the message that caused it.
+  const config: Config = { ...base, DUBAN_ADMINS: base.DUBAN_ADMINS.length ? base.DUBAN_ADMINS : env.DUBAN_ADMINS!.split(","), DUBAN_SEND_INTERVAL_MS: 0, DUBAN_SEND_JITTER_MS: 0, LOG_LEVEL: "error" };
   const time = new ZonedTime(config.DUBAN_TZ);
   const sim = await Simulator.create({
     config,

@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { App } from "../app/create-app.ts";
 import { ConfigError, loadConfig, type Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { parseScript } from "./parse-script.ts";
-import { createScheduler } from "../schedule/scheduler.ts";
+import { loadCalendarOverride } from "../schedule/calendar-override.ts";
 import { Simulator } from "./simulator.ts";
-import type { TimedWork } from "./timed-work.ts";
 
 export interface SimulationOptions {
   json: boolean;
@@ -14,7 +12,6 @@ export interface SimulationOptions {
   err: (line: string) => void;
   /** The environment the script's @env lines are laid over. */
   env?: Record<string, string | undefined>;
-  extraWork?: (app: App) => Promise<TimedWork[]> | TimedWork[];
 }
 
 /** The simulator's configuration: the script's @env lines over the given environment; quiet logs. */
@@ -42,6 +39,8 @@ export async function runSimulation(scriptPath: string, o: SimulationOptions): P
   let config: Config;
   try {
     config = simulatorConfig(o.env ?? {}, Object.fromEntries(script.steps.flatMap((s) => (s.kind === "env" ? [[s.key, s.value]] : []))));
+    // A bad calendar file is a configuration problem like a bad variable: reported, exit 2.
+    loadCalendarOverride(config.DUBAN_CALENDAR_FILE);
   } catch (e) {
     if (e instanceof ConfigError) {
       o.err(e.message);
@@ -59,8 +58,6 @@ export async function runSimulation(scriptPath: string, o: SimulationOptions): P
     json: o.json,
     out: o.out,
     err: o.err,
-    // The scheduler first: at equal times its jobs enqueue before other work and the sender runs.
-    extraWork: async (app: App) => [await createScheduler(app), ...(await (o.extraWork?.(app) ?? []))],
   });
   try {
     for (const step of script.steps) await sim.step(step);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { createApp, type App } from "../app/create-app.ts";
+import { createScheduler } from "../schedule/scheduler.ts";
 import { createLogger } from "../app/create-logger.ts";
 import type { Config } from "../config/load-config.ts";
 import { ManualClock } from "../core/clock.ts";
@@ -27,8 +28,6 @@ export interface SimulatorOptions {
   json: boolean;
   out: (line: string) => void;
   err: (line: string) => void;
-  /** Extra timed work (the scheduler), run before the sender at equal times. */
-  extraWork?: (app: App) => Promise<TimedWork[]> | TimedWork[];
 }
 
 const SETTLE_TIMEOUT_MS = 15_000;
@@ -86,7 +85,8 @@ export class Simulator {
     const sim = new Simulator(app, clock, time, holder.world, bot, dir, o);
     attachWechaty(bot, app, new Date(0), () => sim.#onSettled());
     sim.#sender = { nextDueAt: () => app.sender.nextDueAt(), runDue: () => app.sender.sendOne() };
-    sim.#work = [...(await (o.extraWork?.(app) ?? [])), sim.#sender];
+    // The scheduler first: at equal times its jobs enqueue before the sender delivers.
+    sim.#work = [await createScheduler(app), sim.#sender];
     return sim;
   }
 

@@ -1,6 +1,7 @@
 import { WechatyBuilder } from "wechaty";
 import { createApp } from "../app/create-app.ts";
 import { createLogger } from "../app/create-logger.ts";
+import { createScheduler } from "../schedule/scheduler.ts";
 import type { Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
 import { attachWechaty } from "./attach-wechaty.ts";
@@ -15,16 +16,21 @@ export async function runBot(config: Config): Promise<void> {
     ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
   });
   const app = await createApp({ config, clock: systemClock, transport: new WechatyTransport(bot), log });
+  // Created before login, so a bad calendar file stops start-up at once.
+  const scheduler = await createScheduler(app);
   const startedAt = systemClock.now();
   attachWechaty(bot, app, new Date(startedAt.getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000));
   bot.on("scan", (qrcode, status) => log.info({ status, qrcode }, "scan this QR code with the bot's WeChat account to log in"));
   bot.on("login", (user) => {
     log.info({ user: user.name() }, "logged in");
     app.sender.start();
+    // Also runs, once, any of today's jobs missed while the bot was down.
+    scheduler.startCron();
   });
   bot.on("logout", (user) => log.warn({ user: user.name() }, "logged out"));
   const shutdown = async () => {
     log.info("shutting down");
+    await scheduler.stop();
     await bot.stop().catch(() => undefined);
     await app.close();
     process.exit(0);
