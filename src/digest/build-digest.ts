@@ -41,12 +41,9 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const weekday = WEEKDAY[new Date(`${today}T00:00:00Z`).getUTCDay()];
   const lines = [`【整改日报】${dayLabel(today, year)}（周${weekday}）`];
 
-  const count = new Map<string, number>();
-  for (const i of s.issues) count.set(i.state, (count.get(i.state) ?? 0) + 1);
+  const total = Object.values(s.counts).reduce((a, b) => a + b, 0);
   const overdue = s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => a.deadline.localeCompare(b.deadline));
-  lines.push(
-    `共 ${s.issues.length} 个：${STATES.map((st) => `${stateLabel(st)} ${count.get(st) ?? 0}`).join("，")}；逾期 ${overdue.length} 个。`,
-  );
+  lines.push(`共 ${total} 个：${STATES.map((st) => `${stateLabel(st)} ${s.counts[st] ?? 0}`).join("，")}；逾期 ${overdue.length} 个。`);
 
   const claims = s.events.filter((e) => e.type === EVENT.COMPLETION_CLAIM);
   const closed = s.events.filter((e) => e.type === EVENT.VERIFY_PASS);

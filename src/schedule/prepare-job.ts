@@ -1,9 +1,8 @@
 import type { Target } from "../bot/inbound-message.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
-import { buildDigest } from "../digest/build-digest.ts";
-import { loadSnapshot } from "../digest/digest-snapshot.ts";
-import { lastDigestAt, setLastDigestAt } from "../digest/last-digest.ts";
+import { composeDigest } from "../digest/compose-digest.ts";
+import { setLastDigestAt } from "../digest/last-digest.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Keyed } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
@@ -49,14 +48,7 @@ async function digest(c: JobContext): Promise<PreparedJob> {
   const rooms = await loadRooms(c.store, "LEADERS");
   // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
   if (rooms.length === 0) return { messages: [] };
-  const last = await lastDigestAt(c.store);
-  const snapshot = await loadSnapshot(c.store, last ?? new Date(c.now.getTime() - 86_400_000));
-  const text = buildDigest(snapshot, {
-    today: c.day,
-    dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
-    escalateDays: c.config.DUBAN_ESCALATE_DAYS,
-    sinceLabel: last ? `${c.time.short(last)}日报以来` : "近24小时",
-  });
+  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time });
   return {
     messages: rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text })),
     commit: (tx) => setLastDigestAt(tx, c.now),
