@@ -3,9 +3,10 @@
 // npm test: timings vary with the machine, so they are reported, never asserted.
 import { benchImport } from "./bench-import.ts";
 import { benchPipeline } from "./bench-pipeline.ts";
+import { benchSchedule } from "./bench-schedule.ts";
 
 const line = (label: string, value: string, target?: string, ok?: boolean) =>
-  console.log(`${label.padEnd(44)} ${value.padStart(14)}${target ? `   target ${target} ${ok ? "ok" : "MISSED"}` : ""}`);
+  console.log(`${label.padEnd(60)} ${value.padStart(14)}${target ? `   target ${target} ${ok ? "ok" : "MISSED"}` : ""}`);
 
 console.log("== chat pipeline: parse → authorize → store → reply in outbox (10,000 issues, 300 units) ==");
 const p = await benchPipeline();
@@ -27,3 +28,6 @@ line("re-import, nothing changed (ms)", `${Math.round(i.reimportMs)}`);
 line("re-import, every deadline moved (ms)", `${Math.round(i.updateAllMs)}`);
 line("raw better-sqlite3 insert of the same rows (ms)", `${Math.round(i.rawMs)}`);
 line("import / raw", `${(i.importMs / i.rawMs).toFixed(1)}x`);
+
+console.log("\n== scheduled jobs: digest and every unit's reminder (each size in its own process) ==");
+for (const [k, v] of Object.entries(await benchSchedule())) line(k, String(v));
