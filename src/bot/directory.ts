@@ -21,6 +21,7 @@ export class Directory {
     ]);
     this.#units = new Map(units.map((u) => [u.id, u.name]));
     this.#roles = new Map();
+    this.#memberRooms = new Map();
     for (const b of bindings) {
       const name = b.unitId === null ? undefined : this.#units.get(b.unitId);
       if (b.kind === "LEADERS") this.#roles.set(b.roomId, { kind: "LEADERS" });

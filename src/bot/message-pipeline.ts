@@ -63,6 +63,11 @@ export class MessagePipeline {
     this.#waiters = this.#waiters.filter((w) => (w.count <= this.#handled ? (w.resolve(), false) : true));
   }
 
+  /** After bindings were changed outside a message (a puppet's new group ids). */
+  async reloadDirectory(): Promise<void> {
+    await this.#directory.load(this.deps.store);
+  }
+
   /** A group renamed: its binding survives, under the new name. */
   async roomRenamed(roomId: string, topic: string): Promise<void> {
     this.#topics.set(roomId, topic);

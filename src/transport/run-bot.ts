@@ -5,6 +5,7 @@ import { createScheduler } from "../schedule/scheduler.ts";
 import type { Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
 import { attachWechaty } from "./attach-wechaty.ts";
+import { relinkRooms } from "./relink-rooms.ts";
 import { WechatyTransport } from "./wechaty-transport.ts";
 
 /** Production: the bot on the WeChat puppet named by WECHATY_PUPPET. */
@@ -23,6 +24,7 @@ export async function runBot(config: Config): Promise<void> {
   bot.on("scan", (qrcode, status) => log.info({ status, qrcode }, "scan this QR code with the bot's WeChat account to log in"));
   bot.on("login", (user) => {
     log.info({ user: user.name() }, "logged in");
+    void relinkRooms(bot, app).catch((err: unknown) => log.error({ err }, "could not relink groups"));
     app.sender.start();
     // Also runs, once, any of today's jobs missed while the bot was down.
     scheduler.startCron();
