@@ -40,7 +40,9 @@ export function planImport(
     const current = existing.get(row.code);
     if (!current) {
       const fields = rowFields(row, unitId, "NOT_STARTED");
-      plan.creates.push({ code: row.code, fields, closedAt: fields.state === "CLOSED" ? now : null });
+      // A ledger row that arrives already 已销号 was closed before duban knew it, on a date
+      // the file does not give: unknown (null), so the ranking does not count it as late.
+      plan.creates.push({ code: row.code, fields, closedAt: null });
       continue;
     }
     const fields = rowFields(row, unitId, current.state);
@@ -66,7 +68,8 @@ export function planImport(
 }
 
 function closedAt(current: ExistingIssue, next: string, now: Date): Date | null {
-  if (next === "CLOSED") return current.closedAt ?? now;
+  // Closed by this import: now. Already closed: whatever was known, even unknown (null).
+  if (next === "CLOSED") return current.state === "CLOSED" ? current.closedAt : now;
   // A reopened issue must not keep the old closing time, or closing it again would.
   if (current.state === "CLOSED") return null;
   return current.closedAt;

@@ -6,7 +6,7 @@ import type { RankingSnapshot } from "./job-snapshots.ts";
 /** The ranking's three measures, one sentence each (for the README and the help). */
 export const RANKING_METRICS = {
   onTimeRate:
-    "On-time rate (按期率): of the unit's issues whose deadline is before the ranking day, the share whose completion claim (完成) or closure (销号) came on or before the deadline day (DUBAN_TZ). The current deadline counts, so an approved extension moves it; a claim that was sent back (退回) no longer counts; issues completed with no recorded date (imported as 待核实) are left out. Shown as — when nothing is due yet.",
+    "On-time rate (按期率): of the unit's issues whose deadline is before the ranking day, the share whose completion claim (完成) or closure (销号) came on or before the deadline day (DUBAN_TZ). The current deadline counts, so an approved extension moves it; a claim that was sent back (退回) no longer counts; issues completed with no recorded date (imported as 待核实 or 已销号) are left out. Shown as — when nothing is due yet.",
   overdue: "Overdue (逾期): the unit's open issues (未开始 or 整改中) whose deadline is before the ranking day.",
   responseRate:
     "Response rate (响应率): of the unit's open issues (未开始 or 整改中), the share with a report (进度, 完成 or 延期 request) in the last DUBAN_STALE_DAYS days, the ranking day included. Shown as — when it has no open issues.",

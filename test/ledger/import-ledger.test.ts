@@ -53,7 +53,8 @@ describe("importLedger", () => {
     const issues = await store.issue.findMany({ include: { unit: true, events: true }, orderBy: { code: "asc" } });
     expect(issues.map((i) => [i.code, i.unit.name, i.state, i.closedAt?.toISOString() ?? null])).toEqual([
       ["A-1", "区水利局", "NOT_STARTED", null],
-      ["A-2", "区城管局", "CLOSED", T1.toISOString()],
+      // Arrived already closed: the closing date is unknown, not the import's.
+      ["A-2", "区城管局", "CLOSED", null],
       ["A-3", "区水利局", "NOT_STARTED", null],
     ]);
     expect(issues[0]!.createdAt).toEqual(T1);
@@ -119,17 +120,18 @@ describe("importLedger", () => {
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).state).toBe("IN_PROGRESS");
   });
 
-  it("sets closedAt when an import closes an issue, keeps an existing one, clears it on reopening", async () => {
+  it("sets closedAt when an import closes an issue, keeps it on later edits, clears it on reopening", async () => {
     await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T1 });
-    const earlier = new Date("2026-11-01T00:00:00Z");
-    await store.issue.update({ where: { code: "A-2" }, data: { closedAt: earlier } });
     await importLedger(store, [ledgerRow("A-1", { state: "CLOSED" }), ledgerRow("A-2", { state: "CLOSED" })], { actor: "a", now: T2 });
     const closed = await store.issue.findMany({ orderBy: { code: "asc" } });
     expect(closed.map((i) => [i.state, i.closedAt])).toEqual([
       ["CLOSED", T2],
-      ["CLOSED", earlier],
+      ["CLOSED", T2],
     ]);
-    await importLedger(store, [ledgerRow("A-1", { state: "IN_PROGRESS" })], { actor: "a", now: T2 });
+    const T3 = new Date("2026-12-03T00:00:00Z");
+    await importLedger(store, [ledgerRow("A-2", { state: "CLOSED", measures: "补充说明" })], { actor: "a", now: T3 });
+    expect((await store.issue.findUniqueOrThrow({ where: { code: "A-2" } })).closedAt).toEqual(T2);
+    await importLedger(store, [ledgerRow("A-1", { state: "IN_PROGRESS" })], { actor: "a", now: T3 });
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).closedAt).toBeNull();
   });
 
@@ -143,7 +145,7 @@ describe("importLedger", () => {
     const t1 = "'2026-12-01T00:00:00.000+00:00'";
     const t2 = "'2026-12-02T00:00:00.000+00:00'";
     expect(raw.filter((r) => r.code !== "P")).toEqual([
-      { code: "A-1", c: t1, u: t1, x: t1 },
+      { code: "A-1", c: t1, u: t1, x: "NULL" },
       { code: "A-2", c: t1, u: t2, x: t2 },
     ]);
     expect(raw.find((r) => r.code === "P")!.x).toBe(t2);

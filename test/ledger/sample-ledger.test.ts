@@ -15,7 +15,7 @@ it("imports the shared sample: 10 issues over 9 units", async () => {
   expect(formatImportResult(result)).toBe("导入完成：新增 10 条，更新 0 条，未变 0 条，新建单位 9 个");
   expect(await store.unit.count()).toBe(9);
   const i = await store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-010" }, include: { unit: true } });
-  expect(i).toMatchObject({ state: "CLOSED", deadline: "2026-10-31", closedAt: now, coUnits: "区规划自然资源局" });
+  expect(i).toMatchObject({ state: "CLOSED", deadline: "2026-10-31", closedAt: null, coUnits: "区规划自然资源局" });
   expect(i.unit.name).toBe("区经济信息委");
   const states = await store.issue.groupBy({ by: ["state"], _count: true, orderBy: { state: "asc" } });
   expect(states.map((s) => [s.state, s._count])).toEqual([
