@@ -6,9 +6,12 @@ import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
 import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
 import { enqueue } from "../outbox/enqueue.ts";
-import { interpretMessage } from "../parse/interpret-message.ts";
+import { candidateCodes, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
+import type { Command } from "../parse/command.ts";
+import { existingCodes } from "../store/hot-path-sql.ts";
 import type { Store } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
+import type { Actor } from "./actor.ts";
 import type { InboundMessage, Outgoing, Target } from "./inbound-message.ts";
 import { Directory } from "./directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
@@ -26,6 +29,18 @@ export interface PipelineDeps {
 const FAILED_REPLY = "系统出了点问题，这条消息没有记录成功，请稍后重发。";
 
 const isDuplicate = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
+
+/**
+ * `ZG-2026-003 请抓紧整改` from staff or a leader is not the unit reporting progress:
+ * a code-led message from them is read as a query. Explicit commands are left alone.
+ */
+function asSupervisor(meaning: Interpretation, actor: Actor): Command | null {
+  const cmd = meaning.command;
+  if (!meaning.codeLed || !cmd || (cmd.type !== "progress" && cmd.type !== "complete")) return cmd;
+  const role = actor.room?.role.kind;
+  const supervising = actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
+  return supervising ? { type: "query", code: cmd.code } : cmd;
+}
 
 function replyTarget(msg: InboundMessage): Target {
   return msg.room ? { kind: "room", id: msg.room.id, name: msg.room.topic } : { kind: "contact", id: msg.sender.id, name: msg.sender.name };
@@ -89,8 +104,15 @@ export class MessagePipeline {
       await this.#enqueue(store, ack, `evidence:${msg.id}`);
       return;
     }
-    const meaning = interpretMessage(msg.text, { botName: config.DUBAN_BOT_NAME, isPrivate: !msg.room, mentionsBot: msg.mentionsBot });
+    const known = await existingCodes(store, candidateCodes(msg.text));
+    const meaning = interpretMessage(msg.text, {
+      botName: config.DUBAN_BOT_NAME,
+      isPrivate: !msg.room,
+      mentionsBot: msg.mentionsBot,
+      isKnownCode: (code) => known.has(code),
+    });
     if (!meaning.addressed) return;
+    const command = asSupervisor(meaning, actor);
 
     const now = this.deps.clock.now();
     let directoryChanged = false;
@@ -101,10 +123,10 @@ export class MessagePipeline {
         if (length > config.DUBAN_MAX_INPUT_CHARS) {
           throw new DubanError("TOO_LONG", `消息太长（${length}字），没有记录。请精简到${config.DUBAN_MAX_INPUT_CHARS}字以内再发。`);
         }
-        await dispatchCommand(ctx, meaning.command);
+        await dispatchCommand(ctx, command);
         // Every message for the bot gets an answer, keyed by the message id: a second
         // delivery of the same message collides on that key and rolls back whole.
-        if (ctx.out.length === 0) throw new Error(`handler for ${meaning.command?.type ?? "unknown"} produced no reply`);
+        if (ctx.out.length === 0) throw new Error(`handler for ${command?.type ?? "unknown"} produced no reply`);
         await this.#enqueue(tx, ctx.out, `reply:${msg.id}`);
         directoryChanged = !!ctx.directoryChanged;
       });

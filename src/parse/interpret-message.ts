@@ -1,8 +1,8 @@
 import { classifyReport, isAcknowledgement } from "./classify-report.ts";
 import type { Command } from "./command.ts";
-import { codesIn } from "./issue-code.ts";
+import { codeAtStart, codesIn } from "./issue-code.ts";
 import { normalizeText, stripMention } from "./normalize-text.ts";
-import { parseCommand, reportCommand } from "./parse-command.ts";
+import { commandWordAtStart, parseCommand, reportCommand } from "./parse-command.ts";
 import { parseQuote } from "./parse-quote.ts";
 
 export interface Interpretation {
@@ -10,6 +10,8 @@ export interface Interpretation {
   addressed: boolean;
   /** What it asks; null when addressed but not understood (answer with a hint). */
   command: Command | null;
+  /** Read from a leading issue code (or a quote) rather than a command word. */
+  codeLed: boolean;
   /** The normalised text, for the history. */
   text: string;
 }
@@ -18,13 +20,23 @@ export interface MessageContext {
   botName: string;
   isPrivate: boolean;
   mentionsBot: boolean;
+  /**
+   * Whether a code names an issue in the ledger. `PM10浓度又超标了` starts with
+   * something shaped like a code; only a real one makes chat a report.
+   */
+  isKnownCode: (code: string) => boolean;
 }
 
-const SILENT = (text: string): Interpretation => ({ addressed: false, command: null, text });
+const SILENT = (text: string): Interpretation => ({ addressed: false, command: null, codeLed: false, text });
+
+/** The code-shaped tokens a message could be about, for the caller to look up in one query. */
+export function candidateCodes(raw: string): string[] {
+  return codesIn(normalizeText(raw)).slice(0, 20);
+}
 
 /** A quoted reply to one of the bot's messages: the issue comes from the quoted text. */
-function fromQuote(quoted: string, reply: string): Command | null {
-  const codes = codesIn(quoted);
+function fromQuote(quoted: string, reply: string, known: (code: string) => boolean): Command | null {
+  const codes = codesIn(quoted).filter(known);
   if (codes.length === 0) return null;
   if (codes.length > 1) return { type: "ambiguous", codes, intent: classifyReport(reply) };
   return reportCommand(codes[0]!, reply);
@@ -41,16 +53,19 @@ export function interpretMessage(raw: string, ctx: MessageContext): Interpretati
   const body = quote ? quote.reply : text;
   const mentioned = ctx.mentionsBot || body.includes(`@${botName}`);
   const stripped = stripMention(body, botName);
+  const forBot = mentioned || ctx.isPrivate;
 
-  const command = parseCommand(stripped);
-  if (command) return { addressed: true, command, text };
+  const wordLed = commandWordAtStart(stripped) !== null;
+  const lead = wordLed ? null : codeAtStart(stripped);
+  if (wordLed || (lead && (forBot || ctx.isKnownCode(lead.code)))) {
+    const command = parseCommand(stripped);
+    if (command) return { addressed: true, command, codeLed: !wordLed, text };
+  }
 
   if (quote && quote.name === botName) {
     if (stripped === "" || isAcknowledgement(stripped)) return SILENT(text);
-    return { addressed: true, command: fromQuote(quote.quoted, stripped), text };
+    return { addressed: true, command: fromQuote(quote.quoted, stripped, ctx.isKnownCode), codeLed: true, text };
   }
-  if (mentioned || ctx.isPrivate) {
-    return { addressed: true, command: stripped === "" ? { type: "help" } : null, text };
-  }
+  if (forBot) return { addressed: true, command: stripped === "" ? { type: "help" } : null, codeLed: false, text };
   return SILENT(text);
 }

@@ -33,7 +33,7 @@ const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期",
 const SEP = /^[\s:,;、]+/;
 const skipSep = (s: string) => s.replace(SEP, "");
 
-function commandWordAtStart(text: string): { name: CommandName; rest: string } | null {
+export function commandWordAtStart(text: string): { name: CommandName; rest: string } | null {
   const t = text.replace(/^[#/]\s*/, "");
   const lower = t.toLowerCase();
   for (const [word, name] of WORDS) {
@@ -72,9 +72,22 @@ export function reportCommand(code: string, text: string): Command {
   return percent === undefined ? { type: "progress", code, note } : { type: "progress", code, note, percent };
 }
 
-const PASS = /^(?:通过|合格|同意|属实|确认)/;
-const SEND_BACK = /^(?:退回|不通过|驳回|不合格)/;
-const REBOUND = /^(?:反弹|复发|不合格)/;
+// A verdict closes or reopens an issue, so it is read strictly: a pass is a pass word with
+// no negation anywhere (`同意退回`, `通过不了` are not passes); a send-back or rebound
+// word anywhere wins, and its reason is what follows it, or else what precedes it.
+const PASS = /^(?:通过|合格|属实|同意销号|确认通过|核实通过)(?:[,;。.!！\s]|$)/;
+const NEGATION = /不|未|没|否|退回|驳回|反弹/;
+const SEND_BACK = /退回|驳回|不通过|未通过|不合格|不予销号/;
+const REVIEW_OK = /^(?:合格|通过|未反弹|无反弹|未发现反弹)(?:[,;。.!！\s]|$)/;
+const REBOUND = /(?<![未无])反弹|复发|回潮/;
+const REVIEW_FAILED = /不合格|不达标/;
+
+/** The words around a verdict keyword: after it if anything, else before it. */
+function verdictReason(text: string, keyword: RegExpExecArray): string {
+  const after = skipSep(text.slice(keyword.index + keyword[0].length)).trim();
+  const before = text.slice(0, keyword.index).replace(/[\s,;:、。]+$/, "").trim();
+  return prose(after || before);
+}
 
 /**
  * Pure: normalised text (mention removed) → the command it is, or null when it is not
@@ -127,19 +140,24 @@ export function parseCommand(text: string): Command | null {
       return withCode(name, rest, (code, after) => withDate(name, code, after, (date) => ({ type: "approveExtension", code, date })));
     case "核实":
       return withCode(name, rest, (code, after) => {
-        if (PASS.test(after)) return { type: "verify", code, pass: true, reason: "" };
         const back = SEND_BACK.exec(after);
-        if (!back) return usage(name, "请写明“通过”或“退回 <理由>”");
-        const reason = skipSep(after.slice(back[0].length)).trim();
-        return reason ? { type: "verify", code, pass: false, reason: prose(reason) } : usage(name, "退回需写明理由");
+        if (back) {
+          const reason = verdictReason(after, back);
+          return reason ? { type: "verify", code, pass: false, reason } : usage(name, "退回需写明理由");
+        }
+        if (PASS.test(after) && !NEGATION.test(after)) return { type: "verify", code, pass: true, reason: "" };
+        return usage(name, "请写明“通过”或“退回 <理由>”");
       });
     case "回头看":
       return withCode(name, rest, (code, after) => {
-        if (/^(?:合格|通过|未反弹|无反弹)/.test(after)) return { type: "review", code, ok: true, note: skipSep(after.replace(/^\S+/, "")).trim() };
-        const rebound = REBOUND.exec(after);
+        const ok = REVIEW_OK.exec(after);
+        if (ok && !REBOUND.test(after.slice(ok[0].length)) && !REVIEW_FAILED.test(after)) {
+          return { type: "review", code, ok: true, note: prose(skipSep(after.slice(ok[0].length)).trim()) };
+        }
+        const rebound = REBOUND.exec(after) ?? REVIEW_FAILED.exec(after);
         if (!rebound) return usage(name, "请写明“合格”或“反弹 <说明>”");
-        const note = skipSep(after.slice(rebound[0].length)).trim();
-        return note ? { type: "review", code, ok: false, note: prose(note) } : usage(name, "反弹需说明情况");
+        const note = verdictReason(after, rebound);
+        return note ? { type: "review", code, ok: false, note } : usage(name, "反弹需说明情况");
       });
   }
 }

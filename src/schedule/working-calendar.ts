@@ -11,6 +11,13 @@ const data = createRequire(import.meta.url)("chinese-days/dist/chinese-days.json
 };
 const dataYears = new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
 
+/**
+ * Statutory holidays fixed by the solar calendar (元旦, 劳动节, 国庆节), taken as days off in
+ * years with no data: better than sending reminders on New Year's Day. The lunar ones
+ * (春节, 清明, 端午, 中秋) and the 调休 swaps need the year's official schedule.
+ */
+const FIXED_HOLIDAYS = ["01-01", "05-01", "10-01", "10-02", "10-03"];
+
 /** Weekday of a plain date, 0 = Sunday: date arithmetic, no zone involved. */
 function weekday(day: Day): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -39,6 +46,7 @@ export class WorkingCalendar {
       if (this.#holidays.has(day)) v = false;
       else if (this.#workdays.has(day) || data.workdays[day]) v = true;
       else if (data.holidays[day]) v = false;
+      else if (!this.hasDataFor(Number(day.slice(0, 4))) && FIXED_HOLIDAYS.includes(day.slice(5))) v = false;
       else v = weekday(day) >= 1 && weekday(day) <= 5;
       this.#memo.set(day, v);
     }
@@ -72,7 +80,7 @@ export class WorkingCalendar {
     const first = `${missing[0]}-01-01` > today ? `${missing[0]}-01-01` : today;
     return (
       `Working calendar has no holiday data for ${missing.join(", ")} (chinese-days has none and DUBAN_CALENDAR_FILE lists no date in it): ` +
-      `from ${first} scheduled jobs will treat Monday-Friday as working days and weekends as off, ignoring statutory holidays and 调休 working weekends. ` +
+      `from ${first} scheduled jobs will treat Monday-Friday as working days and weekends as off, with only 1月1日, 5月1日 and 10月1-3日 as holidays: 春节 and the other lunar holidays and 调休 working weekends are unknown. ` +
       `Add that year's dates to the file named by DUBAN_CALENDAR_FILE, e.g. {"holidays":["${missing[0]}-01-01"],"workdays":["${missing[0]}-02-07"]}, or update chinese-days.`
     );
   }

@@ -78,3 +78,10 @@ export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> 
     INSERT INTO "Outbox" ("key", "roomId", "contactId", "targetName", "text", "status", "attempts", "createdAt", "nextAttempt")
     VALUES ${Prisma.join(values)}`;
 }
+
+/** Which of these codes name issues: one lookup for every code-shaped token in a message. */
+export async function existingCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ code: string }[]>`SELECT "code" FROM "Issue" WHERE "code" IN (${Prisma.join(codes)})`;
+  return new Set(rows.map((r) => r.code));
+}

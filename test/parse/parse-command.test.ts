@@ -4,7 +4,8 @@ import { parseCommand } from "../../src/parse/parse-command.ts";
 import { interpretMessage } from "../../src/parse/interpret-message.ts";
 import { normalizeText } from "../../src/parse/normalize-text.ts";
 
-const group = { botName: "督办助手", isPrivate: false, mentionsBot: false };
+const KNOWN = new Set(["ZG-2026-003", "ZG-2026-004", "ZG-2026-010"]);
+const group = { botName: "督办助手", isPrivate: false, mentionsBot: false, isKnownCode: (c: string) => KNOWN.has(c) };
 const meaning = (text: string, ctx = group) => interpretMessage(text, ctx);
 
 describe("parseCommand: command words", () => {
@@ -91,6 +92,11 @@ describe("messages that start with an issue code", () => {
     ["ZG-2026-003 尚未完成整改", "progress"],
     ["ZG-2026-003 已完成部分清运", "progress"],
     ["ZG-2026-003 正在施工", "progress"],
+    ["ZG-2026-003 完成了", "complete"],
+    ["ZG-2026-003 已完成了吗？", "progress"],
+    ["ZG-2026-003 是否已整改?", "progress"],
+    ["ZG-2026-003 已完成设备采购，正在安装", "progress"],
+    ["ZG-2026-003 已完成整改，待验收", "complete"],
   ])("%s → %s", (text, type) => {
     expect(parseCommand(normalizeText(text))?.type).toBe(type);
   });
@@ -204,5 +210,48 @@ describe("free text keeps its Chinese punctuation", () => {
     ["进度 ZG-2026-003 see a,b", "see a,b"],
   ])("%s", (text, note) => {
     expect(parseCommand(normalizeText(text))).toMatchObject({ note });
+  });
+});
+
+describe("verdicts are read strictly: a negation never closes an issue", () => {
+  it.each([
+    ["核实 ZG-2026-003 通过", { pass: true }],
+    ["核实 ZG-2026-003 通过，可以销号", { pass: true }],
+    ["核实 ZG-2026-003 合格", { pass: true }],
+    ["核实 ZG-2026-003 同意退回，资料不全", { pass: false, reason: "资料不全" }],
+    ["核实 ZG-2026-003 确认未整改到位，退回", { pass: false, reason: "确认未整改到位" }],
+    ["核实 ZG-2026-003 不通过 现场仍有堆放", { pass: false, reason: "现场仍有堆放" }],
+    ["核实 ZG-2026-003 驳回：照片不清", { pass: false, reason: "照片不清" }],
+  ])("%s", (text, expected) => {
+    expect(parseCommand(normalizeText(text))).toMatchObject({ type: "verify", ...expected });
+  });
+  it.each(["核实 ZG-2026-003 通过不了", "核实 ZG-2026-003 同意", "核实 ZG-2026-003 确认", "核实 ZG-2026-003 看看再说"])("%s → usage", (text) => {
+    expect(parseCommand(normalizeText(text))).toMatchObject({ type: "usage", command: "核实" });
+  });
+  it.each([
+    ["回头看 ZG-2026-010 合格", { ok: true }],
+    ["回头看 ZG-2026-010 未反弹", { ok: true }],
+    ["回头看 ZG-2026-010 合格率不达标，反弹", { ok: false, note: "合格率不达标" }],
+    ["回头看 ZG-2026-010 反弹 岸线又见垃圾", { ok: false, note: "岸线又见垃圾" }],
+    ["回头看 ZG-2026-010 发现复发，需重新整改", { ok: false, note: "需重新整改" }],
+  ])("%s", (text, expected) => {
+    expect(parseCommand(normalizeText(text))).toMatchObject({ type: "review", ...expected });
+  });
+});
+
+describe("only real issue codes make chat a report", () => {
+  it.each(["PM10浓度又超标了", "PM2.5 超标了", "A1 好的", "SO2 排放数据出来了", "ZG-2026-999 已完成"])("%s is chat", (text) => {
+    expect(meaning(text).addressed).toBe(false);
+  });
+  it("an unknown code still gets an answer when the bot is asked directly", () => {
+    expect(meaning("ZG-2026-999 已完成", { ...group, isPrivate: true })).toMatchObject({ addressed: true, command: { type: "complete", code: "ZG-2026-999" } });
+    expect(meaning("@督办助手 ZG-2026-999")).toMatchObject({ addressed: true, command: { type: "query" } });
+  });
+  it("a quote counts only the codes that are issues", () => {
+    const text = "「督办助手：【整改提醒】\n1. ZG-2026-003 PM10超标｜逾期2天」\n- - - - - - - - - - - - - - -\n已整改完毕";
+    expect(meaning(text).command).toMatchObject({ type: "complete", code: "ZG-2026-003" });
+  });
+  it.each(["明白了，谢谢", "好的收到", "收到了", "辛苦了"])("replying %s to a quote is silent", (reply) => {
+    expect(meaning(`「督办助手：例如：进度 ZG-2026-003 管网铺设60%」\n- - - - - - - - - - - - - - -\n${reply}`).addressed).toBe(false);
   });
 });

@@ -28,8 +28,10 @@ describe("WorkingCalendar (chinese-days)", () => {
     expect(plain.isWorkday("2026-12-07")).toBe(true); // an ordinary Monday
   });
 
-  it("knows nothing of 2027 without the override: weekdays on, weekends off", () => {
-    expect(plain.isWorkday("2027-01-01")).toBe(true); // wrong, and the reason for the warning
+  it("without data for 2027: weekdays on, weekends off, only the fixed-date holidays off", () => {
+    expect(plain.isWorkday("2027-01-01")).toBe(false); // 元旦, a Friday
+    expect(plain.isWorkday("2027-10-01")).toBe(false);
+    expect(plain.isWorkday("2027-02-08")).toBe(true); // 春节 week: unknown without the schedule, hence the warning
     expect(plain.isWorkday("2027-02-07")).toBe(false);
     expect(plain.hasDataFor(2026)).toBe(true);
     expect(plain.hasDataFor(2027)).toBe(false);
@@ -43,16 +45,16 @@ describe("WorkingCalendar (chinese-days)", () => {
     expect(override.isWorkday("2026-10-01")).toBe(false); // chinese-days still applies
   });
 
-  it("agrees with chinese-days on every day from 2004 to 2027, whatever this process's zone", () => {
+  it("agrees with chinese-days on every day from 2004 to 2026 (its data), whatever this process's zone", () => {
     // chinese-days 1.5.7 is itself only right at or east of UTC, so ask it in a UTC process.
     const theirs = execFileSync(
       process.execPath,
-      ["-e", `const c=require("chinese-days");let d=Date.UTC(2004,0,1),o="";for(;d<=Date.UTC(2027,11,31);d+=864e5)o+=c.isWorkday(new Date(d).toISOString().slice(0,10))?"1":"0";process.stdout.write(o)`],
+      ["-e", `const c=require("chinese-days");let d=Date.UTC(2004,0,1),o="";for(;d<=Date.UTC(2026,11,31);d+=864e5)o+=c.isWorkday(new Date(d).toISOString().slice(0,10))?"1":"0";process.stdout.write(o)`],
       { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, encoding: "utf8" },
     );
     let ours = "";
-    for (let d = "2004-01-01"; d <= "2027-12-31"; d = addDays(d, 1)) ours += plain.isWorkday(d) ? "1" : "0";
-    expect(ours.length).toBe(8766);
+    for (let d = "2004-01-01"; d <= "2026-12-31"; d = addDays(d, 1)) ours += plain.isWorkday(d) ? "1" : "0";
+    expect(ours.length).toBe(8401);
     expect(ours === theirs).toBe(true);
   });
 
@@ -65,7 +67,7 @@ describe("WorkingCalendar (chinese-days)", () => {
     // Across 国庆: 9-30 (Wed) → 10-10 (Sat): 10-08, 10-09 and the 调休 Saturday.
     expect(plain.workdaysLeft("2026-09-30", "2026-10-10")).toBe(3);
     expect(override.workdaysLeft("2026-12-31", "2027-01-04")).toBe(1);
-    expect(plain.workdaysLeft("2026-12-31", "2027-01-04")).toBe(2);
+    expect(plain.workdaysLeft("2026-12-31", "2027-01-04")).toBe(1); // 元旦 is off even without 2027 data
   });
 
   it("finds the first working day of a week", () => {
