@@ -30,9 +30,12 @@ export function assertCanView(actor: Actor, issue: Owned): void {
   }
 }
 
-/** In a unit's group even an admin sees that unit's view; elsewhere leaders and admins see all. */
+/**
+ * In a unit's group everyone, admins too, sees that unit's view: what the bot posts there
+ * is read by the whole unit. Elsewhere leaders and admins see all.
+ */
 export function canSeeAll(actor: Actor): boolean {
-  if (actor.room?.role.kind === "UNIT") return actor.isAdmin;
+  if (actor.room?.role.kind === "UNIT") return false;
   return actor.isAdmin || actor.isLeader || actor.room?.role.kind === "LEADERS";
 }
 

@@ -27,7 +27,7 @@ async function unitToList(ctx: HandlerContext, unitName?: string): Promise<UnitR
   if (role?.kind === "UNIT") return role.unit;
   if (!actor.room && actor.units.length === 1) return actor.units[0]!;
   if (canSeeAll(actor) || actor.units.length > 1) throw new DubanError("USAGE", usageHint("清单", "请写明单位"));
-  throw new DubanError("FORBIDDEN", "本群尚未绑定单位，请在单位工作群发送“清单”");
+  throw new DubanError("FORBIDDEN", actor.room ? "本群尚未绑定单位，请在单位工作群发送“清单”" : "您尚未加入已绑定的单位工作群，请在单位工作群发送“清单”，或联系督查室");
 }
 
 export async function listUnitIssues(ctx: HandlerContext, cmd: CommandOf<"list">): Promise<void> {

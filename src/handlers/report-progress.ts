@@ -21,11 +21,10 @@ export async function reportProgress(ctx: HandlerContext, cmd: CommandOf<"progre
     toState,
   });
   await recordReport(ctx.tx, { issueId: issue.id, state: toState, text: cmd.note, at: ctx.now, percent: cmd.percent ?? null, claimedAt: null });
-  const updated = { ...issue, state: toState };
   const pct = cmd.percent !== undefined ? `（${cmd.percent}%）` : "";
-  const pending = issue.state === "PENDING_VERIFICATION" ? "，该问题仍在待核实" : "";
-  reply(
-    ctx,
-    `已记录 ${issue.code} 进度${pct}${pending}。整改时限${deadlineLabel(updated.deadline, ctx.today)}，${timeStatus(updated, ctx.today)}。`,
-  );
+  if (issue.state === "PENDING_VERIFICATION") {
+    reply(ctx, `已记录 ${issue.code} 进度${pct}。该问题已报完成，正在等待督查室核实。`);
+    return;
+  }
+  reply(ctx, `已记录 ${issue.code} 进度${pct}。整改时限${deadlineLabel(issue.deadline, ctx.today)}，${timeStatus({ ...issue, state: toState }, ctx.today)}。`);
 }

@@ -1,23 +1,45 @@
 import type { Prisma } from "../generated/prisma/client.ts";
+import { unitKey } from "./unit-key.ts";
+
+export interface PreparedUnits {
+  /** The unit a row's 责任单位 names; undefined only for a name not passed in. */
+  idOf: (name: string) => number | undefined;
+  /** Every unit's display name, so callers can also name a unit an issue moves away from. */
+  names: Map<number, string>;
+  created: number;
+}
 
 /**
- * Every unit the rows name, by name, creating the missing ones in one statement.
- * Returns all units (id ↔ name) so callers can also name a unit an issue moves away from.
+ * Every unit the rows name, matched by unitKey, creating the missing ones in one
+ * statement under the first spelling the file uses.
  */
-export async function ensureUnits(
-  tx: Prisma.TransactionClient,
-  names: Iterable<string>,
-  now: Date,
-): Promise<{ ids: Map<string, number>; names: Map<number, string>; created: number }> {
-  const units = await tx.unit.findMany({ select: { id: true, name: true } });
-  const ids = new Map(units.map((u) => [u.name, u.id]));
-  const missing = [...new Set([...names].map((n) => n.trim()))].filter((n) => !ids.has(n));
-  if (missing.length > 0) {
+export async function ensureUnits(tx: Prisma.TransactionClient, names: Iterable<string>, now: Date): Promise<PreparedUnits> {
+  const units = await tx.unit.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } });
+  // An exact name wins over the key, so units already stored under two spellings
+  // (before names were keyed) keep their own issues instead of merging silently.
+  const byName = new Map(units.map((u) => [u.name, u.id]));
+  const byKey = new Map<string, number>();
+  for (const u of units) if (!byKey.has(unitKey(u.name))) byKey.set(unitKey(u.name), u.id);
+
+  const missing = new Map<string, string>();
+  for (const name of names) {
+    const key = unitKey(name);
+    if (!byName.has(name.trim()) && !byKey.has(key) && !missing.has(key)) missing.set(key, name.trim());
+  }
+  const all = new Map(units.map((u) => [u.id, u.name]));
+  if (missing.size > 0) {
     const made = await tx.unit.createManyAndReturn({
-      data: missing.map((name) => ({ name, createdAt: now })),
+      data: [...missing.values()].map((name) => ({ name, createdAt: now })),
       select: { id: true, name: true },
     });
-    for (const u of made) ids.set(u.name, u.id);
+    for (const u of made) {
+      byKey.set(unitKey(u.name), u.id);
+      all.set(u.id, u.name);
+    }
   }
-  return { ids, names: new Map([...ids].map(([name, id]) => [id, name])), created: missing.length };
+  return {
+    idOf: (name) => byName.get(name.trim()) ?? byKey.get(unitKey(name)),
+    names: all,
+    created: missing.size,
+  };
 }

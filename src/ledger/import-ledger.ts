@@ -5,6 +5,7 @@ import { insertEvents, insertIssues, updateIssues } from "./bulk-write.ts";
 import { ensureUnits } from "./ensure-units.ts";
 import type { ImportCounts, ImportResult } from "./format-import-result.ts";
 import { planImport, type ExistingIssue } from "./import-plan.ts";
+import { latestExtensions } from "./latest-extensions.ts";
 import { LedgerError } from "./ledger-error.ts";
 import type { LedgerRow } from "./ledger-row.ts";
 import type { RawSheet } from "./raw-sheet.ts";
@@ -26,15 +27,19 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 /**
  * Writes validated rows, all or nothing, in a fixed number of statements whatever the
  * row count: per-row queries through Prisma cost about a millisecond each. Only issues
- * whose ledger fields differ are written, each with an IMPORT_UPDATE event.
+ * whose ledger fields differ are written, each with an IMPORT_UPDATE event; a state or
+ * deadline newer than the file's (set in chat since) is kept, see keepNewer.
  */
 export async function importLedger(store: Store, rows: LedgerRow[], opts: ImportOptions): Promise<ImportCounts> {
   const { actor, now } = opts;
   return store.$transaction(async (tx) => {
     const units = await ensureUnits(tx, rows.map((r) => r.unitName), now);
     const existing = await tx.issue.findMany({ select: EXISTING_SELECT });
-    const byCode = new Map<string, ExistingIssue>(existing.map((i) => [i.code, i]));
-    const plan = planImport(rows, byCode, units.ids, (id) => units.names.get(id) ?? `#${id}`, now);
+    const extensions = await latestExtensions(tx);
+    const byCode = new Map<string, ExistingIssue>(
+      existing.map(({ id, ...i }) => [i.code, { ...i, lastExtension: extensions.get(id) ?? null }]),
+    );
+    const plan = planImport(rows, byCode, units.idOf, (id) => units.names.get(id) ?? `#${id}`, now);
     await insertIssues(tx, plan.creates, now);
     await updateIssues(tx, plan.updates, now);
     await insertEvents(
@@ -59,11 +64,13 @@ export async function importLedger(store: Store, rows: LedgerRow[], opts: Import
       updated: plan.updates.length,
       unchanged: plan.unchanged,
       unitsCreated: units.created,
+      kept: plan.kept,
     };
   }, TX_OPTIONS);
 }
 
 const EXISTING_SELECT = {
+  id: true,
   code: true,
   description: true,
   unitId: true,

@@ -1,10 +1,12 @@
 import { describeChanges, diffFields, rowFields, type LedgerFields } from "./issue-changes.ts";
 import type { IssueWrite } from "./bulk-write.ts";
+import { keepNewer, type ApprovedExtension } from "./keep-newer.ts";
 import type { LedgerRow } from "./ledger-row.ts";
 
 export interface ExistingIssue extends LedgerFields {
   code: string;
   closedAt: Date | null;
+  lastExtension: ApprovedExtension | null;
 }
 
 export interface PlannedUpdate extends IssueWrite {
@@ -20,22 +22,24 @@ export interface ImportPlan {
   creates: IssueWrite[];
   updates: PlannedUpdate[];
   unchanged: number;
+  /** Fields where the issue's newer state or deadline was kept over the file's. */
+  kept: number;
 }
 
 /**
  * Decides, without touching the store, what each row does: create, update or
- * nothing. Every row's unit must already be in `unitIds`.
+ * nothing. Every row's unit must already be known to `unitIdOf`.
  */
 export function planImport(
   rows: LedgerRow[],
   existing: Map<string, ExistingIssue>,
-  unitIds: Map<string, number>,
+  unitIdOf: (name: string) => number | undefined,
   unitName: (id: number) => string,
   now: Date,
 ): ImportPlan {
-  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0 };
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, kept: 0 };
   for (const row of rows) {
-    const unitId = unitIds.get(row.unitName.trim());
+    const unitId = unitIdOf(row.unitName);
     if (unitId === undefined) throw new Error(`unit not prepared: ${row.unitName}`);
     const current = existing.get(row.code);
     if (!current) {
@@ -45,8 +49,10 @@ export function planImport(
       plan.creates.push({ code: row.code, fields, closedAt: null });
       continue;
     }
-    const fields = rowFields(row, unitId, current.state);
+    const { fields, kept } = keepNewer(current, rowFields(row, unitId, current.state), current.lastExtension);
+    plan.kept += kept;
     const changes = diffFields(current, fields);
+    // Also when the file differed only in what was kept: nothing to write.
     if (changes.length === 0) {
       plan.unchanged++;
       continue;
@@ -68,9 +74,7 @@ export function planImport(
 }
 
 function closedAt(current: ExistingIssue, next: string, now: Date): Date | null {
-  // Closed by this import: now. Already closed: whatever was known, even unknown (null).
-  if (next === "CLOSED") return current.state === "CLOSED" ? current.closedAt : now;
-  // A reopened issue must not keep the old closing time, or closing it again would.
-  if (current.state === "CLOSED") return null;
-  return current.closedAt;
+  // Closed by this import: now. Otherwise whatever was known, even unknown (null);
+  // an import never reopens (keepNewer), so a closed issue stays closed here.
+  return next === "CLOSED" && current.state !== "CLOSED" ? now : current.closedAt;
 }

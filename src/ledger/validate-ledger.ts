@@ -1,5 +1,6 @@
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { STATE_LABEL, STATES, stateFromLabel } from "../domain/issue-state.ts";
+import { codeAtStart } from "../parse/issue-code.ts";
 import { COL, REQUIRED_COLUMNS } from "./ledger-columns.ts";
 import type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
 import { cellText, normalizeCode, normalizeCoUnits } from "./normalize-fields.ts";
@@ -49,6 +50,10 @@ function readRow(raw: RawRow, hasState: boolean, reasons: string[]): LedgerRow {
     return value;
   };
   const code = normalizeCode(required(COL.code));
+  // A code the chat parser cannot read as one whole token could never be reported on.
+  if (code !== "" && codeAtStart(code)?.rest !== "") {
+    reasons.push(`编号“${text(COL.code)}”无法在群里使用，应为字母开头加数字，如 ZG-2026-001`);
+  }
   const description = required(COL.description);
   const unitName = required(COL.unitName);
   let deadline = "";

@@ -12,7 +12,7 @@ export type ReportIntent = "complete" | "progress";
 
 /** The first `NN%` in a report, if it is a sensible percentage. */
 export function percentIn(text: string): number | undefined {
-  const m = /(\d{1,3}(?:\.\d+)?)\s*%/.exec(text);
+  const m = /(?<![\d.eE+-])(\d{1,3}(?:\.\d+)?)\s*%/.exec(text);
   if (!m) return undefined;
   const n = Math.round(Number(m[1]));
   return n >= 0 && n <= 100 ? n : undefined;

@@ -1,3 +1,5 @@
+import { isValidDay } from "../core/zoned-time.ts";
+
 /** One line of a simulator script (DESIGN §6), with its line number for error messages. */
 export type Step = { line: number } & (
   | { kind: "env"; key: string; value: string }
@@ -44,7 +46,9 @@ export function parseScript(source: string): ParsedScript {
           return m ? void steps.push({ line, kind: "env", key: m[1]!, value: m[2]! }) : fail("@env 应写成 KEY=VALUE");
         }
         case "now":
-          return rest ? void steps.push({ line, kind: "now", text: rest }) : fail("@now 缺少时间");
+          return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/.test(rest) && isValidDay(...(rest.slice(0, 10).split("-").map(Number) as [number, number, number]))
+            ? void steps.push({ line, kind: "now", text: rest })
+            : fail("@now 应写成 2026-12-01 08:00");
         case "wait": {
           const ms = parseDuration(rest);
           return ms ? void steps.push({ line, kind: "wait", ms }) : fail("@wait 应写成 90m、2h 或 3d");

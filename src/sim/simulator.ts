@@ -82,6 +82,8 @@ export class Simulator {
     mocker.login(me);
     await loggedIn;
     holder.world = new MockWorld(mocker, me);
+    // Admins are told things privately before they may have said a word.
+    for (const admin of config.DUBAN_ADMINS) holder.world.contact(admin);
     const sim = new Simulator(app, clock, time, holder.world, bot, dir, o);
     attachWechaty(bot, app, new Date(0), () => sim.#onSettled());
     sim.#sender = { nextDueAt: () => app.sender.nextDueAt(), runDue: () => app.sender.sendOne() };

@@ -1,4 +1,5 @@
 import type { Tx } from "../handlers/handler-context.ts";
+import { unitKey } from "../ledger/unit-key.ts";
 
 /** Levenshtein distance, for "did you mean" on unit names (a few dozen short names). */
 function distance(a: string, b: string): number {
@@ -17,10 +18,13 @@ function distance(a: string, b: string): number {
 
 export type UnitLookup = { unit: { id: number; name: string } | null; suggestions: string[] };
 
+/** By name as typed in chat (NFKC'd), matched on the same key the ledger import uses. */
 export async function findUnitByName(tx: Tx, name: string): Promise<UnitLookup> {
   const exact = await tx.unit.findUnique({ where: { name } });
   if (exact) return { unit: exact, suggestions: [] };
-  const all = await tx.unit.findMany({ select: { name: true } });
+  const all = await tx.unit.findMany({ select: { id: true, name: true } });
+  const same = all.find((u) => unitKey(u.name) === unitKey(name));
+  if (same) return { unit: same, suggestions: [] };
   const suggestions = all
     .map((u) => u.name)
     .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= Math.max(1, Math.floor(name.length / 4)))

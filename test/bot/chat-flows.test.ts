@@ -107,7 +107,8 @@ describe("staff verify, send back, review", () => {
     expect(await bot.say("张三", WATER, "核实 ZG-2026-008 通过")).toEqual(["只有督查室管理员可以核实销号"]);
     expect(await bot.say("张三", WATER, "绑定 区水利局")).toEqual(["只有督查室管理员可以绑定工作群"]);
     expect(await bot.say("张三", WATER, "批准延期 ZG-2026-003 2026-12-31")).toEqual(["只有督查室管理员可以批准延期"]);
-    expect(await bot.say("张三", WATER, "统计")).toEqual(["统计仅限领导群和督查室使用；本单位情况请发送“清单”"]);
+    expect(await bot.say("张三", WATER, "统计")).toEqual(["单位工作群不发全区统计；本单位情况请发送“清单”，全区统计请在领导群或私聊督办助手查看"]);
+    expect(await bot.say("张三", null, "统计")).toEqual(["统计仅限领导群和督查室使用"]);
   });
 });
 
@@ -209,5 +210,39 @@ describe("photos as evidence", () => {
     const image = { fileName: "late.jpg", read: async () => Buffer.from("x") };
     expect(await bot.deliver(bot.message("张三", WATER, "", { image }))).toEqual([]);
     expect(await bot.app.store.attachment.count()).toBe(0);
+  });
+});
+
+describe("review fixes", () => {
+  it("a unit name with full-width brackets binds to the ledger's unit", async () => {
+    await bot.app.store.unit.create({ data: { name: "水务所（一）" } });
+    const [reply] = await bot.say("王科长", "水务群", "绑定 水务所（一）");
+    expect(reply).toContain("本群已绑定为“水务所（一）”工作群");
+    expect(await bot.app.store.unit.count({ where: { name: { startsWith: "水务所" } } })).toBe(1);
+  });
+
+  it("pollutant names and unknown codes in chat are not reports", async () => {
+    expect(await bot.say("张三", WATER, "PM10浓度又超标了")).toEqual([]);
+    expect(await bot.say("张三", WATER, "ZG-2099-001 已完成")).toEqual([]);
+  });
+
+  it("a code-led message from staff or a leader is a query, not the unit's report", async () => {
+    const [card] = await bot.say("王科长", WATER, "ZG-2026-003 请抓紧整改");
+    expect(card).toContain("整改时限：12月5日");
+    expect((await issue("ZG-2026-003")).state).toBe("NOT_STARTED");
+    const [leader] = await bot.say("周副区长", "领导群", "ZG-2026-001 为什么还没完成？");
+    expect(leader).toContain("ZG-2026-001 榨菜加工企业");
+  });
+
+  it("a unit's group never shows the district-wide digest, even to an admin", async () => {
+    expect((await bot.say("王科长", WATER, "统计"))[0]).toContain("单位工作群不发全区统计");
+    expect((await bot.say("王科长", null, "统计"))[0]).toContain("【整改日报】");
+  });
+
+  it("a send-back worded with 同意 does not close the issue", async () => {
+    await bot.say("张三", WATER, "完成 ZG-2026-003 已更换设备");
+    const replies = await bot.say("王科长", null, "核实 ZG-2026-003 同意退回，资料不全");
+    expect(replies[0]).toBe("ZG-2026-003 已退回区水利局，状态改为整改中。");
+    expect((await issue("ZG-2026-003")).state).toBe("IN_PROGRESS");
   });
 });

@@ -49,7 +49,7 @@ describe("importLedger", () => {
       [ledgerRow("A-1"), ledgerRow("A-2", { unitName: "区城管局", state: "CLOSED" }), ledgerRow("A-3", { state: undefined })],
       { actor: "管理员", now: T1 },
     );
-    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, unitsCreated: 2 });
+    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, unitsCreated: 2, kept: 0 });
     const issues = await store.issue.findMany({ include: { unit: true, events: true }, orderBy: { code: "asc" } });
     expect(issues.map((i) => [i.code, i.unit.name, i.state, i.closedAt?.toISOString() ?? null])).toEqual([
       ["A-1", "区水利局", "NOT_STARTED", null],
@@ -67,7 +67,7 @@ describe("importLedger", () => {
     await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T1 });
     const before = await store.issue.findMany({ orderBy: { code: "asc" } });
     const counts = await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T2 });
-    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 2, unitsCreated: 0 });
+    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 2, unitsCreated: 0, kept: 0 });
     expect(await store.issue.findMany({ orderBy: { code: "asc" } })).toEqual(before);
     expect(await store.issueEvent.count()).toBe(2);
   });
@@ -84,7 +84,7 @@ describe("importLedger", () => {
       ],
       { actor: "李四", now: T2 },
     );
-    expect(counts).toEqual({ created: 1, updated: 2, unchanged: 1, unitsCreated: 1 });
+    expect(counts).toEqual({ created: 1, updated: 2, unchanged: 1, unitsCreated: 1, kept: 0 });
 
     const a1 = await store.issue.findUniqueOrThrow({ where: { code: "A-1" }, include: { events: { orderBy: { id: "asc" } } } });
     expect(a1).toMatchObject({ deadline: "2026-12-20", state: "IN_PROGRESS", updatedAt: T2 });
@@ -120,7 +120,7 @@ describe("importLedger", () => {
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).state).toBe("IN_PROGRESS");
   });
 
-  it("sets closedAt when an import closes an issue, keeps it on later edits, clears it on reopening", async () => {
+  it("sets closedAt when an import closes an issue and keeps it on later edits", async () => {
     await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T1 });
     await importLedger(store, [ledgerRow("A-1", { state: "CLOSED" }), ledgerRow("A-2", { state: "CLOSED" })], { actor: "a", now: T2 });
     const closed = await store.issue.findMany({ orderBy: { code: "asc" } });
@@ -131,8 +131,9 @@ describe("importLedger", () => {
     const T3 = new Date("2026-12-03T00:00:00Z");
     await importLedger(store, [ledgerRow("A-2", { state: "CLOSED", measures: "补充说明" })], { actor: "a", now: T3 });
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-2" } })).closedAt).toEqual(T2);
+    // An import does not reopen (reimport-keeps-chat.test.ts): closedAt stays too.
     await importLedger(store, [ledgerRow("A-1", { state: "IN_PROGRESS" })], { actor: "a", now: T3 });
-    expect((await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).closedAt).toBeNull();
+    expect(await store.issue.findUniqueOrThrow({ where: { code: "A-1" } })).toMatchObject({ state: "CLOSED", closedAt: T2 });
   });
 
   it("stores DateTimes exactly as Prisma does, so Prisma's filters find them", async () => {
@@ -167,13 +168,41 @@ describe("importLedger", () => {
   });
 });
 
+describe("importLedger: units by unitKey", () => {
+  const unitOf = async (code: string) => (await store.issue.findUniqueOrThrow({ where: { code }, include: { unit: true } })).unit;
+
+  it("maps spellings that differ only in width and spaces to one unit, named as first written", async () => {
+    const counts = await importLedger(
+      store,
+      [ledgerRow("A-1", { unitName: "水务所（一）" }), ledgerRow("A-2", { unitName: "水务所(一)" }), ledgerRow("A-3", { unitName: " 水务所(一) " })],
+      { actor: "a", now: T1 },
+    );
+    expect(counts.unitsCreated).toBe(1);
+    expect(await store.unit.findMany({ select: { name: true } })).toEqual([{ name: "水务所（一）" }]);
+    expect((await unitOf("A-3")).name).toBe("水务所（一）");
+  });
+
+  it("matches a stored unit under another spelling without moving the issue", async () => {
+    await importLedger(store, [ledgerRow("A-1", { unitName: "区　城管局（二）" })], { actor: "a", now: T1 });
+    const counts = await importLedger(store, [ledgerRow("A-1", { unitName: "区 城管局(二)" })], { actor: "a", now: T2 });
+    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 1, unitsCreated: 0, kept: 0 });
+    expect(await store.unit.count()).toBe(1);
+  });
+
+  it("prefers an exact name when two stored units share a key, so neither loses its issues", async () => {
+    await store.unit.createMany({ data: [{ name: "水务所（一）" }, { name: "水务所(一)" }] });
+    await importLedger(store, [ledgerRow("A-1", { unitName: "水务所(一)" }), ledgerRow("A-2", { unitName: "水务所（一）" })], { actor: "a", now: T1 });
+    expect([(await unitOf("A-1")).name, (await unitOf("A-2")).name]).toEqual(["水务所(一)", "水务所（一）"]);
+  });
+});
+
 describe("importLedgerFile", () => {
   const HEAD = "编号,问题描述,责任单位,整改时限,整改状态";
 
   it("imports a good file and formats the counts", async () => {
     const file = csv("good.csv", [HEAD, "A-1,x,区水利局,2026-12-01,整改中", "a-2,y,区城管局,2026年12月2日,"]);
     const result = await importLedgerFile(store, file, zt, { actor: "a", now: T1 });
-    expect(result).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, unitsCreated: 2 });
+    expect(result).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, unitsCreated: 2, kept: 0 });
     expect(formatImportResult(result)).toBe("导入完成：新增 2 条，更新 0 条，未变 0 条，新建单位 2 个");
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-2" } })).state).toBe("NOT_STARTED");
   });
@@ -203,6 +232,15 @@ describe("importLedgerFile", () => {
     expect(await store.issue.findMany()).toEqual(snapshot);
     expect(await store.unit.count()).toBe(1);
     expect(await store.issueEvent.count()).toBe(1);
+  });
+
+  it("rejects a code the chat cannot address, naming the row", async () => {
+    const file = csv("codes.csv", [HEAD, "A-1,x,区水利局,2026-12-01,", "A-2,y,区水利局,2026-12-01,", "1,z,区水利局,2026-12-01,"]);
+    const result = await importLedgerFile(store, file, zt, { actor: "a", now: T1 });
+    expect(formatImportResult(result)).toBe(
+      "台账有 1 行错误，未导入任何数据：\n第4行：编号“1”无法在群里使用，应为字母开头加数字，如 ZG-2026-001",
+    );
+    expect(await store.issue.count()).toBe(0);
   });
 
   it("counts rows, not reasons, in the error summary", () => {

@@ -109,9 +109,9 @@ describe("validateLedger: rows", () => {
     expect(r.ok).toBe(true);
   });
 
-  it("accepts a code written as a number", () => {
+  it("reads a code cell holding a number as text (then rejected: the chat cannot address it)", () => {
     const r = validateLedger(sheet([row({ 编号: 17 })]), zt);
-    expect(r.ok && r.rows[0]!.code).toBe("17");
+    expect(r).toEqual({ ok: false, errors: [{ row: 2, reason: "编号“17”无法在群里使用，应为字母开头加数字，如 ZG-2026-001" }] });
   });
 
   it("accepts a sheet with no data rows", () => {
@@ -153,6 +153,30 @@ describe("validateLedger: errors", () => {
     }
   });
 
+  it.each<[string, string | number]>([
+    ["digits only", "1"],
+    ["letters only", "ZG"],
+    ["a space inside", "ZG 2026-001"],
+    ["a Chinese prefix", "环-2026-001"],
+    ["too many groups", "ZG-2026-1-2-3-4"],
+    ["a prefix of nine letters", "ABCDEFGHI-1"],
+    ["a trailing letter", "ZG-2026-001A"],
+  ])("rejects a code the chat cannot address: %s", (_n, code) => {
+    const r = validateLedger(sheet([row({ 编号: code })]), zt);
+    expect(r).toEqual({ ok: false, errors: [{ row: 2, reason: `编号“${code}”无法在群里使用，应为字母开头加数字，如 ZG-2026-001` }] });
+  });
+
+  it.each<[string, string]>([
+    ["ZG-2026-001", "ZG-2026-001"],
+    ["zg2026-12", "ZG2026-12"],
+    ["HB_01", "HB_01"],
+    ["ｚｇ－２０２６－００１", "ZG-2026-001"],
+    ["ZG-2026-1-2-3", "ZG-2026-1-2-3"],
+  ])("accepts the code %j as the chat reads it", (code, stored) => {
+    const r = validateLedger(sheet([row({ 编号: code })]), zt);
+    expect(r.ok && r.rows[0]!.code).toBe(stored);
+  });
+
   it("reports a duplicate code against its first row, after normalising", () => {
     const r = validateLedger(
       sheet([row(), row({ 编号: "ZG-2026-002" }), row({ 编号: "ZG-2026-003" }), row({ 编号: "zg-2026-001 " })]),
@@ -162,7 +186,7 @@ describe("validateLedger: errors", () => {
   });
 
   it("reports an unknown state with the allowed ones", () => {
-    const r = validateLedger(sheet([row(), row({ 编号: "B" }), row({ 编号: "C" }), row({ 编号: "D" }), row({ 编号: "E", 整改状态: "进行吧" })]), zt);
+    const r = validateLedger(sheet([row(), row({ 编号: "B-1" }), row({ 编号: "C-1" }), row({ 编号: "D-1" }), row({ 编号: "E-1", 整改状态: "进行吧" })]), zt);
     expect(r).toEqual({
       ok: false,
       errors: [{ row: 6, reason: "整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号）" }],
@@ -173,12 +197,12 @@ describe("validateLedger: errors", () => {
     const r = validateLedger(
       sheet([
         row(),
-        row({ 编号: "B", 责任单位: "" }),
-        row({ 编号: "C", 整改时限: "2026-13-01" }),
+        row({ 编号: "B-1", 责任单位: "" }),
+        row({ 编号: "C-1", 整改时限: "2026-13-01" }),
         row({ 编号: "ZG-2026-001" }),
-        row({ 编号: "E", 整改状态: "进行吧" }),
+        row({ 编号: "E-1", 整改状态: "进行吧" }),
         row({ 编号: "", 问题描述: "", 责任单位: null, 整改时限: "明年", 整改状态: "?" }),
-        row({ 编号: "G" }),
+        row({ 编号: "G-1" }),
       ]),
       zt,
     );
@@ -199,7 +223,7 @@ describe("validateLedger: errors", () => {
   });
 
   it("uses the row numbers the reader gave, not positions", () => {
-    const s = sheet([row(), row({ 编号: "B", 问题描述: "" })]);
+    const s = sheet([row(), row({ 编号: "B-1", 问题描述: "" })]);
     s.rows[1]!.rowNumber = 9;
     expect(validateLedger(s, zt)).toEqual({ ok: false, errors: [{ row: 9, reason: "缺少问题描述" }] });
   });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerFields } from "../../src/ledger/issue-changes.ts";
+import { keepNewer, type ApprovedExtension } from "../../src/ledger/keep-newer.ts";
+
+const base: LedgerFields = {
+  description: "污水直排",
+  unitId: 1,
+  deadline: "2026-12-31",
+  source: "暗访暗查",
+  category: "水",
+  coUnits: "",
+  leader: "周副区长",
+  measures: "截污纳管",
+  state: "IN_PROGRESS",
+};
+const EXT: ApprovedExtension = { oldDeadline: "2026-11-20", newDeadline: "2026-12-31" };
+
+describe("keepNewer: state", () => {
+  it.each<[string, string, string, number]>([
+    // Forward, as staff mark progress in the sheet: applies.
+    ["IN_PROGRESS", "NOT_STARTED", "IN_PROGRESS", 0],
+    ["CLOSED", "PENDING_VERIFICATION", "CLOSED", 0],
+    ["CLOSED", "NOT_STARTED", "CLOSED", 0],
+    ["IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", 0],
+    // Backward, an older file: the current state is kept.
+    ["NOT_STARTED", "PENDING_VERIFICATION", "PENDING_VERIFICATION", 1],
+    ["PENDING_VERIFICATION", "CLOSED", "CLOSED", 1],
+    ["IN_PROGRESS", "PENDING_VERIFICATION", "PENDING_VERIFICATION", 1],
+    ["NOT_STARTED", "CLOSED", "CLOSED", 1],
+  ])("file %s over current %s → %s", (file, current, result, kept) => {
+    const r = keepNewer({ ...base, state: current }, { ...base, state: file }, null);
+    expect(r).toEqual({ fields: { ...base, state: result }, kept });
+  });
+});
+
+describe("keepNewer: deadline", () => {
+  const current = { ...base, deadline: "2026-12-31" };
+
+  it("keeps a deadline set by an extension against the deadline it replaced", () => {
+    expect(keepNewer(current, { ...base, deadline: "2026-11-20" }, EXT)).toEqual({ fields: current, kept: 1 });
+  });
+
+  it.each<[string, string, ApprovedExtension | null]>([
+    ["no extension: a staff edit", "2026-11-20", null],
+    ["another date in the file: a staff edit", "2027-01-15", EXT],
+    ["the current deadline was not set by the extension (moved since)", "2026-11-20", { oldDeadline: "2026-11-20", newDeadline: "2026-12-20" }],
+  ])("%s applies", (_n, fileDeadline, ext) => {
+    const r = keepNewer(current, { ...base, deadline: fileDeadline }, ext);
+    expect(r).toEqual({ fields: { ...base, deadline: fileDeadline }, kept: 0 });
+  });
+
+  it("counts state and deadline separately, and leaves other fields to the file", () => {
+    const r = keepNewer(
+      { ...current, state: "CLOSED" },
+      { ...base, deadline: "2026-11-20", state: "NOT_STARTED", measures: "新措施" },
+      EXT,
+    );
+    expect(r).toEqual({ fields: { ...base, state: "CLOSED", measures: "新措施" }, kept: 2 });
+  });
+});

@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { EVENT } from "../../src/domain/event-type.ts";
+import type { Prisma } from "../../src/generated/prisma/client.ts";
+import { formatImportResult, importLedgerFile } from "../../src/ledger/import-ledger.ts";
+import type { Store } from "../../src/store/open-store.ts";
+import { SAMPLE_CSV, tempStore, zt } from "./helpers.ts";
+
+// DESIGN §5: a re-import is safe. An old copy of the ledger must not undo what units
+// and staff did in chat since it was written.
+
+let store: Store;
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ store, dir, cleanup } = await tempStore("ledger-reimport")));
+afterAll(() => cleanup());
+
+const IMPORTED = new Date("2026-11-01T00:00:00Z");
+const CHAT = new Date("2026-11-10T02:00:00Z");
+const LATER = new Date("2026-11-15T00:00:00Z");
+const opts = { actor: "管理员", now: LATER };
+
+/** An issue change as the chat handlers leave it: the row updated and its history event. */
+type ChatEvent = Omit<Prisma.IssueEventUncheckedCreateInput, "issueId" | "actorId" | "actorName" | "at">;
+async function inChat(code: string, data: Prisma.IssueUpdateInput, event: ChatEvent): Promise<void> {
+  const issue = await store.issue.findUniqueOrThrow({ where: { code } });
+  await store.issueEvent.create({ data: { issueId: issue.id, actorId: "wx-1", actorName: "张三", at: CHAT, ...event } });
+  await store.issue.update({ where: { id: issue.id }, data });
+}
+
+const extend = (code: string, oldDeadline: string, newDeadline: string) =>
+  inChat(code, { deadline: newDeadline }, { type: EVENT.EXTENSION_APPROVED, oldDeadline, newDeadline });
+
+/** The sample with some cells replaced, by code and header (the sample has no quoted fields). */
+function sampleWith(name: string, edits: Record<string, Record<string, string>>): string {
+  const [header, ...lines] = readFileSync(SAMPLE_CSV, "utf8").trimEnd().split("\n");
+  const cols = header!.split(",");
+  const out = lines.map((line) => {
+    const cells = line.split(",");
+    for (const [h, v] of Object.entries(edits[cells[0]!] ?? {})) cells[cols.indexOf(h)] = v;
+    return cells.join(",");
+  });
+  const file = path.join(dir, name);
+  writeFileSync(file, [header, ...out].join("\n") + "\n");
+  return file;
+}
+
+beforeEach(async () => {
+  await store.issueEvent.deleteMany();
+  await store.issue.deleteMany();
+  await store.unit.deleteMany();
+  expect((await importLedgerFile(store, SAMPLE_CSV, zt, { actor: "管理员", now: IMPORTED })).ok).toBe(true);
+  // The review's repro: a unit claims completion, staff verify another, staff extend a third.
+  await inChat("ZG-2026-003", { state: "PENDING_VERIFICATION", claimedAt: CHAT }, { type: EVENT.COMPLETION_CLAIM, fromState: "NOT_STARTED", toState: "PENDING_VERIFICATION" });
+  await inChat("ZG-2026-008", { state: "CLOSED", closedAt: CHAT, reviewDue: "2026-12-10" }, { type: EVENT.VERIFY_PASS, fromState: "PENDING_VERIFICATION", toState: "CLOSED" });
+  await extend("ZG-2026-001", "2026-11-20", "2026-12-31");
+});
+
+const issue = (code: string) => store.issue.findUniqueOrThrow({ where: { code } });
+
+it("re-importing the original file keeps what happened in chat since, and says so", async () => {
+  const events = await store.issueEvent.count();
+  const result = await importLedgerFile(store, SAMPLE_CSV, zt, opts);
+  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: 3 });
+  expect(formatImportResult(result)).toBe(
+    "导入完成：新增 0 条，更新 0 条，未变 10 条，新建单位 0 个；保留 3 处督办助手中的较新进展（台账里的旧状态或旧时限未覆盖）",
+  );
+  expect(await issue("ZG-2026-003")).toMatchObject({ state: "PENDING_VERIFICATION", claimedAt: CHAT });
+  expect(await issue("ZG-2026-008")).toMatchObject({ state: "CLOSED", closedAt: CHAT, reviewDue: "2026-12-10" });
+  expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2026-12-31", state: "IN_PROGRESS" });
+  expect(await store.issueEvent.count()).toBe(events);
+});
+
+it("still applies what staff changed in the file: a forward state, another deadline", async () => {
+  const file = sampleWith("edited.csv", {
+    "ZG-2026-003": { 整改状态: "已销号" },
+    "ZG-2026-001": { 整改时限: "2027-01-15" },
+    "ZG-2026-002": { 整改状态: "待核实" },
+  });
+  const result = await importLedgerFile(store, file, zt, opts);
+  // 008 is still 待核实 in the file: the only kept one.
+  expect(result).toEqual({ ok: true, created: 0, updated: 3, unchanged: 7, unitsCreated: 0, kept: 1 });
+  expect(await issue("ZG-2026-003")).toMatchObject({ state: "CLOSED", closedAt: LATER });
+  expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-01-15" });
+  expect(await issue("ZG-2026-002")).toMatchObject({ state: "PENDING_VERIFICATION" });
+  expect(await issue("ZG-2026-008")).toMatchObject({ state: "CLOSED" });
+});
+
+it("writes the other edits of a row whose deadline is kept, and records only those", async () => {
+  const file = sampleWith("measures.csv", { "ZG-2026-001": { 整改措施: "新建预处理站" } });
+  const result = await importLedgerFile(store, file, zt, opts);
+  expect(result).toMatchObject({ updated: 1, unchanged: 9, kept: 3 });
+  const i = await store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-001" }, include: { events: { orderBy: { id: "desc" }, take: 1 } } });
+  expect(i).toMatchObject({ deadline: "2026-12-31", measures: "新建预处理站" });
+  expect(i.events[0]).toMatchObject({
+    type: EVENT.IMPORT_UPDATE,
+    text: "整改措施 建设废水预处理设施并接入污水管网→新建预处理站",
+    oldDeadline: null,
+    newDeadline: null,
+  });
+});
+
+it("judges by the latest extension", async () => {
+  await extend("ZG-2026-001", "2026-12-31", "2027-01-31");
+  const file = sampleWith("after-first-extension.csv", { "ZG-2026-001": { 整改时限: "2026-12-31" } });
+  const result = await importLedgerFile(store, file, zt, opts);
+  expect(result).toMatchObject({ updated: 0, kept: 3 });
+  expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-01-31" });
+});
