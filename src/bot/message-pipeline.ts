@@ -6,7 +6,7 @@ import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
 import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
 import { enqueue } from "../outbox/enqueue.ts";
-import { candidateCodes, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
+import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
 import { existingCodes } from "../store/hot-path-sql.ts";
 import type { Store } from "../store/open-store.ts";
@@ -104,7 +104,7 @@ export class MessagePipeline {
       await this.#enqueue(store, ack, `evidence:${msg.id}`);
       return;
     }
-    const known = await existingCodes(store, candidateCodes(msg.text));
+    const known = await existingCodes(store, codesToCheck(msg.text, config.DUBAN_BOT_NAME));
     const meaning = interpretMessage(msg.text, {
       botName: config.DUBAN_BOT_NAME,
       isPrivate: !msg.room,

@@ -29,13 +29,25 @@ export interface MessageContext {
 
 const SILENT = (text: string): Interpretation => ({ addressed: false, command: null, codeLed: false, text });
 
-/** The code-shaped tokens a message could be about, for the caller to look up in one query. */
-export function candidateCodes(raw: string): string[] {
-  return codesIn(normalizeText(raw)).slice(0, 20);
+/**
+ * The codes whose existence decides what a message means: a leading code (unless a
+ * command word leads) and the codes in a quote. Most messages need no lookup at all.
+ */
+export function codesToCheck(raw: string, botName: string): string[] {
+  const text = normalizeText(raw);
+  const quote = parseQuote(text);
+  const stripped = stripMention(quote ? quote.reply : text, normalizeText(botName));
+  const codes: string[] = [];
+  const lead = commandWordAtStart(stripped) ? null : codeAtStart(stripped);
+  if (lead) codes.push(lead.code);
+  if (quote) codes.push(...codesIn(quote.quoted));
+  return [...new Set(codes)].slice(0, 20);
 }
 
 /** A quoted reply to one of the bot's messages: the issue comes from the quoted text. */
 function fromQuote(quoted: string, reply: string, known: (code: string) => boolean): Command | null {
+  // The bot's help and usage hints carry example codes; a reply to them reports nothing.
+  if (/例如|用法|可用命令/.test(quoted)) return null;
   const codes = codesIn(quoted).filter(known);
   if (codes.length === 0) return null;
   if (codes.length > 1) return { type: "ambiguous", codes, intent: classifyReport(reply) };

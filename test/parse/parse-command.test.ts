@@ -255,3 +255,10 @@ describe("only real issue codes make chat a report", () => {
     expect(meaning(`「督办助手：例如：进度 ZG-2026-003 管网铺设60%」\n- - - - - - - - - - - - - - -\n${reply}`).addressed).toBe(false);
   });
 });
+
+describe("a reply to the bot's own hint", () => {
+  it("is not a report on the example code", () => {
+    const text = "「督办助手：没看懂这条消息。发送“帮助”查看可用命令，例如：进度 ZG-2026-003 管网铺设60%」\n- - - - - - - - - - - - - - -\n好的我试试";
+    expect(meaning(text)).toMatchObject({ addressed: true, command: null });
+  });
+});
