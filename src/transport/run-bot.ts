@@ -24,6 +24,10 @@ export async function runBot(config: Config): Promise<void> {
   bot.on("scan", (qrcode, status) => log.info({ status, qrcode }, "scan this QR code with the bot's WeChat account to log in"));
   bot.on("login", (user) => {
     log.info({ user: user.name() }, "logged in");
+    // Quotes of the bot's messages and @mentions carry its WeChat name: they must agree.
+    if (user.name() !== config.DUBAN_BOT_NAME) {
+      log.warn({ account: user.name(), DUBAN_BOT_NAME: config.DUBAN_BOT_NAME }, "DUBAN_BOT_NAME differs from the account's WeChat name: quoted replies to the bot will not be recognised; set DUBAN_BOT_NAME to the account's name");
+    }
     void relinkRooms(bot, app).catch((err: unknown) => log.error({ err }, "could not relink groups"));
     app.sender.start();
     // Also runs, once, any of today's jobs missed while the bot was down.
