@@ -17,7 +17,7 @@ export type DateParse = { ok: true; date: DateSpec; rest: string } | { ok: false
 
 /** Reads a date at the start of `text` (after an optional 至/到) and returns what follows it. */
 export function parseDateAtStart(text: string): DateParse {
-  const t = text.replace(/^(?:延期)?(?:至|到)\s*/, "");
+  const t = text.replace(/^(?:延期)?(?:至|到)\s*/, "").replace(/^["“”'‘’「]\s*/, "");
   for (const { re, year } of FORMS) {
     const m = re.exec(t);
     if (!m) continue;
@@ -25,7 +25,7 @@ export function parseDateAtStart(text: string): DateParse {
     const date: DateSpec = year ? { y: nums[0]!, m: nums[1]!, d: nums[2]! } : { m: nums[0]!, d: nums[1]! };
     const valid = isValidDay(date.y ?? 2024 /* a leap year, so 2月29日 is not refused before the year is known */, date.m, date.d);
     if (!valid) return { ok: false, reason: "invalid", text: m[0] };
-    return { ok: true, date, rest: t.slice(m[0].length) };
+    return { ok: true, date, rest: t.slice(m[0].length).replace(/^\s*["“”'‘’」]/, "") };
   }
   const looksLikeDate = /^[\d年月日号\-/.]+/.exec(t);
   return looksLikeDate ? { ok: false, reason: "invalid", text: looksLikeDate[0] } : { ok: false, reason: "missing" };

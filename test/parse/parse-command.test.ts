@@ -40,6 +40,7 @@ describe("parseCommand: command words", () => {
     ["延期 ZG-2026-003 12月31日 设备未到", { type: "extend", code: "ZG-2026-003", date: { m: 12, d: 31 }, reason: "设备未到" }],
     ["延期 ZG-2026-003 2027年1月5日 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2027, m: 1, d: 5 }, reason: "设备未到" }],
     ["延期 ZG-2026-003 至12月31日 设备未到", { type: "extend", code: "ZG-2026-003", date: { m: 12, d: 31 }, reason: "设备未到" }],
+    ["延期 ZG-2026-003 “2026-12-31” 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2026, m: 12, d: 31 }, reason: "设备未到" }],
     ["核实 ZG-2026-003 通过", { type: "verify", code: "ZG-2026-003", pass: true, reason: "" }],
     ["核实 ZG-2026-003 退回 照片不清晰", { type: "verify", code: "ZG-2026-003", pass: false, reason: "照片不清晰" }],
     ["批准延期 ZG-2026-003 2027-01-31", { type: "approveExtension", code: "ZG-2026-003", date: { y: 2027, m: 1, d: 31 } }],
