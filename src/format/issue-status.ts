@@ -25,7 +25,9 @@ export function stateWithPct(issue: Dated): string {
 /** Long descriptions are cut for list lines; a phone shows about 20 characters a line. */
 export function shortText(text: string, max = 20): string {
   const t = text.replace(/\s+/g, " ").trim();
-  return [...t].length > max ? `${[...t].slice(0, max - 1).join("")}…` : t;
+  if (t.length <= max) return t; // UTF-16 length bounds the character count: most texts stop here
+  const chars = [...t];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : t;
 }
 
 export function deadlineLabel(deadline: Day, today: Day): string {
