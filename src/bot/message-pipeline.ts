@@ -55,27 +55,13 @@ export class MessagePipeline {
   #directory = new Directory();
   #ready: Promise<void> | null = null;
   #topics = new Map<string, string>();
-  #handled = 0;
-  #waiters: { count: number; resolve: () => void }[] = [];
 
   constructor(private readonly deps: PipelineDeps) {}
 
   submit(msg: InboundMessage): Promise<void> {
     const run = this.#queue.then(() => this.#process(msg));
-    this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, msgId: msg.id }, "message failed"))
-      .finally(() => this.#done());
+    this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, msgId: msg.id }, "message failed"));
     return this.#queue;
-  }
-
-  /** Resolves once `count` messages have been handled in all (the simulator waits on this). */
-  handledCount(count: number): Promise<void> {
-    if (this.#handled >= count) return Promise.resolve();
-    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
-  }
-
-  #done(): void {
-    this.#handled++;
-    this.#waiters = this.#waiters.filter((w) => (w.count <= this.#handled ? (w.resolve(), false) : true));
   }
 
   /** After bindings were changed outside a message (a puppet's new group ids). */
@@ -117,12 +103,12 @@ export class MessagePipeline {
     const now = this.deps.clock.now();
     let directoryChanged = false;
     try {
+      const length = [...msg.text].length;
+      if (length > config.DUBAN_MAX_INPUT_CHARS) {
+        throw new DubanError("TOO_LONG", `消息太长（${length}字），没有记录。请精简到${config.DUBAN_MAX_INPUT_CHARS}字以内再发。`);
+      }
       await store.$transaction(async (tx) => {
         const ctx: HandlerContext = { tx, directory, config, time: this.deps.time, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
-        const length = [...msg.text].length;
-        if (length > config.DUBAN_MAX_INPUT_CHARS) {
-          throw new DubanError("TOO_LONG", `消息太长（${length}字），没有记录。请精简到${config.DUBAN_MAX_INPUT_CHARS}字以内再发。`);
-        }
         await dispatchCommand(ctx, command);
         // Every message for the bot gets an answer, keyed by the message id: a second
         // delivery of the same message collides on that key and rolls back whole.

@@ -5,8 +5,7 @@ export type DubanErrorCode =
   | "FORBIDDEN"
   | "BAD_STATE"
   | "BAD_DATE"
-  | "TOO_LONG"
-  | "AMBIGUOUS";
+  | "TOO_LONG";
 
 export class DubanError extends Error {
   constructor(

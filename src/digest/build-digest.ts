@@ -1,6 +1,7 @@
 import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { STATES, daysOverdue, isOpen } from "../domain/issue-state.ts";
+import { cappedLines } from "../format/capped-lines.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import type { DigestSnapshot, SnapshotIssue } from "./digest-snapshot.ts";
 
@@ -17,11 +18,7 @@ const SECTION_LIMIT = 10;
 
 const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
 
-function capped<T>(items: T[], line: (t: T) => string, unit = "个"): string[] {
-  const lines = items.slice(0, SECTION_LIMIT).map(line);
-  if (items.length > SECTION_LIMIT) lines.push(`……另有 ${items.length - SECTION_LIMIT} ${unit}`);
-  return lines;
-}
+const capped = <T>(items: T[], line: (t: T) => string, rest = "个") => cappedLines(items, SECTION_LIMIT, line, rest);
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

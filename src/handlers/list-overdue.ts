@@ -1,4 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
+import { cappedLines } from "../format/capped-lines.ts";
 import { issueLine } from "../format/format-issue-list.ts";
 import { canSeeAll } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
@@ -32,7 +33,6 @@ export async function listOverdue(ctx: HandlerContext): Promise<void> {
     return;
   }
   const lines = [`${unitIds ? scope : ""}逾期问题 ${issues.length} 个：`];
-  issues.slice(0, LIST_LIMIT).forEach((i, n) => lines.push(issueLine(i, n + 1, ctx.today, unitIds === null)));
-  if (issues.length > LIST_LIMIT) lines.push(`……另有 ${issues.length - LIST_LIMIT} 个，详见台账`);
+  lines.push(...cappedLines(issues, LIST_LIMIT, (i, n) => issueLine(i, n + 1, ctx.today, unitIds === null), "个，详见台账"));
   reply(ctx, lines.join("\n"));
 }

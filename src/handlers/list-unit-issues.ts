@@ -1,5 +1,6 @@
 import { DubanError } from "../core/duban-error.ts";
 import { daysOverdue } from "../domain/issue-state.ts";
+import { cappedLines } from "../format/capped-lines.ts";
 import { issueLine, sortForList } from "../format/format-issue-list.ts";
 import { usageHint } from "../format/usage-text.ts";
 import type { CommandOf } from "../parse/command.ts";
@@ -40,8 +41,7 @@ export async function listUnitIssues(ctx: HandlerContext, cmd: CommandOf<"list">
   const sorted = sortForList(issues, ctx.today);
   const overdue = issues.filter((i) => daysOverdue(i, ctx.today) > 0).length;
   const lines = [`${unit.name}未销号问题 ${issues.length} 个${overdue ? `（逾期 ${overdue} 个）` : ""}：`];
-  sorted.slice(0, LIST_LIMIT).forEach((i, n) => lines.push(issueLine(i, n + 1, ctx.today)));
-  if (sorted.length > LIST_LIMIT) lines.push(`……另有 ${sorted.length - LIST_LIMIT} 个，详见台账`);
+  lines.push(...cappedLines(sorted, LIST_LIMIT, (i, n) => issueLine(i, n + 1, ctx.today), "个，详见台账"));
   lines.push("报进度：进度 <编号> <说明>；报完成：完成 <编号> <说明>");
   reply(ctx, lines.join("\n"));
 }

@@ -1,4 +1,5 @@
 import { daysBetween, type Day } from "../core/zoned-time.ts";
+import { cappedLines } from "../format/capped-lines.ts";
 import { deadlineLabel, shortText } from "../format/issue-status.ts";
 import { dayHeading } from "./day-heading.ts";
 import type { ReviewIssue } from "./job-snapshots.ts";
@@ -14,13 +15,12 @@ export function buildReviewList(reviews: ReviewIssue[], o: { today: Day }): stri
   const sorted = [...reviews].sort((a, b) => a.reviewDue.localeCompare(b.reviewDue) || a.code.localeCompare(b.code));
   const lines = [`【回头看提醒】${dayHeading(o.today)}，待回头看 ${sorted.length} 个：`];
   lines.push(
-    ...sorted.slice(0, LIST_LIMIT).map((r, i) => {
+    ...cappedLines(sorted, LIST_LIMIT, (r, i) => {
       const late = daysBetween(r.reviewDue, o.today);
       const when = late > 0 ? `应于${deadlineLabel(r.reviewDue, o.today)}，已过${late}天` : "今天到期";
       return `${i + 1}. ${r.code} ${r.unitName} ${shortText(r.description, 12)}｜${when}`;
     }),
   );
-  if (sorted.length > LIST_LIMIT) lines.push(`……另有 ${sorted.length - LIST_LIMIT} 个`);
   lines.push(REVIEW_REPLY_HINT);
   return lines.join("\n");
 }

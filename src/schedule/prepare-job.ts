@@ -12,7 +12,6 @@ import { SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
 import { loadDueReviews, loadRankingSnapshot, loadReminderSnapshot, loadRooms, type BoundRoom } from "./job-snapshots.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
-import { zonedDayOf } from "./zoned-day.ts";
 
 export interface JobContext {
   store: Store;
@@ -67,7 +66,7 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
     staleDays: c.config.DUBAN_STALE_DAYS,
     escalateDays: c.config.DUBAN_ESCALATE_DAYS,
-    dayOf: zonedDayOf(c.config.DUBAN_TZ),
+    dayOf: (at) => c.time.today(at),
     workdaysLeft: (today, deadline) => c.calendar.workdaysLeft(today, deadline),
     isWorkday: (d) => c.calendar.isWorkday(d),
   });
