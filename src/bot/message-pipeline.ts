@@ -5,7 +5,7 @@ import { DubanError } from "../core/duban-error.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
 import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
-import { enqueue } from "../outbox/enqueue.ts";
+import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
 import { existingCodes } from "../store/hot-path-sql.ts";
@@ -134,7 +134,7 @@ export class MessagePipeline {
   async #enqueue(db: Store | Tx, out: Outgoing[], keyPrefix: string): Promise<void> {
     if (out.length === 0) return;
     const { config, clock } = this.deps;
-    await enqueue(db, out.map((o, i) => ({ ...o, key: `${keyPrefix}:${i}` })), clock.now(), config.DUBAN_MAX_MESSAGE_CHARS);
+    await enqueue(db, out.map((o, i) => ({ ...o, key: `${keyPrefix}:${i}`, priority: PRIORITY.reply })), clock.now(), config.DUBAN_MAX_MESSAGE_CHARS);
     this.deps.onEnqueued();
   }
 

@@ -4,9 +4,18 @@ import type { Store } from "../store/open-store.ts";
 import { insertOutbox } from "../store/hot-path-sql.ts";
 import { splitMessage } from "./split-message.ts";
 
+/**
+ * Who is sent to first, lowest first: a person waiting for an answer must not wait behind
+ * the morning fan-out, and the leaders read their digest before the units' reminders.
+ */
+export const PRIORITY = { reply: 0, leaders: 1, push: 2 } as const;
+export type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];
+
 export interface Keyed extends Outgoing {
   /** Unique per logical message: a retry of the same work cannot enqueue it twice. */
   key: string;
+  /** Default: an ordinary push. */
+  priority?: Priority;
 }
 
 /** Persists messages to send, split to fit, in the caller's transaction. */
@@ -18,6 +27,7 @@ export async function enqueue(db: Store | Tx, items: Keyed[], now: Date, maxChar
       contactId: item.target.kind === "contact" ? item.target.id : null,
       targetName: item.target.name,
       text,
+      priority: item.priority ?? PRIORITY.push,
       createdAt: now,
       nextAttempt: now,
     })),

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../core/clock.ts";
 import type { Target } from "../bot/inbound-message.ts";
 import type { Store } from "../store/open-store.ts";
-import { enqueue } from "./enqueue.ts";
+import { PRIORITY, enqueue } from "./enqueue.ts";
 import type { Transport } from "./transport.ts";
 
 export interface SenderOptions {
@@ -27,6 +27,7 @@ function targetOf(row: Row): Target {
  */
 export class OutboxSender {
   #nextAllowedAt = 0;
+  #paused = false;
   #running = false;
   #wake: (() => void) | null = null;
   #loop: Promise<void> | null = null;
@@ -47,8 +48,26 @@ export class OutboxSender {
     if (last?.sentAt) this.#nextAllowedAt = last.sentAt.getTime() + this.opts.intervalMs;
   }
 
-  /** When the next message may go out; null when nothing is waiting. */
+  /**
+   * While the account is logged out nothing can be delivered: messages wait, untouched
+   * (no attempt counted, none marked failed), until `resume()` after the next login.
+   */
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.notify();
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /** When the next message may go out; null when nothing is waiting (or sending is paused). */
   async nextDueAt(): Promise<Date | null> {
+    if (this.#paused) return null;
     const row = await this.store.outbox.findFirst({
       where: { status: "PENDING" },
       orderBy: [{ nextAttempt: "asc" }, { id: "asc" }],
@@ -58,13 +77,17 @@ export class OutboxSender {
     return new Date(Math.max(row.nextAttempt.getTime(), this.#nextAllowedAt));
   }
 
-  /** Sends one message if one is due now; true if it tried. */
+  /**
+   * Sends one message if one is due now; true if it tried. The most urgent goes first
+   * (PRIORITY), in order of arrival within a priority, so the parts of a long message
+   * stay in order and a reply overtakes a fan-out without breaking the pacing.
+   */
   async sendOne(): Promise<boolean> {
     const now = this.clock.now();
-    if (now.getTime() < this.#nextAllowedAt) return false;
+    if (this.#paused || now.getTime() < this.#nextAllowedAt) return false;
     const row = await this.store.outbox.findFirst({
       where: { status: "PENDING", nextAttempt: { lte: now } },
-      orderBy: { id: "asc" },
+      orderBy: [{ priority: "asc" }, { id: "asc" }],
     });
     if (!row) return false;
     // Claim it, so a second sender on the same database skips it.
@@ -102,6 +125,7 @@ export class OutboxSender {
         tx,
         to.map((a) => ({
           key: `failed:${row.key}:${a}`,
+          priority: PRIORITY.leaders,
           target: { kind: "contact" as const, id: a, name: a },
           text: `【发送失败】发往“${row.targetName}”的消息重试 ${attempts} 次仍未送达：${row.text.slice(0, 60)}${row.text.length > 60 ? "…" : ""}`,
         })),
@@ -133,7 +157,7 @@ export class OutboxSender {
     while (this.#running) {
       let waitMs = 60_000;
       try {
-        if (await this.sendOne()) continue;
+        if (!this.#paused && (await this.sendOne())) continue;
         const due = await this.nextDueAt();
         if (due) waitMs = Math.max(0, Math.min(waitMs, due.getTime() - this.clock.now().getTime()));
       } catch (err) {

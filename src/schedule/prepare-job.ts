@@ -4,7 +4,7 @@ import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { composeDigest } from "../digest/compose-digest.ts";
 import { setLastDigestAt } from "../digest/last-digest.ts";
 import type { Tx } from "../handlers/handler-context.ts";
-import type { Keyed } from "../outbox/enqueue.ts";
+import { PRIORITY, type Keyed } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
 import { buildRanking, scoreUnits } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
@@ -49,7 +49,7 @@ async function digest(c: JobContext): Promise<PreparedJob> {
   if (rooms.length === 0) return { messages: [] };
   const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time });
   return {
-    messages: rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text })),
+    messages: rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })),
     commit: (tx) => setLastDigestAt(tx, c.now),
   };
 }
@@ -92,7 +92,7 @@ async function ranking(c: JobContext): Promise<PreparedJob> {
   };
   const text = buildRanking(scoreUnits(s, opts), opts);
   if (text === null) return { messages: [] };
-  return { messages: rooms.map((r) => ({ key: key("ranking", c.day, r.roomId), target: roomTarget(r), text })) };
+  return { messages: rooms.map((r) => ({ key: key("ranking", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })) };
 }
 
 async function reviews(c: JobContext): Promise<PreparedJob> {

@@ -65,6 +65,7 @@ export interface NewOutboxRow {
   contactId: string | null;
   targetName: string;
   text: string;
+  priority: number;
   createdAt: Date;
   nextAttempt: Date;
 }
@@ -72,10 +73,10 @@ export interface NewOutboxRow {
 export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(
-    (r) => Prisma.sql`(${r.key}, ${r.roomId}, ${r.contactId}, ${r.targetName}, ${r.text}, 'PENDING', 0, ${r.createdAt}, ${r.nextAttempt})`,
+    (r) => Prisma.sql`(${r.key}, ${r.roomId}, ${r.contactId}, ${r.targetName}, ${r.text}, ${r.priority}, 'PENDING', 0, ${r.createdAt}, ${r.nextAttempt})`,
   );
   await db.$executeRaw`
-    INSERT INTO "Outbox" ("key", "roomId", "contactId", "targetName", "text", "status", "attempts", "createdAt", "nextAttempt")
+    INSERT INTO "Outbox" ("key", "roomId", "contactId", "targetName", "text", "priority", "status", "attempts", "createdAt", "nextAttempt")
     VALUES ${Prisma.join(values)}`;
 }
 
