@@ -8,11 +8,13 @@ import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
 import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
+import { bumpDirectoryVersion, directoryVersion } from "../store/directory-version.ts";
 import { existingCodes } from "../store/hot-path-sql.ts";
 import type { Store } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
 import type { Actor } from "./actor.ts";
 import type { InboundMessage, Outgoing, Target } from "./inbound-message.ts";
+import { ContactBook } from "./contact-book.ts";
 import { Directory } from "./directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
 
@@ -53,7 +55,8 @@ function replyTarget(msg: InboundMessage): Target {
 export class MessagePipeline {
   #queue: Promise<void> = Promise.resolve();
   #directory = new Directory();
-  #ready: Promise<void> | null = null;
+  #contacts = new ContactBook();
+  #directoryVersion: string | null = null;
   #topics = new Map<string, string>();
 
   constructor(private readonly deps: PipelineDeps) {}
@@ -64,8 +67,14 @@ export class MessagePipeline {
     return this.#queue;
   }
 
-  /** After bindings were changed outside a message (a puppet's new group ids). */
+  /** After bindings were changed outside a message (a puppet's new group ids): here, and in any other process. */
   async reloadDirectory(): Promise<void> {
+    await bumpDirectoryVersion(this.deps.store);
+    await this.#loadDirectory();
+  }
+
+  async #loadDirectory(): Promise<void> {
+    this.#directoryVersion = await directoryVersion(this.deps.store);
     await this.#directory.load(this.deps.store);
   }
 
@@ -77,9 +86,10 @@ export class MessagePipeline {
 
   async #process(msg: InboundMessage): Promise<void> {
     const { store, config, log } = this.deps;
-    this.#ready ??= this.#directory.load(store);
-    await this.#ready;
+    // Bindings are cached; one cheap read tells whether the CLI or another process changed them.
+    if (this.#directoryVersion !== (await directoryVersion(store))) await this.#loadDirectory();
     const directory = this.#directory;
+    await this.#contacts.observe(store, msg);
     if (msg.room) await this.#observeRoom(msg);
     const actor = await resolveActor(store, directory, msg, config.DUBAN_ADMINS);
     // In a group bound to nothing the bot answers admins only.
@@ -110,13 +120,14 @@ export class MessagePipeline {
       await store.$transaction(async (tx) => {
         const ctx: HandlerContext = { tx, directory, config, time: this.deps.time, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
         await dispatchCommand(ctx, command);
+        if (ctx.directoryChanged) await bumpDirectoryVersion(tx);
         // Every message for the bot gets an answer, keyed by the message id: a second
         // delivery of the same message collides on that key and rolls back whole.
         if (ctx.out.length === 0) throw new Error(`handler for ${command?.type ?? "unknown"} produced no reply`);
         await this.#enqueue(tx, ctx.out, `reply:${msg.id}`);
         directoryChanged = !!ctx.directoryChanged;
       });
-      if (directoryChanged) await directory.load(store);
+      if (directoryChanged) await this.#loadDirectory();
     } catch (err) {
       if (isDuplicate(err)) {
         log.info({ msgId: msg.id }, "duplicate delivery ignored");

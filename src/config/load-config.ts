@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 const int = (def: number, min: number, max: number) =>
@@ -49,6 +50,7 @@ export const envSchema = z.object({
   DUBAN_BOT_NAME: z.string().trim().min(1).default("督办助手"),
   WECHATY_PUPPET: optional,
   WECHATY_PUPPET_SERVICE_TOKEN: optional,
+  WECHATY_PUPPET_PADLOCAL_TOKEN: optional,
   WECHATY_NAME: z.string().trim().min(1).default("duban"),
   DUBAN_SEND_INTERVAL_MS: int(3000, 0, 600_000),
   DUBAN_SEND_JITTER_MS: int(1000, 0, 600_000),
@@ -58,7 +60,9 @@ export const envSchema = z.object({
   DUBAN_MAX_INPUT_CHARS: int(2000, 100, 100_000),
   DUBAN_STALE_MESSAGE_SECONDS: int(300, 0, 86_400),
   DUBAN_EVIDENCE_WINDOW_MINUTES: int(10, 0, 1440),
-  DUBAN_ATTACHMENT_DIR: z.string().trim().min(1).default("./data/attachments"),
+  DUBAN_DATA_DIR: z.string().trim().min(1).default("./data"),
+  // Default: <DUBAN_DATA_DIR>/attachments.
+  DUBAN_ATTACHMENT_DIR: optional,
   DUBAN_DUE_SOON_DAYS: int(3, 0, 60),
   DUBAN_STALE_DAYS: int(7, 1, 365),
   DUBAN_ESCALATE_DAYS: int(7, 1, 365),
@@ -72,7 +76,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Config = z.infer<typeof envSchema>;
+export type Config = Omit<z.infer<typeof envSchema>, "DUBAN_ATTACHMENT_DIR"> & { DUBAN_ATTACHMENT_DIR: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -92,7 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (v !== undefined && v.trim() !== "") cleaned[key] = v;
   }
   const parsed = envSchema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, DUBAN_ATTACHMENT_DIR: parsed.data.DUBAN_ATTACHMENT_DIR ?? path.join(parsed.data.DUBAN_DATA_DIR, "attachments") };
   const problems = parsed.error.issues.map((i) => {
     const key = String(i.path[0] ?? "?");
     return `${key}=${JSON.stringify(cleaned[key] ?? "")}: expected ${i.message}`;

@@ -68,14 +68,20 @@ export class WorkingCalendar {
     return this.#overrideYears.has(year) || dataYears.has(year);
   }
 
+  /** The years without calendar data among the coming `days` days. */
+  missingYears(today: Day, days: number): number[] {
+    const last = addDays(today, days - 1);
+    const missing: number[] = [];
+    for (let y = Number(today.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) if (!this.hasDataFor(y)) missing.push(y);
+    return missing;
+  }
+
   /**
    * Null when the coming `days` days are all in years with calendar data; otherwise the
    * text to log loudly: without data, holidays would get reminders and 调休 Saturdays none.
    */
   coverageWarning(today: Day, days = 30): string | null {
-    const last = addDays(today, days - 1);
-    const missing: number[] = [];
-    for (let y = Number(today.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) if (!this.hasDataFor(y)) missing.push(y);
+    const missing = this.missingYears(today, days);
     if (missing.length === 0) return null;
     const first = `${missing[0]}-01-01` > today ? `${missing[0]}-01-01` : today;
     return (

@@ -12,6 +12,35 @@ export function sqlitePath(url: string): string {
   return p === ":memory:" ? p : path.resolve(p);
 }
 
+function migrationNames(): string[] {
+  return existsSync(MIGRATIONS_DIR)
+    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+}
+
+function appliedNames(db: Database.Database): Set<string> {
+  return new Set(
+    (db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[]).map(
+      (r) => r.migration_name,
+    ),
+  );
+}
+
+/** The committed migrations an existing database lacks, without changing it. */
+export function pendingMigrations(dbPath: string): string[] {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    const done = hasTable ? appliedNames(db) : new Set<string>();
+    return migrationNames().filter((n) => !done.has(n));
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Applies the committed migrations that the database lacks, recording them in
  * Prisma's own `_prisma_migrations` table (same checksum), so `prisma migrate status`
@@ -28,17 +57,8 @@ export function applyMigrations(dbPath: string): string[] {
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
       "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
-    const done = new Set(
-      (db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[]).map(
-        (r) => r.migration_name,
-      ),
-    );
-    const names = existsSync(MIGRATIONS_DIR)
-      ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-          .filter((d) => d.isDirectory())
-          .map((d) => d.name)
-          .sort()
-      : [];
+    const done = appliedNames(db);
+    const names = migrationNames();
     const applied: string[] = [];
     for (const name of names) {
       if (done.has(name)) continue;

@@ -20,5 +20,4 @@ export function attachWechaty(bot: WechatyInterface, app: App, notBefore: Date, 
   bot.on("room-topic", async (room, topic) => {
     await app.pipeline.roomRenamed(room.id, topic).catch((err: unknown) => app.log.error({ err }, "room rename failed"));
   });
-  bot.on("error", (err) => app.log.error({ err }, "wechaty error"));
 }

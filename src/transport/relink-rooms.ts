@@ -1,25 +1,60 @@
 import type { WechatyInterface } from "wechaty/impls";
 import type { App } from "../app/create-app.ts";
 
+export interface RelinkReport {
+  /** Bound groups found under their id, or moved to the group that now has their name. */
+  found: string[];
+  /** Of those, the ones that had a new id. */
+  moved: string[];
+  /** Bound groups found neither by id nor by name: kept, and listed by `status`. */
+  missing: string[];
+}
+
 /**
  * Some puppets (wechat4u) give groups new ids at every login. After login, a binding
  * whose group id is gone is moved to the group that now has its name — only then, so a
- * look-alike group cannot take over a binding whose group still exists.
+ * look-alike group cannot take over a binding whose group still exists. A binding that
+ * cannot be matched is never dropped: it is marked missing until a later login finds it.
  */
-export async function relinkRooms(bot: WechatyInterface, app: App): Promise<void> {
-  const bindings = await app.store.roomBinding.findMany();
-  let moved = 0;
-  for (const b of bindings) {
-    if (await bot.Room.find({ id: b.roomId }).catch(() => undefined)) continue;
-    const room = await bot.Room.find({ topic: b.topic }).catch(() => undefined);
-    if (!room || room.id === b.roomId) continue;
-    if (await app.store.roomBinding.findUnique({ where: { roomId: room.id } })) continue;
-    await app.store.$transaction([
-      app.store.roomBinding.update({ where: { id: b.id }, data: { roomId: room.id } }),
-      app.store.roomMember.updateMany({ where: { roomId: b.roomId }, data: { roomId: room.id } }),
-    ]);
-    moved++;
-    app.log.info({ topic: b.topic, from: b.roomId, to: room.id }, "binding moved to the group's new id");
+export async function relinkRooms(bot: WechatyInterface, app: App): Promise<RelinkReport> {
+  const bindings = await app.store.roomBinding.findMany({ orderBy: { id: "asc" } });
+  const report: RelinkReport = { found: [], moved: [], missing: [] };
+  if (bindings.length === 0) return report;
+  // The puppet's group list of this login (its payload cache may still hold the last login's ids).
+  const idsByTopic = new Map<string, string[]>();
+  const current = new Set<string>();
+  for (const room of await bot.Room.findAll()) {
+    const topic = await room.topic().catch(() => null);
+    if (topic === null) continue;
+    current.add(room.id);
+    idsByTopic.set(topic, [...(idsByTopic.get(topic) ?? []), room.id]);
   }
-  if (moved) await app.pipeline.reloadDirectory();
+  const bound = new Set(bindings.map((b) => b.roomId));
+  const now = app.clock.now();
+  for (const b of bindings) {
+    if (current.has(b.roomId)) {
+      report.found.push(b.topic);
+      if (b.missingSince) await app.store.roomBinding.update({ where: { id: b.id }, data: { missingSince: null } });
+      continue;
+    }
+    // Only an unambiguous match by name: two groups of that name, or one already bound, are not guessed at.
+    const candidates = (idsByTopic.get(b.topic) ?? []).filter((id) => !bound.has(id));
+    if (candidates.length !== 1) {
+      report.missing.push(b.topic);
+      if (!b.missingSince) await app.store.roomBinding.update({ where: { id: b.id }, data: { missingSince: now } });
+      continue;
+    }
+    const roomId = candidates[0]!;
+    await app.store.$transaction([
+      app.store.roomBinding.update({ where: { id: b.id }, data: { roomId, missingSince: null } }),
+      app.store.roomMember.updateMany({ where: { roomId: b.roomId }, data: { roomId } }),
+    ]);
+    bound.add(roomId);
+    report.found.push(b.topic);
+    report.moved.push(b.topic);
+    app.log.info({ topic: b.topic, from: b.roomId, to: roomId }, "binding moved to the group's new id");
+  }
+  if (report.moved.length) await app.pipeline.reloadDirectory();
+  if (report.missing.length) app.log.warn({ missing: report.missing }, "bound groups not found after login; bindings kept");
+  return report;
 }

@@ -1,48 +1,82 @@
-import { WechatyBuilder } from "wechaty";
+import qrcodeTerminal from "qrcode-terminal";
+import { WechatyBuilder, log as wechatyLog, types } from "wechaty";
 import { createApp } from "../app/create-app.ts";
 import { createLogger } from "../app/create-logger.ts";
-import { createScheduler } from "../schedule/scheduler.ts";
 import type { Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
+import { createScheduler } from "../schedule/scheduler.ts";
+import { acquireBotLock, BotLockedError } from "../store/bot-lock.ts";
+import { sqlitePath } from "../store/apply-migrations.ts";
 import { attachWechaty } from "./attach-wechaty.ts";
-import { relinkRooms } from "./relink-rooms.ts";
+import { ConnectionWatch } from "./connection-watch.ts";
+import { attachLifecycle } from "./login-lifecycle.ts";
+import { memoryCardName } from "./memory-card-file.ts";
+import { resolvePuppet, StartupError } from "./resolve-puppet.ts";
 import { WechatyTransport } from "./wechaty-transport.ts";
 
-/** Production: the bot on the WeChat puppet named by WECHATY_PUPPET. */
+/** Production: the bot on the WeChat puppet named by WECHATY_PUPPET. Resolves when it stops. */
 export async function runBot(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
-  const bot = WechatyBuilder.build({
-    name: config.WECHATY_NAME,
-    puppet: config.WECHATY_PUPPET as never,
-    ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
-  });
+  // Wechaty's own logger prints stacks to the console; ours says what matters, once.
+  wechatyLog.level(config.LOG_LEVEL === "debug" || config.LOG_LEVEL === "trace" ? "verbose" : "silent");
+  const puppet = await resolvePuppet(config);
+  if (config.DUBAN_ADMINS.length === 0) {
+    log.warn("DUBAN_ADMINS is empty: nobody can bind groups, verify or approve, and failed messages reach no one. Set it to the staff's contact ids or aliases (npm run duban -- contacts lists who the bot has seen)");
+  }
+  let lock: { release(): void };
+  try {
+    lock = acquireBotLock(sqlitePath(config.DATABASE_URL));
+  } catch (err) {
+    if (err instanceof BotLockedError) {
+      throw new StartupError(`another duban bot is already running on ${err.dbPath}: stop it first (import, export, status and backup work while it runs)`, 1);
+    }
+    throw err;
+  }
+
+  const bot = WechatyBuilder.build({ name: memoryCardName(config.DUBAN_DATA_DIR, config.WECHATY_NAME, log), puppet: puppet as never });
   const app = await createApp({ config, clock: systemClock, transport: new WechatyTransport(bot), log });
   // Created before login, so a bad calendar file stops start-up at once.
   const scheduler = await createScheduler(app);
-  const startedAt = systemClock.now();
-  attachWechaty(bot, app, new Date(startedAt.getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000));
-  bot.on("scan", (qrcode, status) => log.info({ status, qrcode }, "scan this QR code with the bot's WeChat account to log in"));
-  bot.on("login", (user) => {
-    log.info({ user: user.name() }, "logged in");
-    // Quotes of the bot's messages and @mentions carry its WeChat name: they must agree.
-    if (user.name() !== config.DUBAN_BOT_NAME) {
-      log.warn({ account: user.name(), DUBAN_BOT_NAME: config.DUBAN_BOT_NAME }, "DUBAN_BOT_NAME differs from the account's WeChat name: quoted replies to the bot will not be recognised; set DUBAN_BOT_NAME to the account's name");
-    }
-    void relinkRooms(bot, app).catch((err: unknown) => log.error({ err }, "could not relink groups"));
-    app.sender.start();
-    // Also runs, once, any of today's jobs missed while the bot was down.
-    scheduler.startCron();
+  const watch = new ConnectionWatch(log, {
+    windowMs: 30_000,
+    firstBackoffMs: 30_000,
+    maxBackoffMs: 15 * 60_000,
+    start: () => bot.start(),
+    stop: () => bot.stop(),
   });
-  bot.on("logout", (user) => log.warn({ user: user.name() }, "logged out"));
-  const shutdown = async () => {
-    log.info("shutting down");
-    await scheduler.stop();
-    await bot.stop().catch(() => undefined);
-    await app.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-  await bot.start();
-  log.info({ puppet: config.WECHATY_PUPPET }, "duban started");
+
+  attachWechaty(bot, app, new Date(systemClock.now().getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000));
+  attachLifecycle(bot, app, { onLogin: () => scheduler.startCron() });
+  bot.on("error", (err) => watch.error(err));
+  bot.on("scan", (qrcode, status) => {
+    watch.reached();
+    if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) {
+      log.info({ status: types.ScanStatus[status] }, status === types.ScanStatus.Scanned ? "QR code scanned: confirm the login on the phone" : "login status changed");
+      return;
+    }
+    if (!qrcode) return;
+    qrcodeTerminal.generate(qrcode, { small: true }, (art) => process.stderr.write(`\n${art}\n`));
+    log.info({ url: qrcode }, `waiting for a scan: scan the QR code above with the bot's WeChat account (QR code URL: ${qrcode})`);
+  });
+  bot.on("login", () => watch.reached());
+
+  // Some puppets reject promises nobody awaits while they reconnect: count them with the
+  // connection errors instead of dying (an exception in our own code still stops the bot).
+  process.on("unhandledRejection", (reason) => watch.error(reason));
+
+  await new Promise<void>((resolve) => {
+    const shutdown = async (signal: string) => {
+      log.info({ signal }, "shutting down");
+      watch.dispose();
+      await scheduler.stop();
+      await bot.stop().catch(() => undefined);
+      await app.close();
+      lock.release();
+      resolve();
+    };
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+    log.info({ puppet: config.WECHATY_PUPPET, data: config.DUBAN_DATA_DIR }, `duban starting on ${config.WECHATY_PUPPET}`);
+    void watch.begin();
+  });
 }

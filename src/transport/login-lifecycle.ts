@@ -1,0 +1,64 @@
+import type { WechatyInterface } from "wechaty/impls";
+import type { App } from "../app/create-app.ts";
+import { loginNotice } from "../format/login-notice.ts";
+import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
+import { relinkRooms } from "./relink-rooms.ts";
+
+export interface LifecycleOptions {
+  /**
+   * How long after a login to wait for the puppet's `ready` (its contact and group lists
+   * loaded) before looking for the bound groups anyway.
+   */
+  settleMs?: number;
+  onLogin?: () => void;
+}
+
+/**
+ * What a login and a logout mean for the bot: sending pauses while logged out (nothing is
+ * marked failed, nothing is lost) and resumes at the next login; after each login, once
+ * the groups are loaded, the bindings are matched again and the admins are told the result.
+ */
+export function attachLifecycle(bot: WechatyInterface, app: App, o: LifecycleOptions = {}): void {
+  const { log, config } = app;
+  let generation = 0;
+  app.sender.pause();
+
+  bot.on("login", (user) => {
+    const account = user.name();
+    const mine = ++generation;
+    log.info({ account }, `logged in as ${account}`);
+    // Quotes of the bot's messages and @mentions carry its WeChat name: they must agree.
+    if (account !== config.DUBAN_BOT_NAME) {
+      log.warn({ account, DUBAN_BOT_NAME: config.DUBAN_BOT_NAME }, "DUBAN_BOT_NAME differs from the account's WeChat name: quoted replies to the bot will not be recognised; set DUBAN_BOT_NAME to the account's name");
+    }
+    app.sender.resume();
+    o.onLogin?.();
+    let relinked = false;
+    const relink = async () => {
+      if (relinked || mine !== generation) return;
+      relinked = true;
+      try {
+        const report = await relinkRooms(bot, app);
+        const now = app.clock.now();
+        const text = loginNotice(account, report);
+        await enqueue(
+          app.store,
+          config.DUBAN_ADMINS.map((a) => ({ key: `login:${now.toISOString()}:${a}`, target: { kind: "contact" as const, id: a, name: a }, text, priority: PRIORITY.leaders })),
+          now,
+          config.DUBAN_MAX_MESSAGE_CHARS,
+        );
+        app.sender.notify();
+      } catch (err) {
+        log.error({ err }, "could not match the bound groups after login");
+      }
+    };
+    bot.once("ready", () => void relink());
+    setTimeout(() => void relink(), o.settleMs ?? 60_000).unref();
+  });
+
+  bot.on("logout", (user) => {
+    generation++;
+    app.sender.pause();
+    log.warn({ account: user.name() }, "logged out: sending paused until the next login (scan the QR code again if asked)");
+  });
+}
