@@ -4,6 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
+import type { Delivered } from "../sim/format-output.ts";
 import { parseScript, type Step } from "../sim/parse-script.ts";
 import { Simulator } from "../sim/simulator.ts";
 
@@ -11,6 +12,18 @@ const DEMO_DIR = fileURLToPath(new URL("../../demo", import.meta.url));
 const DEFAULT_SPEAKER = "张三 @ 区水利局工作群";
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
+const indent = (text: string, pad: string) => text.split("\n").map((l) => `${pad}${l}`).join("\n");
+
+/** A message as it looks in WeChat: who it is to, then its lines, indented under the message that caused it. */
+function asChat(d: Delivered, time: ZonedTime): string {
+  const to = d.room ?? `${d.to}（私聊）`;
+  return `  ┌ 督办助手 → ${to}  ${time.minute(d.at).slice(11)}\n${indent(d.text, "  │ ")}`;
+}
+
+function showStep(step: Step): void {
+  if (step.kind === "say") out(`\n${step.sender}${step.room ? ` @ ${step.room}` : "（私聊）"}：\n${indent(step.text, "  ")}`);
+  if (step.kind === "image") out(`\n${step.sender}${step.room ? ` @ ${step.room}` : "（私聊）"}：[图片] ${step.file}`);
+}
 
 /**
  * With no WeChat account configured, `npm start` plays the demo script on the sample
@@ -18,7 +31,7 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
  */
 export async function runDemo(base: Config): Promise<void> {
   out("未配置 WECHATY_PUPPET，运行演示（模拟微信，不连接真实账号）。");
-  out("连接真实微信：把 .env.example 复制为 .env，填写 WECHATY_PUPPET 和 DUBAN_ADMINS 后再次 npm start，详见 README。\n");
+  out("连接真实微信：把 .env.example 复制为 .env，填写 WECHATY_PUPPET 和 DUBAN_ADMINS 后再次 npm start，详见 README。");
   const script = parseScript(readFileSync(path.join(DEMO_DIR, "demo-script.txt"), "utf8"));
   const env = Object.fromEntries(script.steps.flatMap((s) => (s.kind === "env" ? [[s.key, s.value]] : [])));
   // No pacing in the demo, so each answer prints under the message that caused it.
@@ -29,13 +42,14 @@ export async function runDemo(base: Config): Promise<void> {
     start: time.parseLocal("2026-12-01 08:00")!,
     baseDir: DEMO_DIR,
     json: false,
-    out: (line) => out(`  ${line}`),
+    format: (d) => asChat(d, time),
+    out,
     err: (line) => out(`  (${line})`),
   });
   try {
     for (const step of script.steps) {
-      if (step.kind === "say") out(`${step.sender}${step.room ? ` @ ${step.room}` : ""}: ${step.text}`);
-      if (step.kind === "wait" || step.kind === "now") out(`…（时间到 ${time.minute(new Date(sim.clock.now().getTime() + (step.kind === "wait" ? step.ms : 0)))}）`);
+      showStep(step);
+      if (step.kind === "wait" || step.kind === "now") out(`\n……（时间到 ${time.minute(new Date(sim.clock.now().getTime() + (step.kind === "wait" ? step.ms : 0)))}）`);
       await sim.step(step);
     }
     if (process.stdin.isTTY) await interactive(sim);
@@ -45,19 +59,31 @@ export async function runDemo(base: Config): Promise<void> {
   }
 }
 
+/**
+ * A line typed at the prompt: a script line when it names someone the demo knows
+ * (`王科长: 核实 …`) or a group (`李四 @ 某群: …`), or an @ directive; anything else is a
+ * message from the default speaker, so `查询：ZG-2026-002` is a query, not a person named 查询.
+ */
+export function promptSteps(line: string, knows: (name: string) => boolean): { steps: Step[]; errors: string[] } {
+  if (line.startsWith("@")) return parseScript(line);
+  const scripted = parseScript(line);
+  const step = scripted.steps[0];
+  const named = step && (step.kind === "say" || step.kind === "image") && (step.room !== null || knows(step.sender));
+  return named ? scripted : parseScript(`${DEFAULT_SPEAKER}: ${line}`);
+}
+
 async function interactive(sim: Simulator): Promise<void> {
-  out(`\n现在轮到您：以“${DEFAULT_SPEAKER}”的身份发消息（直接输入内容），`);
-  out("或按脚本格式指定说话人，如“王科长: 核实 ZG-2026-008 通过”“@wait 1d”。输入 exit 退出。");
+  out(`\n现在轮到您：直接输入内容，就以“${DEFAULT_SPEAKER}”的身份发到群里；`);
+  out("也可以指定说话人，如“王科长: 核实 ZG-2026-008 通过”“李四 @ 某某群: 帮助”，或拨动时间“@wait 1d”。输入 exit 退出。");
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   let n = 0;
   try {
     for (;;) {
-      const line = (await rl.question("> ")).trim();
+      const line = (await rl.question("\n> ")).trim();
       if (line === "exit" || line === "quit") break;
       if (!line) continue;
-      const scripted = parseScript(line);
-      const steps: Step[] = line.startsWith("@") || /^[^:：]{1,20}(?: @ [^:：]+)?[:：]/.test(line) ? scripted.steps : parseScript(`${DEFAULT_SPEAKER}: ${line}`).steps;
-      if (scripted.errors.length && line.startsWith("@")) out(`  (${scripted.errors[0]})`);
+      const { steps, errors } = promptSteps(line, (name) => sim.knows(name));
+      if (errors.length) out(`  (${errors[0]})`);
       for (const step of steps) await sim.step({ ...step, line: ++n });
       await sim.step({ kind: "wait", ms: 60_000, line: n });
     }

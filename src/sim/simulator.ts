@@ -13,7 +13,7 @@ import type { Target } from "../bot/inbound-message.ts";
 import { formatImportResult, importLedgerFile } from "../ledger/import-ledger.ts";
 import { WechatyTransport } from "../transport/wechaty-transport.ts";
 import { attachWechaty } from "../transport/attach-wechaty.ts";
-import { formatOutputLine } from "./format-output.ts";
+import { formatOutputLine, type Delivered } from "./format-output.ts";
 import { MockWorld } from "./mock-world.ts";
 import type { Step } from "./parse-script.ts";
 import { seededRandom } from "./seeded-random.ts";
@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   /** Where @import and [图片] paths are relative to. */
   baseDir: string;
   json: boolean;
+  /** How a delivered message is printed: the contract's one-line format unless given. */
+  format?: (d: Delivered) => string;
   out: (line: string) => void;
   err: (line: string) => void;
 }
@@ -72,7 +74,8 @@ export class Simulator {
       async send(target: Target, text: string) {
         await transport.send(target, text);
         const room = target.kind === "room" ? (holder.world?.topicOf(target.id) ?? target.name) : null;
-        o.out(formatOutputLine({ at: clock.now(), room, to: target.kind === "contact" ? target.id : null, text }, time, o.json));
+        const delivered = { at: clock.now(), room, to: target.kind === "contact" ? target.id : null, text };
+        o.out(o.format ? o.format(delivered) : formatOutputLine(delivered, time, o.json));
       },
     };
     const app = await createApp({ config, clock, transport: printing, log: createLogger(config.LOG_LEVEL), random: seededRandom(20261201) });
@@ -90,6 +93,11 @@ export class Simulator {
     // The scheduler first: at equal times its jobs enqueue before the sender delivers.
     sim.#work = [await createScheduler(app), sim.#sender];
     return sim;
+  }
+
+  /** Whether someone of this name has appeared (spoken, or been named an admin). */
+  knows(name: string): boolean {
+    return this.world.knows(name);
   }
 
   #onSettled(): void {

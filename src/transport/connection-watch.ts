@@ -31,6 +31,8 @@ export class ConnectionWatch {
   #windowTimer: NodeJS.Timeout | null = null;
   #retryTimer: NodeJS.Timeout | null = null;
   #stopped = false;
+  /** Between a failed attempt and the next: the stopping puppet's own complaints are not news. */
+  #resting = false;
 
   constructor(
     private readonly log: Logger,
@@ -39,9 +41,11 @@ export class ConnectionWatch {
 
   /** Starts the puppet and watches this attempt. */
   async begin(): Promise<void> {
+    if (this.#stopped) return;
     this.#attempt++;
     this.#errors = 0;
     this.#reached = false;
+    this.#resting = false;
     this.#arm();
     try {
       await this.o.start();
@@ -57,6 +61,7 @@ export class ConnectionWatch {
   }
 
   error(err: unknown): void {
+    if (this.#resting || this.#stopped) return;
     this.#errors++;
     this.#lastError = firstLine(err);
     // While connected, the puppet reconnects by itself: count, and say it once per window.
@@ -85,7 +90,9 @@ export class ConnectionWatch {
       { attempt: this.#attempt, errors, last: this.#lastError, retryInSeconds: Math.round(waitMs / 1000) },
       `cannot reach WeChat (${this.#lastError}); attempt ${this.#attempt} failed, trying again in ${Math.round(waitMs / 1000)} s`,
     );
+    this.#resting = true;
     await this.o.stop().catch(() => undefined);
+    if (this.#stopped) return;
     this.#retryTimer = setTimeout(() => void this.begin(), waitMs);
   }
 

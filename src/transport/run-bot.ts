@@ -38,7 +38,7 @@ export async function runBot(config: Config): Promise<void> {
   // Created before login, so a bad calendar file stops start-up at once.
   const scheduler = await createScheduler(app);
   const watch = new ConnectionWatch(log, {
-    windowMs: 30_000,
+    windowMs: 15_000,
     firstBackoffMs: 30_000,
     maxBackoffMs: 15 * 60_000,
     start: () => bot.start(),
