@@ -61,6 +61,7 @@ export class Simulator {
     const config: Config = {
       ...o.config,
       DATABASE_URL: `file:${path.join(dir, "duban.db")}`,
+      DUBAN_DATA_DIR: dir,
       DUBAN_ATTACHMENT_DIR: path.join(dir, "attachments"),
     };
     const time = new ZonedTime(config.DUBAN_TZ);
