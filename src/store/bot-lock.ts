@@ -9,6 +9,9 @@ export class BotLockedError extends Error {
 
 const lockFile = (dbPath: string) => `${dbPath}.bot-lock`;
 
+// A connection nobody refers to is closed by the garbage collector, and its lock with it.
+const held = new Set<Database.Database>();
+
 /**
  * One bot per SQLite database: two would answer every message twice. The lock is an
  * exclusive transaction held open on a small side database, so the operating system
@@ -26,8 +29,10 @@ export function acquireBotLock(dbPath: string): { release(): void } {
     if ((err as { code?: string }).code === "SQLITE_BUSY") throw new BotLockedError(dbPath);
     throw err;
   }
+  held.add(db);
   return {
     release() {
+      held.delete(db);
       if (db.inTransaction) db.exec("ROLLBACK");
       db.close();
     },

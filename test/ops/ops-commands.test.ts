@@ -154,3 +154,31 @@ describe("one bot per database", () => {
     expect(existsSync(`${dbFile(t)}.bot-lock`)).toBe(true);
   });
 });
+
+describe("npm start refuses, in one line and with an exit code a service manager reads", () => {
+  let t: TestBot;
+  afterEach(async () => {
+    for (const c of children.splice(0)) c.kill("SIGKILL");
+    await t.close();
+  });
+
+  const CLI = path.resolve(import.meta.dirname, "../../src/cli/main.ts");
+  function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, ["--import", "tsx", CLI, "start"], { env: { ...process.env, LOG_LEVEL: "warn", DUBAN_ADMINS: "王科长", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    children.push(child);
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stderr })));
+  }
+
+  it("a puppet name that is not a puppet (78), and a second bot on a locked database (1)", async () => {
+    t = await TestBot.create();
+    await fixture("hold-lock.ts", dbFile(t), "locked");
+    const env = { DATABASE_URL: `file:${dbFile(t)}`, DUBAN_DATA_DIR: t.dir };
+    const [wrong, second] = await Promise.all([start({ ...env, WECHATY_PUPPET: "wechat4u" }), start({ ...env, WECHATY_PUPPET: "wechaty-puppet-mock" })]);
+    expect(wrong).toEqual({ code: 78, stderr: "duban: WECHATY_PUPPET=wechat4u is not a Wechaty puppet package; did you mean WECHATY_PUPPET=wechaty-puppet-wechat4u?\n" });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/^duban: another duban bot is already running on .*t\.db: stop it first/);
+    expect(second.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
