@@ -12,6 +12,9 @@ export function memoryCardName(dataDir: string, name: string, log: Logger): stri
   mkdirSync(dataDir, { recursive: true });
   const base = path.resolve(dataDir, name);
   const file = `${base}.memory-card.json`;
+  // Earlier versions left the card in the working directory: bring it along once.
+  const legacy = path.resolve(`${name}.memory-card.json`);
+  if (legacy !== file && existsSync(legacy) && !existsSync(file)) renameSync(legacy, file);
   if (existsSync(file)) {
     let usable = false;
     try {
