@@ -7,6 +7,6 @@ import pretty from "pino-pretty";
  */
 export function createLogger(level: string, terminal = process.stderr.isTTY === true): Logger {
   const options = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
-  if (terminal) return pino(options, pretty({ destination: 2, sync: true, translateTime: "SYS:yyyy-mm-dd HH:MM:ss", ignore: "pid,hostname" }));
+  if (terminal) return pino(options, pretty({ destination: 2, sync: true, singleLine: true, translateTime: "SYS:yyyy-mm-dd HH:MM:ss", ignore: "pid,hostname" }));
   return pino(options, pino.destination(2));
 }

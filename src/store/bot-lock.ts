@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 
 export class BotLockedError extends Error {
@@ -20,6 +22,7 @@ const held = new Set<Database.Database>();
  * while the bot runs.
  */
 export function acquireBotLock(dbPath: string): { release(): void } {
+  mkdirSync(path.dirname(dbPath), { recursive: true });
   const db = new Database(lockFile(dbPath), { timeout: 0 });
   try {
     db.pragma("locking_mode = EXCLUSIVE");
@@ -41,6 +44,7 @@ export function acquireBotLock(dbPath: string): { release(): void } {
 
 /** Whether a bot holds the database now (for `status` and `doctor`). */
 export function isBotRunning(dbPath: string): boolean {
+  if (!existsSync(dbPath)) return false;
   try {
     acquireBotLock(dbPath).release();
     return false;

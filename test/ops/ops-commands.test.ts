@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { enqueue } from "../../src/outbox/enqueue.ts";
@@ -163,13 +164,32 @@ describe("npm start refuses, in one line and with an exit code a service manager
   });
 
   const CLI = path.resolve(import.meta.dirname, "../../src/cli/main.ts");
-  function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-    const child = spawn(process.execPath, ["--import", "tsx", CLI, "start"], { env: { ...process.env, LOG_LEVEL: "warn", DUBAN_ADMINS: "王科长", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  // By path, so the CLI also runs from a folder outside the project.
+  const TSX = pathToFileURL(path.resolve(import.meta.dirname, "../../node_modules/tsx/dist/loader.mjs")).href;
+  function start(env: Record<string, string>, o: { cwd?: string; stopWhen?: string } = {}): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, ["--import", TSX, CLI, "start"], { cwd: o.cwd, env: { ...process.env, LOG_LEVEL: "warn", DUBAN_ADMINS: "王科长", ...env }, stdio: ["ignore", "ignore", "pipe"] });
     children.push(child);
     let stderr = "";
-    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (o.stopWhen && stderr.includes(o.stopWhen)) {
+        o.stopWhen = undefined;
+        child.kill("SIGTERM");
+      }
+    });
     return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stderr })));
   }
+
+  it("a first start in a fresh folder creates what it needs there, and stops cleanly on SIGTERM", async () => {
+    t = await TestBot.create();
+    const fresh = path.join(t.dir, "fresh");
+    mkdirSync(fresh);
+    const run = await start({ WECHATY_PUPPET: "wechaty-puppet-mock", LOG_LEVEL: "info", DATABASE_URL: "file:./data/duban.db", DUBAN_DATA_DIR: "./data" }, { cwd: fresh, stopWhen: "duban starting" });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('"msg":"shutting down"');
+    expect(readdirSync(fresh)).toEqual(["data"]);
+    expect(readdirSync(path.join(fresh, "data")).sort()).toEqual(expect.arrayContaining(["duban.db", "duban.db.bot-lock"]));
+  });
 
   it("a puppet name that is not a puppet (78), and a second bot on a locked database (1)", async () => {
     t = await TestBot.create();
