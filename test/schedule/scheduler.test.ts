@@ -47,8 +47,9 @@ describe("a working Monday (2026-12-07)", () => {
     t.clock.set(at("2026-12-07 09:00"));
     expect(await s.runDue()).toBe(true);
     const sent = await t.flush();
-    expect(sent.map((m) => m.to)).toEqual(["区水利局工作群", "水利局专班群", "百胜镇群", "领导群", "@王科长", "@李主任"]);
-    const [water, water2, town, ranking, review1, review2] = sent;
+    // The leaders' group is served first (PRIORITY.leaders), then the units, then the admins.
+    expect(sent.map((m) => m.to)).toEqual(["领导群", "区水利局工作群", "水利局专班群", "百胜镇群", "@王科长", "@李主任"]);
+    const [ranking, water, water2, town, review1, review2] = sent;
     expect(water!.text).toBe(
       [
         "【整改提醒】区水利局 12月7日（周一）",
@@ -184,10 +185,10 @@ describe("catch-up after downtime", () => {
     const sent = await t.flush();
     expect(sent.map((m) => `${m.at} ${m.to} ${m.text.slice(0, 6)}`)).toEqual([
       "2026-12-07 11:20 领导群 【整改日报】",
+      "2026-12-07 11:20 领导群 【整改周排名",
       "2026-12-07 11:20 区水利局工作群 【整改提醒】",
       "2026-12-07 11:20 水利局专班群 【整改提醒】",
       "2026-12-07 11:20 百胜镇群 【整改提醒】",
-      "2026-12-07 11:20 领导群 【整改周排名",
       "2026-12-07 11:20 @王科长 【回头看提醒",
       "2026-12-07 11:20 @李主任 【回头看提醒",
     ]);

@@ -69,9 +69,9 @@ describe("the scheduler in the simulator, over a week with 国庆 and a 调休 S
   it("sends nothing on the holidays or the Sunday; each working day, the digest at 08:30 then the 09:00 jobs", () => {
     expect(jobs.map((j) => `${j.day} ${j.hhmm} ${j.where} ${j.kind}`)).toEqual([
       "2026-10-08 08:30 领导群 整改日报",
+      "2026-10-08 09:00 领导群 整改周排名", // the leaders' groups go first
       "2026-10-08 09:00 区水利局工作群 整改提醒",
       "2026-10-08 09:00 城管局群 整改提醒",
-      "2026-10-08 09:00 领导群 整改周排名",
       "2026-10-09 08:30 领导群 整改日报",
       "2026-10-09 09:00 区水利局工作群 整改提醒",
       "2026-10-09 09:00 @王科长 回头看提醒",
