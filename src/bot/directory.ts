@@ -13,20 +13,30 @@ export class Directory {
   #roles = new Map<string, RoomRole>();
   #units = new Map<number, string>();
   #memberRooms = new Map<string, Set<string>>();
+  /** Bindings whose group the last login did not find, by the group's name. */
+  #missing = new Map<string, { id: number; roomId: string }[]>();
 
   async load(db: Db): Promise<void> {
     const [units, bindings] = await Promise.all([
       db.unit.findMany({ select: { id: true, name: true } }),
-      db.roomBinding.findMany({ select: { roomId: true, kind: true, unitId: true } }),
+      db.roomBinding.findMany({ select: { id: true, roomId: true, topic: true, kind: true, unitId: true, missingSince: true } }),
     ]);
     this.#units = new Map(units.map((u) => [u.id, u.name]));
     this.#roles = new Map();
     this.#memberRooms = new Map();
+    this.#missing = new Map();
     for (const b of bindings) {
+      if (b.missingSince) this.#missing.set(b.topic, [...(this.#missing.get(b.topic) ?? []), { id: b.id, roomId: b.roomId }]);
       const name = b.unitId === null ? undefined : this.#units.get(b.unitId);
       if (b.kind === "LEADERS") this.#roles.set(b.roomId, { kind: "LEADERS" });
       else if (b.unitId !== null && name !== undefined) this.#roles.set(b.roomId, { kind: "UNIT", unit: { id: b.unitId, name } });
     }
+  }
+
+  /** The one missing binding a group of this name may take over (none if several share the name). */
+  missingBinding(topic: string): { id: number; roomId: string } | undefined {
+    const list = this.#missing.get(topic);
+    return list?.length === 1 ? list[0] : undefined;
   }
 
   role(roomId: string): RoomRole {

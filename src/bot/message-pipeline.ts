@@ -10,6 +10,7 @@ import { codesToCheck, interpretMessage, type Interpretation } from "../parse/in
 import type { Command } from "../parse/command.ts";
 import { bumpDirectoryVersion, directoryVersion } from "../store/directory-version.ts";
 import { existingCodes } from "../store/hot-path-sql.ts";
+import { moveBinding } from "../store/move-binding.ts";
 import type { Store } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
 import type { Actor } from "./actor.ts";
@@ -90,6 +91,7 @@ export class MessagePipeline {
     if (this.#directoryVersion !== (await directoryVersion(store))) await this.#loadDirectory();
     const directory = this.#directory;
     await this.#contacts.observe(store, msg);
+    if (msg.room) await this.#relinkIfMissing(msg.room);
     if (msg.room) await this.#observeRoom(msg);
     const actor = await resolveActor(store, directory, msg, config.DUBAN_ADMINS);
     // In a group bound to nothing the bot answers admins only.
@@ -147,6 +149,19 @@ export class MessagePipeline {
     const { config, clock } = this.deps;
     await enqueue(db, out.map((o, i) => ({ ...o, key: `${keyPrefix}:${i}`, priority: PRIORITY.reply })), clock.now(), config.DUBAN_MAX_MESSAGE_CHARS);
     this.deps.onEnqueued();
+  }
+
+  /**
+   * A bound group the last login did not find, speaking under a new id (wechat4u lists
+   * quiet groups only once they speak): it takes its binding back.
+   */
+  async #relinkIfMissing(room: { id: string; topic: string }): Promise<void> {
+    if (this.#directory.role(room.id).kind !== "UNBOUND") return;
+    const missing = this.#directory.missingBinding(room.topic);
+    if (!missing) return;
+    await moveBinding(this.deps.store, missing, room.id);
+    this.deps.log.info({ topic: room.topic, from: missing.roomId, to: room.id }, "a missing bound group spoke: binding moved to its new id");
+    await this.reloadDirectory();
   }
 
   /** Whoever speaks in a group is its member; a renamed group keeps its binding. */

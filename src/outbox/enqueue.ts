@@ -6,7 +6,8 @@ import { splitMessage } from "./split-message.ts";
 
 /**
  * Who is sent to first, lowest first: a person waiting for an answer must not wait behind
- * the morning fan-out, and the leaders read their digest before the units' reminders.
+ * the morning fan-out; the leaders' groups (and notices to the staff) come before the
+ * units' reminders.
  */
 export const PRIORITY = { reply: 0, leaders: 1, push: 2 } as const;
 export type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];

@@ -3,7 +3,7 @@ import type { Clock } from "../core/clock.ts";
 import type { Target } from "../bot/inbound-message.ts";
 import type { Store } from "../store/open-store.ts";
 import { PRIORITY, enqueue } from "./enqueue.ts";
-import type { Transport } from "./transport.ts";
+import { NotConnectedError, type Transport } from "./transport.ts";
 
 export interface SenderOptions {
   intervalMs: number;
@@ -13,6 +13,8 @@ export interface SenderOptions {
   maxChars: number;
   admins: readonly string[];
 }
+
+const NOT_CONNECTED_RETRY_MS = 30_000;
 
 type Row = { id: number; key: string; roomId: string | null; contactId: string | null; targetName: string; text: string; attempts: number };
 
@@ -97,6 +99,12 @@ export class OutboxSender {
       await this.transport.send(targetOf(row), row.text);
       await this.store.outbox.update({ where: { id: row.id }, data: { status: "SENT", sentAt: this.clock.now(), attempts: row.attempts + 1 } });
     } catch (err) {
+      // Logged out (or logging out) under us: not the message's fault. It waits, uncounted,
+      // for the login (which resumes sending) or, should no logout have been reported, a while.
+      if (err instanceof NotConnectedError || this.#paused) {
+        await this.store.outbox.update({ where: { id: row.id }, data: { status: "PENDING", nextAttempt: new Date(this.clock.now().getTime() + NOT_CONNECTED_RETRY_MS) } });
+        return true;
+      }
       await this.#failed(row, err);
     }
     this.#nextAllowedAt = this.clock.now().getTime() + this.opts.intervalMs + Math.floor(this.random() * this.opts.jitterMs);

@@ -4,3 +4,11 @@ import type { Target } from "../bot/inbound-message.ts";
 export interface Transport {
   send(target: Target, text: string): Promise<void>;
 }
+
+/** The account is not logged in: the message waits, and the attempt does not count. */
+export class NotConnectedError extends Error {
+  constructor() {
+    super("not logged in");
+    this.name = "NotConnectedError";
+  }
+}

@@ -76,8 +76,9 @@ export interface ReviewIssue {
 
 const OPEN_STATES: string[] = STATES.filter(isOpen);
 
+/** The bound groups to push to; a group the last login did not find is held back (listed by `status`). */
 export async function loadRooms(db: Db, kind: "UNIT" | "LEADERS"): Promise<BoundRoom[]> {
-  return db.roomBinding.findMany({ where: { kind }, select: { roomId: true, topic: true, unitId: true }, orderBy: { id: "asc" } });
+  return db.roomBinding.findMany({ where: { kind, missingSince: null }, select: { roomId: true, topic: true, unitId: true }, orderBy: { id: "asc" } });
 }
 
 const SECTIONS: ReminderSectionName[] = ["overdue", "dueSoon", "stale"];

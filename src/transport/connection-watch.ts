@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 export interface WatchOptions {
   /** How long a start may go without reaching WeChat (a QR code or a login) before it counts as failed. */
   windowMs: number;
+  /** While connected, errors are counted and logged once per this long. */
+  summaryMs: number;
   /** The first wait before trying again; doubled after each failed attempt up to `maxBackoffMs`. */
   firstBackoffMs: number;
   maxBackoffMs: number;
@@ -60,6 +62,17 @@ export class ConnectionWatch {
     this.#attempt = 0;
   }
 
+  /**
+   * Logged out: the puppet tries to reach WeChat again by itself (a new QR code). If that
+   * fails for a whole window, this attempt counts as failed like a failed start.
+   */
+  lost(): void {
+    this.#reached = false;
+    this.#attempt = 1;
+    this.#errors = 0;
+    this.#arm();
+  }
+
   error(err: unknown): void {
     if (this.#resting || this.#stopped) return;
     this.#errors++;
@@ -71,7 +84,7 @@ export class ConnectionWatch {
 
   #arm(): void {
     if (this.#windowTimer) clearTimeout(this.#windowTimer);
-    this.#windowTimer = setTimeout(() => void this.#windowEnded(), this.o.windowMs);
+    this.#windowTimer = setTimeout(() => void this.#windowEnded(), this.#reached ? this.o.summaryMs : this.o.windowMs);
     this.#windowTimer.unref();
   }
 
@@ -81,7 +94,7 @@ export class ConnectionWatch {
     const errors = this.#errors;
     this.#errors = 0;
     if (this.#reached) {
-      if (errors > 1) this.log.warn({ errors, last: this.#lastError }, `${errors} WeChat connection errors in the last ${Math.round(this.o.windowMs / 1000)} s`);
+      if (errors > 1) this.log.warn({ errors, last: this.#lastError }, `${errors} WeChat connection errors in the last ${Math.round(this.o.summaryMs / 60_000)} min`);
       return;
     }
     if (errors === 0) return this.#arm(); // still starting up quietly: keep watching

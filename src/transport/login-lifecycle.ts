@@ -7,21 +7,27 @@ import { relinkRooms } from "./relink-rooms.ts";
 export interface LifecycleOptions {
   /**
    * How long after a login to wait for the puppet's `ready` (its contact and group lists
-   * loaded) before looking for the bound groups anyway.
+   * loaded) before matching the bound groups anyway.
    */
   settleMs?: number;
   onLogin?: () => void;
 }
 
 /**
- * What a login and a logout mean for the bot: sending pauses while logged out (nothing is
- * marked failed, nothing is lost) and resumes at the next login; after each login, once
- * the groups are loaded, the bindings are matched again and the admins are told the result.
+ * What a login and a logout mean for sending. The outbox's loop runs from the start but
+ * stays paused until a login; after each login, once the groups are loaded, the bindings
+ * are matched again (a renumbered group gets its new id, and so do the messages waiting
+ * for it), sending resumes, and the admins are told what was found. A logout pauses
+ * sending: nothing is marked failed, nothing is lost.
  */
 export function attachLifecycle(bot: WechatyInterface, app: App, o: LifecycleOptions = {}): void {
   const { log, config } = app;
   let generation = 0;
+  let pending: (() => Promise<void>) | null = null;
   app.sender.pause();
+  app.sender.start();
+
+  bot.on("ready", () => void pending?.());
 
   bot.on("login", (user) => {
     const account = user.name();
@@ -31,14 +37,13 @@ export function attachLifecycle(bot: WechatyInterface, app: App, o: LifecycleOpt
     if (account !== config.DUBAN_BOT_NAME) {
       log.warn({ account, DUBAN_BOT_NAME: config.DUBAN_BOT_NAME }, "DUBAN_BOT_NAME differs from the account's WeChat name: quoted replies to the bot will not be recognised; set DUBAN_BOT_NAME to the account's name");
     }
-    app.sender.resume();
     o.onLogin?.();
-    let relinked = false;
     const relink = async () => {
-      if (relinked || mine !== generation) return;
-      relinked = true;
+      if (pending !== relink) return;
+      pending = null;
       try {
         const report = await relinkRooms(bot, app);
+        if (mine !== generation) return; // logged out meanwhile
         const now = app.clock.now();
         const text = loginNotice(account, report);
         await enqueue(
@@ -47,17 +52,18 @@ export function attachLifecycle(bot: WechatyInterface, app: App, o: LifecycleOpt
           now,
           config.DUBAN_MAX_MESSAGE_CHARS,
         );
-        app.sender.notify();
       } catch (err) {
         log.error({ err }, "could not match the bound groups after login");
       }
+      if (mine === generation) app.sender.resume();
     };
-    bot.once("ready", () => void relink());
+    pending = relink;
     setTimeout(() => void relink(), o.settleMs ?? 60_000).unref();
   });
 
   bot.on("logout", (user) => {
     generation++;
+    pending = null;
     app.sender.pause();
     log.warn({ account: user.name() }, "logged out: sending paused until the next login (scan the QR code again if asked)");
   });

@@ -1,5 +1,6 @@
 import type { WechatyInterface } from "wechaty/impls";
 import type { App } from "../app/create-app.ts";
+import { moveBinding } from "../store/move-binding.ts";
 
 export interface RelinkReport {
   /** Bound groups found under their id, or moved to the group that now has their name. */
@@ -13,8 +14,10 @@ export interface RelinkReport {
 /**
  * Some puppets (wechat4u) give groups new ids at every login. After login, a binding
  * whose group id is gone is moved to the group that now has its name — only then, so a
- * look-alike group cannot take over a binding whose group still exists. A binding that
- * cannot be matched is never dropped: it is marked missing until a later login finds it.
+ * look-alike group cannot take over a binding whose group still exists, and only when
+ * exactly one unbound group has that name. A binding that cannot be matched is never
+ * dropped: it is marked missing (pushes to it are held) until a later login finds it, or
+ * the group speaks (the pipeline then moves it: wechat4u lists quiet groups late).
  */
 export async function relinkRooms(bot: WechatyInterface, app: App): Promise<RelinkReport> {
   const bindings = await app.store.roomBinding.findMany({ orderBy: { id: "asc" } });
@@ -45,10 +48,7 @@ export async function relinkRooms(bot: WechatyInterface, app: App): Promise<Reli
       continue;
     }
     const roomId = candidates[0]!;
-    await app.store.$transaction([
-      app.store.roomBinding.update({ where: { id: b.id }, data: { roomId, missingSince: null } }),
-      app.store.roomMember.updateMany({ where: { roomId: b.roomId }, data: { roomId } }),
-    ]);
+    await moveBinding(app.store, b, roomId);
     bound.add(roomId);
     report.found.push(b.topic);
     report.moved.push(b.topic);

@@ -39,6 +39,7 @@ export async function runBot(config: Config): Promise<void> {
   const scheduler = await createScheduler(app);
   const watch = new ConnectionWatch(log, {
     windowMs: 15_000,
+    summaryMs: 10 * 60_000,
     firstBackoffMs: 30_000,
     maxBackoffMs: 15 * 60_000,
     start: () => bot.start(),
@@ -59,10 +60,14 @@ export async function runBot(config: Config): Promise<void> {
     log.info({ url: qrcode }, `waiting for a scan: scan the QR code above with the bot's WeChat account (QR code URL: ${qrcode})`);
   });
   bot.on("login", () => watch.reached());
+  bot.on("logout", () => watch.lost());
 
-  // Some puppets reject promises nobody awaits while they reconnect: count them with the
-  // connection errors instead of dying (an exception in our own code still stops the bot).
-  process.on("unhandledRejection", (reason) => watch.error(reason));
+  // Some puppets reject promises nobody awaits while they reconnect (wechat4u after a
+  // stop): those count as connection errors; any other is a bug of ours, logged as one.
+  process.on("unhandledRejection", (reason) => {
+    if (/node_modules[\\/](wechat|@juzi|grpc)/.test(String((reason as Error | null)?.stack ?? ""))) watch.error(reason);
+    else log.error({ err: reason }, "unhandled promise rejection");
+  });
 
   await new Promise<void>((resolve) => {
     const shutdown = async (signal: string) => {

@@ -1,14 +1,19 @@
 import type { WechatyInterface } from "wechaty/impls";
 import type { Target } from "../bot/inbound-message.ts";
-import type { Transport } from "../outbox/transport.ts";
+import { NotConnectedError, type Transport } from "../outbox/transport.ts";
 
-/** Delivers outbox messages through a logged-in Wechaty. Admins are found by id or alias. */
+/**
+ * Delivers outbox messages through a logged-in Wechaty. A group is reached by its id only:
+ * looking it up by name could pick a look-alike group; ids that a new login changed are
+ * matched to their groups once, after login (relinkRooms). Admins are found by id or alias.
+ */
 export class WechatyTransport implements Transport {
   constructor(private readonly bot: WechatyInterface) {}
 
   async send(target: Target, text: string): Promise<void> {
+    if (!this.bot.isLoggedIn) throw new NotConnectedError();
     if (target.kind === "room") {
-      const room = (await this.bot.Room.find({ id: target.id })) ?? (await this.bot.Room.find({ topic: target.name }));
+      const room = await this.bot.Room.find({ id: target.id });
       if (!room) throw new Error(`room not found: ${target.id} (${target.name})`);
       await room.say(text);
       return;

@@ -41,7 +41,7 @@ describe("ConnectionWatch", () => {
     const { log, lines } = captureLog();
     let watch!: ConnectionWatch;
     const puppet = offlinePuppet(() => watch);
-    watch = new ConnectionWatch(log, { windowMs: 15_000, firstBackoffMs: 30_000, maxBackoffMs: 15 * 60_000, start: puppet.start, stop: puppet.stop });
+    watch = new ConnectionWatch(log, { windowMs: 15_000, summaryMs: 600_000, firstBackoffMs: 30_000, maxBackoffMs: 15 * 60_000, start: puppet.start, stop: puppet.stop });
     await watch.begin();
     await vi.advanceTimersByTimeAsync(24 * 3_600_000);
     watch.dispose();
@@ -56,14 +56,23 @@ describe("ConnectionWatch", () => {
     expect(bytes).toBeLessThan(50_000);
   });
 
-  it("a QR code resets the backoff; errors while connected are summarised once per window", async () => {
+  it("errors while connected are summarised once per window; after a logout a failed reconnection backs off", async () => {
     const { log, lines } = captureLog();
-    const watch = new ConnectionWatch(log, { windowMs: 10_000, firstBackoffMs: 30_000, maxBackoffMs: 60_000, start: async () => undefined, stop: async () => undefined });
+    const calls = { stop: 0 };
+    const watch = new ConnectionWatch(log, { windowMs: 10_000, summaryMs: 600_000, firstBackoffMs: 30_000, maxBackoffMs: 60_000, start: async () => undefined, stop: async () => void calls.stop++ });
     await watch.begin();
     watch.reached();
     for (let i = 0; i < 50; i++) watch.error(new Error("socket hang up"));
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(lines.map((l) => l.msg)).toEqual(["WeChat connection error (further ones are counted)", "50 WeChat connection errors in the last 10 min"]);
+    expect(calls.stop).toBe(0);
+
+    // Logged out, and the puppet's own reconnection fails: backoff as for a failed start.
+    watch.lost();
+    for (let i = 0; i < 20; i++) watch.error(new Error("getaddrinfo ENOTFOUND"));
     await vi.advanceTimersByTimeAsync(10_000);
     watch.dispose();
-    expect(lines.map((l) => l.msg)).toEqual(["WeChat connection error (further ones are counted)", "50 WeChat connection errors in the last 10 s"]);
+    expect(lines.at(-1)!.msg).toBe("cannot reach WeChat (getaddrinfo ENOTFOUND); attempt 1 failed, trying again in 30 s");
+    expect(calls.stop).toBe(1);
   });
 });
