@@ -1,4 +1,4 @@
-import type { Config } from "../config/load-config.ts";
+import { ConfigError, type Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { backupDatabase } from "../ops/backup-database.ts";
@@ -16,15 +16,25 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 
 /**
  * Runs an operator's command on the store. A problem the operator can act on (an Error
- * these commands throw with a Chinese message) is printed as one line, exit code 1.
+ * these commands throw with a Chinese message) is printed as one line, exit code 1; a
+ * report whose `problems` is non-zero is printed, exit code 1.
  */
-async function withStore(run: (store: Store, config: Config, time: ZonedTime) => Promise<string>): Promise<number> {
+async function withStore(run: (store: Store, config: Config, time: ZonedTime) => Promise<string | { text: string; problems: number }>): Promise<number> {
   const config = readConfigOrExit();
   const store = await openStore(config.DATABASE_URL);
   try {
-    say(await run(store, config, new ZonedTime(config.DUBAN_TZ)));
-    return 0;
+    const result = await run(store, config, new ZonedTime(config.DUBAN_TZ));
+    if (typeof result === "string") {
+      say(result);
+      return 0;
+    }
+    say(result.text);
+    return result.problems ? 1 : 0;
   } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.problems.join("\n")}\n`);
+      return 78;
+    }
     if (!(err instanceof Error) || !/[\u4e00-\u9fff]/.test(err.message)) throw err;
     process.stderr.write(`${err.message}\n`);
     return 1;
@@ -46,7 +56,7 @@ export async function runBackup(file: string): Promise<number> {
   const config = readConfigOrExit();
   try {
     const { issues, bytes } = await backupDatabase(sqlitePath(config.DATABASE_URL), file);
-    say(`已备份到 ${file}（${(bytes / 1024 / 1024).toFixed(1)} MB，问题 ${issues} 个）。恢复方法见 README“备份与恢复”。`);
+    say(`已备份到 ${file}（${(bytes / 1024 / 1024).toFixed(1)} MB，问题 ${issues} 个）。恢复方法见 docs/operations.md 的 Backup and restore。`);
     return 0;
   } catch (err) {
     process.stderr.write(`备份失败：${(err as Error).message}\n`);

@@ -5,6 +5,9 @@ import { fileURLToPath } from "node:url";
 import type { Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import type { Delivered } from "../sim/format-output.ts";
+import { codeAtStart } from "../parse/issue-code.ts";
+import { normalizeText } from "../parse/normalize-text.ts";
+import { commandWordAtStart } from "../parse/parse-command.ts";
 import { parseScript, type Step } from "../sim/parse-script.ts";
 import { Simulator } from "../sim/simulator.ts";
 
@@ -60,15 +63,16 @@ export async function runDemo(base: Config): Promise<void> {
 }
 
 /**
- * A line typed at the prompt: a script line when it names someone the demo knows
- * (`王科长: 核实 …`) or a group (`李四 @ 某群: …`), or an @ directive; anything else is a
- * message from the default speaker, so `查询：ZG-2026-002` is a query, not a person named 查询.
+ * A line typed at the prompt: a script line (`王科长: 核实 …`, `李四 @ 某群: …`, `@wait 1d`)
+ * unless what stands before the colon is a command word or an issue code; then it is the
+ * default speaker's message, so `查询：ZG-2026-002` is a query, not a person named 查询.
  */
-export function promptSteps(line: string, knows: (name: string) => boolean): { steps: Step[]; errors: string[] } {
+export function promptSteps(line: string): { steps: Step[]; errors: string[] } {
   if (line.startsWith("@")) return parseScript(line);
   const scripted = parseScript(line);
   const step = scripted.steps[0];
-  const named = step && (step.kind === "say" || step.kind === "image") && (step.room !== null || knows(step.sender));
+  const name = step && (step.kind === "say" || step.kind === "image") ? normalizeText(step.sender) : null;
+  const named = name !== null && commandWordAtStart(name) === null && codeAtStart(name) === null;
   return named ? scripted : parseScript(`${DEFAULT_SPEAKER}: ${line}`);
 }
 
@@ -82,7 +86,7 @@ async function interactive(sim: Simulator): Promise<void> {
       const line = (await rl.question("\n> ")).trim();
       if (line === "exit" || line === "quit") break;
       if (!line) continue;
-      const { steps, errors } = promptSteps(line, (name) => sim.knows(name));
+      const { steps, errors } = promptSteps(line);
       if (errors.length) out(`  (${errors[0]})`);
       for (const step of steps) await sim.step({ ...step, line: ++n });
       await sim.step({ kind: "wait", ms: 60_000, line: n });

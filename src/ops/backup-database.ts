@@ -14,12 +14,16 @@ export async function backupDatabase(dbPath: string, dest: string): Promise<{ is
   mkdirSync(path.dirname(target), { recursive: true });
   const source = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(target);
+    // All pages in one step, from one read snapshot: in WAL mode the bot's writes go on
+    // meanwhile, while steps with commits between them would make SQLite start over.
+    await source.backup(target, { progress: () => 0x7fffffff });
   } finally {
     source.close();
   }
-  const copy = new Database(target, { readonly: true });
+  const copy = new Database(target);
   try {
+    // A self-contained file: no -wal and -shm beside each copy.
+    copy.pragma("journal_mode = DELETE");
     const check = copy.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new Error(`备份文件校验失败：${String(check)}`);
     const { n } = copy.prepare(`SELECT COUNT(*) AS n FROM "Issue"`).get() as { n: number };

@@ -16,19 +16,24 @@ export async function listBindings(store: Store, time: ZonedTime): Promise<strin
 }
 
 /**
- * `unbind <群名>`: for a group that is gone (dissolved, or the bot removed). A running bot
- * sees the change at its next message.
+ * `unbind <群名|群 id>`: for a group that is gone (dissolved, or the bot removed). A running
+ * bot sees the change at its next message. Two groups of one name need the id.
  */
-export async function unbindRoom(store: Store, topic: string): Promise<string> {
-  const rows = await store.roomBinding.findMany({ where: { topic } });
+export async function unbindRoom(store: Store, which: string): Promise<string> {
+  const topic = which;
+  const rows = await store.roomBinding.findMany({ where: { OR: [{ topic: which }, { roomId: which }] } });
+  if (rows.length > 1) throw new Error(`有 ${rows.length} 个名为“${which}”的已绑定群，请用群 id 指定（npm run duban -- bindings 可查看）：${rows.map((r) => r.roomId).join("、")}`);
   if (rows.length === 0) {
     const all = await store.roomBinding.findMany({ select: { topic: true } });
     const near = all.map((r) => r.topic).filter((t) => t.includes(topic) || topic.includes(t));
     throw new Error(`没有名为“${topic}”的已绑定群${near.length ? `；相近的有：${near.slice(0, 5).join("、")}` : "；npm run duban -- bindings 可查看全部"}`);
   }
+  const row = rows[0]!;
   await store.$transaction(async (tx) => {
-    await tx.roomBinding.deleteMany({ where: { topic } });
+    await tx.roomBinding.delete({ where: { id: row.id } });
+    // Nothing more can reach that group: what waited for it is dropped, not left to fail.
+    await tx.outbox.updateMany({ where: { roomId: row.roomId, status: "PENDING" }, data: { status: "FAILED", lastError: "unbound" } });
     await bumpDirectoryVersion(tx);
   });
-  return `已解除“${topic}”的绑定（${rows.length} 个）。`;
+  return `已解除“${row.topic}”的绑定。`;
 }

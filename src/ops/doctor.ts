@@ -6,7 +6,8 @@ import { loadCalendarOverride } from "../schedule/calendar-override.ts";
 import { WorkingCalendar } from "../schedule/working-calendar.ts";
 import { pendingMigrations, sqlitePath } from "../store/apply-migrations.ts";
 import { isBotRunning } from "../store/bot-lock.ts";
-import { KNOWN_PUPPETS, resolvePuppet, StartupError } from "../transport/resolve-puppet.ts";
+import { StartupError } from "../core/startup-error.ts";
+import { KNOWN_PUPPETS, resolvePuppet } from "../transport/resolve-puppet.ts";
 
 export type Verdict = "ok" | "warn" | "fail";
 export interface Finding {
@@ -72,7 +73,7 @@ export async function runDoctor(env: Record<string, string | undefined>, now: Da
       : fail("管理员：DUBAN_ADMINS 为空，无人能绑定群、核实和批准延期。填入督查室人员的微信 id 或备注名（逗号分隔）；机器人收到过他们的消息后，npm run duban -- contacts 可查到"),
   );
 
-  if (!config.WECHATY_PUPPET) out.push(warn(`微信：未设置 WECHATY_PUPPET，npm start 将运行演示。连接真实账号请设置为 ${Object.keys(KNOWN_PUPPETS).slice(0, 3).join("、")} 之一（见 README）`));
+  if (!config.WECHATY_PUPPET) out.push(warn(`微信：未设置 WECHATY_PUPPET，npm start 将运行演示。连接真实账号请设置为 ${Object.keys(KNOWN_PUPPETS).join("、")} 之一（见 README）`));
   else {
     try {
       await resolvePuppet(config);

@@ -15,6 +15,6 @@ export async function listContacts(store: Store, config: Config, time: ZonedTime
     const admin = admins.has(c.id) || (c.alias && admins.has(c.alias)) ? "（管理员）" : "";
     lines.push(`${c.name}${admin}\t${c.id}\t${c.alias || "-"}\t${time.minute(c.lastSeenAt)}\t${c.lastRoom || "私聊"}`);
   }
-  lines.push("\nDUBAN_ADMINS 填 id 或备注（备注是机器人账号给对方设置的，对方改不了；显示名称任何人都能改，不能用）。");
+  lines.push("\nDUBAN_ADMINS 填 id 或备注（备注是机器人账号给对方设置的，对方改不了；显示名称对方自己随时能改，不能用）。");
   return lines.join("\n");
 }

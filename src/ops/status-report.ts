@@ -1,16 +1,29 @@
-import type { Config } from "../config/load-config.ts";
+import { ConfigError, type Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { STATE_LABEL } from "../domain/issue-state.ts";
 import { WorkingCalendar } from "../schedule/working-calendar.ts";
 import { loadCalendarOverride } from "../schedule/calendar-override.ts";
-import { JOBS } from "../schedule/job-times.ts";
+import { JOBS, type JobName } from "../schedule/job-times.ts";
 import type { Store } from "../store/open-store.ts";
+
+const JOB_LABEL: Record<JobName, string> = { digest: "整改日报", reminders: "单位提醒", ranking: "周排名", reviews: "回头看提醒" };
+
+function calendarLine(config: Config, today: string): string {
+  try {
+    const missing = new WorkingCalendar(loadCalendarOverride(config.DUBAN_CALENDAR_FILE)).missingYears(today, 60);
+    return missing.length ? `工作日历：⚠ 未来60天缺少 ${missing.join("、")} 年的节假日数据，请在 DUBAN_CALENDAR_FILE 补充` : "工作日历：未来60天的节假日数据齐全";
+  } catch (e) {
+    if (e instanceof ConfigError) return `工作日历：✘ ${e.problems.join("；")}`;
+    throw e;
+  }
+}
 
 /**
  * `status`: what an operator checks first, on one screen. Read-only, a handful of
  * queries whatever the ledger's size, so it answers at once while the bot runs.
+ * `problems` counts what needs a person: failed messages, groups not found, no admins.
  */
-export async function statusReport(store: Store, config: Config, now: Date, botRunning: boolean): Promise<string> {
+export async function statusReport(store: Store, config: Config, now: Date, botRunning: boolean): Promise<{ text: string; problems: number }> {
   const time = new ZonedTime(config.DUBAN_TZ);
   const today = time.today(now);
   const [bindings, states, overdue, pending, failed, oldestPending, oldestFailed, runs] = await Promise.all([
@@ -43,10 +56,9 @@ export async function statusReport(store: Store, config: Config, now: Date, botR
   lines.push(`定时任务（${config.DUBAN_WORKDAYS_ONLY ? "工作日" : "每天"}）：`);
   JOBS.forEach((job, i) => {
     const r = runs[i];
-    lines.push(`  ${job}：${r?.finishedAt ? `最近 ${time.minute(r.finishedAt)}` : "尚未运行"}`);
+    lines.push(`  ${JOB_LABEL[job]}：${r?.finishedAt ? `最近 ${time.minute(r.finishedAt)}` : "尚未运行"}`);
   });
 
-  const missingYears = new WorkingCalendar(loadCalendarOverride(config.DUBAN_CALENDAR_FILE)).missingYears(today, 60);
-  lines.push(missingYears.length ? `工作日历：⚠ 未来60天缺少 ${missingYears.join("、")} 年的节假日数据，请在 DUBAN_CALENDAR_FILE 补充` : "工作日历：未来60天的节假日数据齐全");
-  return lines.join("\n");
+  lines.push(calendarLine(config, today));
+  return { text: lines.join("\n"), problems: failed + missing.length + (config.DUBAN_ADMINS.length ? 0 : 1) };
 }

@@ -21,10 +21,6 @@ export class MockWorld {
     return this.mocker.createContact({ id: name, name, alias: name });
   }
 
-  knows(name: string): boolean {
-    return this.mocker.cacheContactPayload.has(name);
-  }
-
   room(topic: string): mock.RoomMock {
     let room = this.#rooms.get(topic);
     if (!room) {

@@ -96,11 +96,6 @@ export class Simulator {
     return sim;
   }
 
-  /** Whether someone of this name has appeared (spoken, or been named an admin). */
-  knows(name: string): boolean {
-    return this.world.knows(name);
-  }
-
   #onSettled(): void {
     this.#settled++;
     this.#waiters.splice(0).forEach((w) => w());

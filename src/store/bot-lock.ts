@@ -21,9 +21,10 @@ const held = new Set<Database.Database>();
  * The issue store itself stays open to the CLI: import, export, status and backup work
  * while the bot runs.
  */
-export function acquireBotLock(dbPath: string): { release(): void } {
+export function acquireBotLock(dbPath: string, waitMs = 1000): { release(): void } {
   mkdirSync(path.dirname(dbPath), { recursive: true });
-  const db = new Database(lockFile(dbPath), { timeout: 0 });
+  // A moment's wait: `status` or `doctor` may be holding the lock briefly to test it.
+  const db = new Database(lockFile(dbPath), { timeout: waitMs });
   try {
     db.pragma("locking_mode = EXCLUSIVE");
     db.exec("BEGIN EXCLUSIVE");
@@ -46,7 +47,7 @@ export function acquireBotLock(dbPath: string): { release(): void } {
 export function isBotRunning(dbPath: string): boolean {
   if (!existsSync(dbPath)) return false;
   try {
-    acquireBotLock(dbPath).release();
+    acquireBotLock(dbPath, 0).release();
     return false;
   } catch (err) {
     if (err instanceof BotLockedError) return true;

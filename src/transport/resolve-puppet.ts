@@ -1,15 +1,5 @@
 import type { Config } from "../config/load-config.ts";
-
-/** A start-up failure a person can fix: one line to print, and the exit code (78: configuration). */
-export class StartupError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 78 | 1 = 78,
-  ) {
-    super(message);
-    this.name = "StartupError";
-  }
-}
+import { StartupError } from "../core/startup-error.ts";
 
 interface PuppetInfo {
   /** The variable holding its token, when it needs one. */
@@ -21,7 +11,6 @@ export const KNOWN_PUPPETS: Record<string, PuppetInfo> = {
   "wechaty-puppet-wechat4u": {},
   "wechaty-puppet-service": { tokenVar: "WECHATY_PUPPET_SERVICE_TOKEN" },
   "wechaty-puppet-padlocal": { tokenVar: "WECHATY_PUPPET_PADLOCAL_TOKEN" },
-  "wechaty-puppet-mock": {},
 };
 
 type PuppetClass = new (options?: Record<string, unknown>) => object;
@@ -35,7 +24,7 @@ function asPuppetClass(candidate: unknown): PuppetClass | null {
 
 function didYouMean(name: string): string {
   const near = Object.keys(KNOWN_PUPPETS).find((k) => k.endsWith(`-${name.replace(/^wechaty-puppet-/, "")}`));
-  return near ? `; did you mean WECHATY_PUPPET=${near}?` : `; use one of ${Object.keys(KNOWN_PUPPETS).slice(0, 3).join(", ")}`;
+  return near ? `; did you mean WECHATY_PUPPET=${near}?` : `; use one of ${Object.keys(KNOWN_PUPPETS).join(", ")}`;
 }
 
 /**

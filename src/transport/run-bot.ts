@@ -11,7 +11,8 @@ import { attachWechaty } from "./attach-wechaty.ts";
 import { ConnectionWatch } from "./connection-watch.ts";
 import { attachLifecycle } from "./login-lifecycle.ts";
 import { memoryCardName } from "./memory-card-file.ts";
-import { resolvePuppet, StartupError } from "./resolve-puppet.ts";
+import { StartupError } from "../core/startup-error.ts";
+import { resolvePuppet } from "./resolve-puppet.ts";
 import { WechatyTransport } from "./wechaty-transport.ts";
 
 /** Production: the bot on the WeChat puppet named by WECHATY_PUPPET. Resolves when it stops. */

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { enqueue } from "../../src/outbox/enqueue.ts";
+import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
 import { backupDatabase } from "../../src/ops/backup-database.ts";
 import { listBindings, unbindRoom } from "../../src/ops/bindings.ts";
 import { formatFindings, runDoctor } from "../../src/ops/doctor.ts";
@@ -46,14 +47,15 @@ describe("operator's commands", () => {
     t.failNext = 1;
     await enqueue(t.app.store, [{ key: "x", target: { kind: "room", id: "r", name: "区水利局工作群" }, text: "提醒" }], t.clock.now(), 1500);
     await t.flush();
-    const text = await statusReport(t.app.store, t.app.config, t.clock.now(), false);
+    const { text, problems } = await statusReport(t.app.store, t.app.config, t.clock.now(), false);
+    expect(problems).toBe(2); // one failed message, one group not found
     expect(text).toContain("机器人：未运行");
     expect(text).toContain("管理员：王科长");
     expect(text).toContain("绑定：单位群 2 个，领导群 1 个");
     expect(text).toContain("⚠ 登录后未找到：百胜镇群（百胜镇人民政府，自 2026-12-01 08:00）");
     expect(text).toMatch(/问题：共 10 个，未开始 \d+，整改中 \d+，待核实 \d+，已销号 \d+；逾期 \d+/);
     expect(text).toMatch(/发送队列：待发 0；失败 1，最早 2026-12-01 08:00/);
-    expect(text).toContain("digest：尚未运行");
+    expect(text).toContain("整改日报：尚未运行");
   });
 
   it("doctor fails on empty admins and names the puppet setting to fix", async () => {
@@ -76,12 +78,17 @@ describe("operator's commands", () => {
   it("backup taken while a bot process writes gives a database that opens with every issue", async () => {
     t = await TestBot.create();
     await t.importSample();
+    // Big enough that the copy takes a while, with the writer committing meanwhile.
+    const rows = ["编号,问题描述,责任单位,整改时限", ...Array.from({ length: 3000 }, (_, i) => `DB-2026-${i + 1},${"排口整治问题描述".repeat(8)}${i},单位${i % 50},2026-12-31`)];
+    writeFileSync(path.join(t.dir, "big.csv"), rows.join("\n"));
+    expect((await importLedgerFile(t.app.store, path.join(t.dir, "big.csv"), t.app.time, { actor: "test", now: t.clock.now() })).ok).toBe(true);
     await t.say("王科长", "区水利局工作群", "绑定 区水利局");
     const writer = await fixture("write-load.ts", dbFile(t), "writing");
     const copy = path.join(t.dir, "backups", "copy.db");
     const { issues } = await backupDatabase(dbFile(t), copy);
     writer.kill("SIGKILL");
-    expect(issues).toBe(10);
+    expect(issues).toBe(3010);
+    expect(readdirSync(path.join(t.dir, "backups"))).toEqual(["copy.db"]);
     const db = new Database(copy, { readonly: true });
     try {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -101,7 +108,7 @@ describe("operator's commands", () => {
     await t.bindDefaults();
     expect(await t.say("张三", "区水利局工作群", "清单")).toHaveLength(1);
     expect(await listBindings(t.app.store, t.app.time)).toContain("区水利局工作群\t单位：区水利局");
-    expect(await unbindRoom(t.app.store, "区水利局工作群")).toBe("已解除“区水利局工作群”的绑定（1 个）。");
+    expect(await unbindRoom(t.app.store, "区水利局工作群")).toBe("已解除“区水利局工作群”的绑定。");
     expect(await t.say("张三", "区水利局工作群", "清单")).toEqual([]); // an unbound group: the bot answers admins only
     await expect(unbindRoom(t.app.store, "领导")).rejects.toThrow("没有名为“领导”的已绑定群；相近的有：领导群");
   });
@@ -142,10 +149,10 @@ describe("one bot per database", () => {
   it("a second bot is refused while the first runs; the lock goes with the process, however it ends", async () => {
     t = await TestBot.create();
     const first = await fixture("hold-lock.ts", dbFile(t), "locked");
-    expect(() => acquireBotLock(dbFile(t))).toThrow(BotLockedError);
+    expect(() => acquireBotLock(dbFile(t), 0)).toThrow(BotLockedError);
     expect(isBotRunning(dbFile(t))).toBe(true);
     // The CLI's own work goes on beside it.
-    expect(await statusReport(t.app.store, t.app.config, t.clock.now(), true)).toContain("机器人：正在运行");
+    expect((await statusReport(t.app.store, t.app.config, t.clock.now(), true)).text).toContain("机器人：正在运行");
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     const lock = acquireBotLock(dbFile(t));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { promptSteps } from "../../src/demo/run-demo.ts";
 
-const known = new Set(["王科长", "张三", "周副区长"]);
-const read = (line: string) => promptSteps(line, (n) => known.has(n)).steps.map((s) => (s.kind === "say" ? `${s.sender}|${s.room ?? ""}|${s.text}` : s.kind));
+const read = (line: string) => promptSteps(line).steps.map((s) => (s.kind === "say" ? `${s.sender}|${s.room ?? ""}|${s.text}` : s.kind));
 
 describe("the demo prompt: a command is never taken for a sender's name", () => {
   it.each([
@@ -13,7 +12,9 @@ describe("the demo prompt: a command is never taken for a sender's name", () => 
     ["王科长: 核实 ZG-2026-003 通过", "王科长||核实 ZG-2026-003 通过"],
     ["周副区长 @ 领导群: 统计", "周副区长|领导群|统计"],
     ["李四 @ 新群: 帮助", "李四|新群|帮助"],
-    ["李四: 帮助", "张三|区水利局工作群|李四: 帮助"],
+    ["李四: 帮助", "李四||帮助"],
+    ["清单", "张三|区水利局工作群|清单"],
+    ["#查询：ZG-2026-002", "张三|区水利局工作群|#查询：ZG-2026-002"],
   ])("%s", (line, expected) => {
     expect(read(line)).toEqual([expected]);
   });
