@@ -32,12 +32,13 @@ function fixture(name: string, dbFile: string, signal: string): Promise<ChildPro
 
 const dbFile = (t: TestBot) => path.join(t.dir, "t.db");
 
+let t: TestBot;
+afterEach(async () => {
+  for (const c of children.splice(0)) c.kill("SIGKILL");
+  await t.close();
+});
+
 describe("operator's commands", () => {
-  let t: TestBot;
-  afterEach(async () => {
-    for (const c of children.splice(0)) c.kill("SIGKILL");
-    await t.close();
-  });
 
   it("status shows bindings (and the ones not found), issues by state, the outbox and the jobs", async () => {
     t = await TestBot.create({ DUBAN_SEND_MAX_ATTEMPTS: "1" });
@@ -140,11 +141,6 @@ describe("operator's commands", () => {
 });
 
 describe("one bot per database", () => {
-  let t: TestBot;
-  afterEach(async () => {
-    for (const c of children.splice(0)) c.kill("SIGKILL");
-    await t.close();
-  });
 
   it("a second bot is refused while the first runs; the lock goes with the process, however it ends", async () => {
     t = await TestBot.create();
@@ -164,11 +160,6 @@ describe("one bot per database", () => {
 });
 
 describe("npm start refuses, in one line and with an exit code a service manager reads", () => {
-  let t: TestBot;
-  afterEach(async () => {
-    for (const c of children.splice(0)) c.kill("SIGKILL");
-    await t.close();
-  });
 
   const CLI = path.resolve(import.meta.dirname, "../../src/cli/main.ts");
   // By path, so the CLI also runs from a folder outside the project.
