@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/load-config.ts";
 import type { Clock } from "../core/clock.ts";
 import { DubanError } from "../core/duban-error.ts";
+import { wellFormed } from "../core/identity.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
 import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
@@ -42,6 +43,16 @@ function asSupervisor(meaning: Interpretation, actor: Actor): Command | null {
   return supervising ? { type: "query", code: cmd.code } : cmd;
 }
 
+/** Half of a cut emoji anywhere (text, name, group name) cannot be stored: it becomes U+FFFD. */
+function wellFormedMessage(msg: InboundMessage): InboundMessage {
+  return {
+    ...msg,
+    text: wellFormed(msg.text),
+    sender: { ...msg.sender, name: wellFormed(msg.sender.name) },
+    room: msg.room && { ...msg.room, topic: wellFormed(msg.room.topic) },
+  };
+}
+
 function replyTarget(msg: InboundMessage): Target {
   return msg.room ? { kind: "room", id: msg.room.id, name: msg.room.topic } : { kind: "contact", id: msg.sender.id, name: msg.sender.name };
 }
@@ -75,7 +86,8 @@ export class MessagePipeline {
     await this.deps.store.roomBinding.updateMany({ where: { roomId }, data: { topic } });
   }
 
-  async #process(msg: InboundMessage): Promise<void> {
+  async #process(received: InboundMessage): Promise<void> {
+    const msg = wellFormedMessage(received);
     const { store, config, log } = this.deps;
     this.#ready ??= this.#directory.load(store);
     await this.#ready;

@@ -1,3 +1,4 @@
+import { firstChars } from "../core/identity.ts";
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.ts";
 import type { Target } from "../bot/inbound-message.ts";
@@ -103,7 +104,7 @@ export class OutboxSender {
         to.map((a) => ({
           key: `failed:${row.key}:${a}`,
           target: { kind: "contact" as const, id: a, name: a },
-          text: `【发送失败】发往“${row.targetName}”的消息重试 ${attempts} 次仍未送达：${row.text.slice(0, 60)}${row.text.length > 60 ? "…" : ""}`,
+          text: `【发送失败】发往“${row.targetName}”的消息重试 ${attempts} 次仍未送达：${firstChars(row.text, 60)}${[...row.text].length > 60 ? "…" : ""}`,
         })),
         now,
         this.opts.maxChars,
