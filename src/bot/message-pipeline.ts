@@ -10,6 +10,7 @@ import { enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
 import { existingCodes } from "../store/hot-path-sql.ts";
+import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Store } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
 import type { Actor } from "./actor.ts";
@@ -29,7 +30,8 @@ export interface PipelineDeps {
 
 const FAILED_REPLY = "系统出了点问题，这条消息没有记录成功，请稍后重发。";
 
-const isDuplicate = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
+/** A second delivery of a message collides on its reply's outbox key. */
+const isDuplicate = (err: unknown) => isUniqueViolation(err, "key");
 
 /**
  * `ZG-2026-003 请抓紧整改` from staff or a leader is not the unit reporting progress:
@@ -139,6 +141,7 @@ export class MessagePipeline {
       // Same key as a successful answer: a redelivery of a refused message is not answered twice.
       await this.#enqueue(store, [{ target: replyTarget(msg), text }], `reply:${msg.id}`).catch((e: unknown) => {
         if (!isDuplicate(e)) throw e;
+        log.info({ msgId: msg.id }, "duplicate delivery ignored");
       });
     }
   }

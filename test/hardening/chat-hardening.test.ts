@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
 import { TestBot } from "../support/test-app.ts";
@@ -75,5 +76,91 @@ describe("cut emoji and lone surrogates are never a system error", () => {
   it("a lone surrogate in the sender's name or the group's name", async () => {
     const msg = bot.message("王科长", "新群", "帮助", { sender: { id: "王科长", name: "王\ud83d", alias: "王科长" }, room: { id: "new@chatroom", topic: "区水利局\udc00群" } });
     expect(await bot.deliver(msg)).toEqual([expect.stringContaining("督办助手可用命令")]);
+  });
+});
+
+describe("批准延期 never shortens a deadline", () => {
+  it("an earlier or equal date is refused and changes nothing", async () => {
+    expect(await bot.say("王科长", null, "批准延期 ZG-2026-003 2026-12-03")).toEqual(["延期只能推后时限：12月3日早于ZG-2026-003现整改时限12月5日，未作调整"]);
+    expect(await bot.say("王科长", null, "批准延期 ZG-2026-003 2026-12-05")).toEqual(["ZG-2026-003 的整改时限已是12月5日"]);
+    expect((await issue("ZG-2026-003")).deadline).toBe("2026-12-05");
+    expect(await events("ZG-2026-003", "EXTENSION_APPROVED")).toHaveLength(0);
+  });
+
+  it("with no request pending, a later date is the staff's decision and said so", async () => {
+    expect(await bot.say("王科长", null, "批准延期 ZG-2026-003 2026-12-20")).toEqual([
+      "ZG-2026-003 没有待审批的延期申请；已按督查室决定将整改时限由12月5日调整为12月20日。",
+      "督查室已将 ZG-2026-003 整改时限由12月5日调整为12月20日，请按期完成。",
+    ]);
+    expect((await issue("ZG-2026-003")).deadline).toBe("2026-12-20");
+  });
+
+  it("a request answered once is no longer pending", async () => {
+    await bot.say("张三", WATER, "延期 ZG-2026-003 12月31日 设备到货推迟");
+    expect((await bot.say("王科长", null, "批准延期 ZG-2026-003 2026-12-31"))[1]).toContain("延期已批准");
+    expect((await bot.say("王科长", null, "批准延期 ZG-2026-003 2027-01-10"))[0]).toContain("没有待审批的延期申请");
+  });
+});
+
+describe("回头看 合格 is recorded once", () => {
+  it("a second 合格 says it was recorded and adds nothing; after a rebound and a new closing it counts again", async () => {
+    const code = "ZG-2026-003";
+    await bot.say("张三", WATER, `完成 ${code} 已更换设备`);
+    await bot.say("王科长", null, `核实 ${code} 通过`);
+    expect(await bot.say("王科长", null, `回头看 ${code} 合格`)).toEqual([`已记录 ${code} 回头看合格。`]);
+    expect(await bot.say("王科长", null, `回头看 ${code} 合格 复查无问题`)).toEqual([`${code} 回头看合格已于12月1日记录，无需重复记录。`]);
+    expect(await events(code, "REVIEW_OK")).toHaveLength(1);
+    await bot.say("王科长", null, `回头看 ${code} 反弹 又有污水`);
+    await bot.say("张三", WATER, `完成 ${code} 再次整改`);
+    await bot.say("王科长", null, `核实 ${code} 通过`);
+    expect(await bot.say("王科长", null, `回头看 ${code} 合格`)).toEqual([`已记录 ${code} 回头看合格。`]);
+    expect(await events(code, "REVIEW_OK")).toHaveLength(2);
+  });
+});
+
+describe("dates in a sane window", () => {
+  it.each([
+    ["延期 ZG-2026-003 2201-01-01 设备未到", "张三", WATER],
+    ["延期 ZG-2026-003 2099-12-31 设备未到", "张三", WATER],
+    ["批准延期 ZG-2026-003 2199-01-01", "王科长", null],
+    ["批准延期 ZG-2026-003 1900-01-01", "王科长", null],
+  ])("%s is out of range, not misspelt", async (text, who, room) => {
+    const [reply] = await bot.say(who, room, text);
+    expect(reply).toMatch(/^日期超出范围：.*不在2000年1月1日至2036年12月1日之间，请核对年份$/);
+    expect((await issue("ZG-2026-003")).deadline).toBe("2026-12-05");
+  });
+
+  it("ten years on is still accepted; a 2月29日 in a common year is no date", async () => {
+    expect((await bot.say("张三", WATER, "延期 ZG-2026-003 2036-12-01 工程量大"))[0]).toContain("已提交 ZG-2026-003 延期申请");
+    expect((await bot.say("张三", WATER, "延期 ZG-2026-003 2027-02-29 理由"))[0]).toContain("日期“2027-02-29”无效");
+  });
+});
+
+describe("smaller chat findings", () => {
+  it("an admin's 帮助 in a unit group does not offer 统计; in private it does", async () => {
+    const [inGroup] = await bot.say("王科长", WATER, "帮助");
+    expect(inGroup).not.toContain("统计");
+    expect(inGroup).toContain("核实 <编号>");
+    expect((await bot.say("王科长", null, "帮助"))[0]).toContain("统计：即时日报");
+  });
+
+  it("a redelivered message is ignored quietly: nothing at error level, one reply", async () => {
+    const lines: string[] = [];
+    const quiet = await TestBot.create({}, undefined, pino({ level: "info" }, { write: (line: string) => void lines.push(line) }));
+    try {
+      await quiet.importSample();
+      await quiet.bindDefaults();
+      for (const text of ["进度 ZG-2026-003 开工", "查询 ZG-2026-999", "批准延期 ZG-2026-003 2026-12-31"]) {
+        const msg = quiet.message(text.startsWith("批准") ? "王科长" : "张三", WATER, text);
+        expect(await quiet.deliver(msg)).toHaveLength(1);
+        expect(await quiet.deliver(msg)).toEqual([]);
+      }
+      const logged = lines.map((l) => JSON.parse(l) as { level: number; msg: string });
+      expect(logged.filter((l) => l.level >= 50)).toEqual([]);
+      expect(logged.filter((l) => l.msg === "duplicate delivery ignored")).toHaveLength(3);
+      expect(await quiet.app.store.issueEvent.count({ where: { type: "PROGRESS" } })).toBe(1);
+    } finally {
+      await quiet.close();
+    }
   });
 });
