@@ -164,3 +164,29 @@ describe("smaller chat findings", () => {
     }
   });
 });
+
+describe("names and deadlines capped at input", () => {
+  const HEAD = "编号,问题描述,责任单位,整改时限";
+
+  it("a ledger deadline outside the window is a row-numbered error, and nothing is imported", async () => {
+    const r = await importCsv([HEAD, "ZG-2026-201,a,区水利局,1900-01-01", "ZG-2026-202,b,区水利局,2199-12-31", "ZG-2026-203,c,区水利局,2036-12-01"]);
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        { row: 2, reason: "整改时限“1900-01-01”超出范围，应在2000年1月1日至2036年12月1日之间" },
+        { row: 3, reason: "整改时限“2199-12-31”超出范围，应在2000年1月1日至2036年12月1日之间" },
+      ],
+    });
+    expect(await bot.app.store.issue.count()).toBe(10);
+  });
+
+  it("a 5,000-character unit name is refused in a ledger and in 绑定; a long 清单 name is not echoed whole", async () => {
+    const long = "很长的单位名".repeat(834);
+    const r = await importCsv([HEAD, `ZG-2026-204,a,${long},2026-12-31`, `ZG-2026-205,a,${"区".repeat(50)},2026-12-31`]);
+    expect(r).toEqual({ ok: false, errors: [{ row: 2, reason: "责任单位名称过长（5004字），最多50字" }] });
+    expect(await bot.say("王科长", "新群", `绑定 ${long.slice(0, 1900)}`)).toEqual(["单位名太长（1900字），最多50字，请核对后重发"]);
+    const [reply, ...more] = await bot.say("王科长", null, `清单 ${long.slice(0, 1900)}`);
+    expect(more).toEqual([]);
+    expect([...reply!].length).toBeLessThan(120);
+  });
+});
