@@ -82,6 +82,20 @@ export class MessagePipeline {
     await this.#directory.load(this.deps.store);
   }
 
+  /**
+   * Members removed from a group (or who left it) stop speaking for its unit at once.
+   * Queued with the messages, so a report said before the removal is still recorded.
+   */
+  membersLeft(roomId: string, contactIds: readonly string[]): Promise<void> {
+    const run = this.#queue.then(async () => {
+      await this.deps.store.roomMember.deleteMany({ where: { roomId, contactId: { in: [...contactIds] } } });
+      for (const id of contactIds) this.#directory.forgetMember(roomId, id);
+      this.deps.log.info({ roomId, contactIds }, "members left a group");
+    });
+    this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, roomId }, "member removal failed"));
+    return this.#queue;
+  }
+
   /** A group renamed: its binding survives, under the new name. */
   async roomRenamed(roomId: string, topic: string): Promise<void> {
     this.#topics.set(roomId, topic);

@@ -20,5 +20,8 @@ export function attachWechaty(bot: WechatyInterface, app: App, notBefore: Date, 
   bot.on("room-topic", async (room, topic) => {
     await app.pipeline.roomRenamed(room.id, topic).catch((err: unknown) => app.log.error({ err }, "room rename failed"));
   });
+  bot.on("room-leave", async (room, leavers) => {
+    await app.pipeline.membersLeft(room.id, leavers.map((c) => c.id));
+  });
   bot.on("error", (err) => app.log.error({ err }, "wechaty error"));
 }
