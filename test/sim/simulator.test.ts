@@ -135,6 +135,12 @@ describe("the simulator (DESIGN §6)", () => {
     expect((await simulate("@env DUBAN_TZ=Mars/Olympus\n")).code).toBe(2);
   });
 
+  it("a group named with an invisible mark is the same group", async () => {
+    const { code, out } = await simulate(`${SETUP}周副区长 @ 领导群\u200b: 统计\n`);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toMatch(/^\[2026-12-01 08:\d\d\] 领导群: 【整改日报】/);
+  });
+
   it("runs from the command line exactly as documented", async () => {
     const dir = scriptDir();
     writeFileSync(path.join(dir, "s.txt"), `${SETUP}张三: 查询 ZG-2026-003\n`);
