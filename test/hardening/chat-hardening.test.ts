@@ -44,6 +44,15 @@ describe("one identity for names and codes in ledger and chat", () => {
     expect((await bot.say("王科长", "林业群2", "绑定 区林\u200d业局\u200e"))[0]).toContain("本群已绑定为“区林业局”工作群");
   });
 
+  it("a unit stored with a mark before this fix gives way: a re-import moves its issue to the unit chat reaches", async () => {
+    const broken = await bot.app.store.unit.create({ data: { name: "区水利局\u200b" } });
+    const water = await bot.app.store.unit.findUniqueOrThrow({ where: { name: "区水利局" } });
+    await bot.app.store.issue.update({ where: { code: "ZG-2026-003" }, data: { unitId: broken.id } });
+    await importCsv(["编号,问题描述,责任单位,整改时限", "ZG-2026-003,乡镇污水处理站运行不正常出水超标,区水利局\u200b,2026-12-05"]);
+    expect((await issue("ZG-2026-003")).unitId).toBe(water.id);
+    expect((await bot.say("王科长", "水利二群", "绑定 区水利局\u200b"))[0]).toContain("本群已绑定为“区水利局”工作群");
+  });
+
   it("a code in the ledger with a mark in it is the code chat uses", async () => {
     await importCsv(["编号,问题描述,责任单位,整改时限", "ZG-2026\u200b-104\u00ad,x,区水利局,2026-12-20"]);
     expect((await bot.say("张三", WATER, "进度 ZG-2026-104 开工"))[0]).toContain("已记录 ZG-2026-104 进度");
