@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/load-config.ts";
 import type { Clock } from "../core/clock.ts";
 import { DubanError } from "../core/duban-error.ts";
-import { wellFormed } from "../core/identity.ts";
+import { firstChars, wellFormed } from "../core/identity.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
 import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
@@ -150,7 +150,7 @@ export class MessagePipeline {
         log.info({ msgId: msg.id }, "duplicate delivery ignored");
         return;
       }
-      if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: msg.text.slice(0, 200) }, "handler failed");
+      if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: firstChars(msg.text, 200) }, "handler failed");
       const text = err instanceof DubanError ? err.userMessage : FAILED_REPLY;
       // Same key as a successful answer: a redelivery of a refused message is not answered twice.
       await this.#enqueue(store, [{ target: replyTarget(msg), text }], `reply:${msg.id}`).catch((e: unknown) => {
