@@ -1,4 +1,5 @@
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
+import { normalizeIdentity } from "../core/identity.ts";
 import { deadlineWindowText, isInDeadlineWindow } from "../domain/date-window.ts";
 import { MAX_UNIT_NAME_CHARS, unitNameLength } from "../domain/unit-name.ts";
 import { STATE_LABEL, STATES, stateFromLabel } from "../domain/issue-state.ts";
@@ -71,7 +72,7 @@ function readRow(raw: RawRow, hasState: boolean, reasons: string[], today: Day |
     }
   }
   const stateText = hasState ? text(COL.state) : "";
-  const state = stateText === "" ? undefined : stateFromLabel(stateText.normalize("NFKC"));
+  const state = stateText === "" ? undefined : stateFromLabel(normalizeIdentity(stateText));
   if (stateText !== "" && state === undefined) {
     reasons.push(`整改状态“${stateText}”无法识别（应为 ${STATE_HINT}）`);
   }

@@ -53,6 +53,11 @@ describe("one identity for names and codes in ledger and chat", () => {
     expect((await bot.say("王科长", "水利二群", "绑定 区水利局\u200b"))[0]).toContain("本群已绑定为“区水利局”工作群");
   });
 
+  it("a state label with a mark in it is read", async () => {
+    expect(await importCsv(["编号,问题描述,责任单位,整改时限,整改状态", "ZG-2026-105,x,区水利局,2026-12-20,整改中\u200b"])).toMatchObject({ ok: true });
+    expect((await issue("ZG-2026-105")).state).toBe("IN_PROGRESS");
+  });
+
   it("a code in the ledger with a mark in it is the code chat uses", async () => {
     await importCsv(["编号,问题描述,责任单位,整改时限", "ZG-2026\u200b-104\u00ad,x,区水利局,2026-12-20"]);
     expect((await bot.say("张三", WATER, "进度 ZG-2026-104 开工"))[0]).toContain("已记录 ZG-2026-104 进度");
