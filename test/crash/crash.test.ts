@@ -22,10 +22,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const UNITS = 60;
 const ROWS = 3000;
 
-function ledger(): string {
-  const file = path.join(dir, "big.csv");
+function ledger(rows = ROWS): string {
+  const file = path.join(dir, `ledger-${rows}.csv`);
   const lines = ["编号,问题描述,责任单位,整改时限,整改状态"];
-  for (let i = 1; i <= ROWS; i++) {
+  for (let i = 1; i <= rows; i++) {
     const deadline = i % 2 ? "2026-11-20" : "2026-12-09";
     lines.push(`CR-2026-${String(i).padStart(4, "0")},第${i}号问题：${"河道沿线垃圾堆放未清理，".repeat(20)},单位${i % UNITS},${deadline},${i % 3 ? "整改中" : "未开始"}`);
   }
@@ -103,7 +103,7 @@ describe("kill -9 and restart", () => {
     const deliveries = path.join(dir, "deliveries.jsonl");
     const app = await openApp(dbFile, "2026-12-01 08:00");
     try {
-      expect((await importLedgerFile(app.store, ledger(), zt, { actor: "seed", now: app.clock.now() })).ok).toBe(true);
+      expect((await importLedgerFile(app.store, ledger(UNITS * 4), zt, { actor: "seed", now: app.clock.now() })).ok).toBe(true);
       const units = await app.store.unit.findMany();
       const t = at("2026-12-01 08:00");
       await app.store.roomBinding.createMany({
