@@ -86,6 +86,10 @@ export interface Step {
   minutes: number;
   /** Make the next send fail once (the outbox must retry, not duplicate). */
   failSend: boolean;
+  /** Send a picture of this many bytes instead of the text (0: an empty file). */
+  imageBytes: number | null;
+  /** Run the scheduled jobs due by now (digest, reminders, ranking, reviews) first. */
+  runJobs: boolean;
 }
 
 export const step: fc.Arbitrary<Step> = fc.record({
@@ -93,8 +97,10 @@ export const step: fc.Arbitrary<Step> = fc.record({
   room: fc.constant(null),
   text: messageText,
   redeliver: fc.constantFrom(false, false, false, false, false, false, false, false, true),
-  minutes: fc.nat({ max: 180 }),
+  minutes: fc.oneof({ arbitrary: fc.nat({ max: 180 }), weight: 9 }, { arbitrary: fc.constant(24 * 60), weight: 1 }),
   failSend: fc.constantFrom(false, false, false, false, true),
+  imageBytes: fc.oneof({ arbitrary: fc.constant(null), weight: 9 }, { arbitrary: fc.constantFrom(0, 1, 2048), weight: 1 }),
+  runJobs: fc.constantFrom(false, false, false, false, false, true),
 }).chain((s) => speaker.map((who) => ({ ...s, ...who })));
 
 /** A small ledger: rows of (code, unit, deadline, state), some of them bad. */

@@ -6,6 +6,7 @@ import { expect, it } from "vitest";
 import { identityKey } from "../../src/core/identity.ts";
 import { isLegalMove, STATES, stateFromLabel } from "../../src/domain/issue-state.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
+import { createScheduler, type Scheduler } from "../../src/schedule/scheduler.ts";
 import { TestBot } from "../support/test-app.ts";
 import { ledgerRows, step, toCsv, type LedgerRowSpec, type Step } from "./arbitraries.ts";
 
@@ -81,11 +82,14 @@ async function importAndCheck(bot: TestBot, rows: LedgerRowSpec[]): Promise<void
 }
 
 /** The chat side: one step, then every invariant against the state before it. */
-async function deliverAndCheck(bot: TestBot, s: Step, previous: ReturnType<TestBot["message"]> | null, errors: string[]) {
+async function deliverAndCheck(bot: TestBot, scheduler: Scheduler, s: Step, previous: ReturnType<TestBot["message"]> | null, errors: string[]) {
   bot.clock.advance(s.minutes * 60_000);
   if (s.failSend) bot.failNext = 1;
   const before = await snapshot(bot);
-  const msg = s.redeliver && previous ? previous : bot.message(s.sender, s.room, s.text);
+  if (s.runJobs) await scheduler.runDue();
+  const image = s.imageBytes === null ? undefined : { fileName: "p.jpg", read: async () => Buffer.alloc(s.imageBytes!, 1) };
+  const fresh = image ? bot.message(s.sender, s.room, "", { image }) : bot.message(s.sender, s.room, s.text);
+  const msg = s.redeliver && previous ? previous : fresh;
   const replies = await bot.deliver(msg);
   const after = await snapshot(bot);
   const context = JSON.stringify(msg.text);
@@ -142,8 +146,9 @@ it("generated messages and ledgers keep every invariant", async () => {
       const bot = await createBot(errors);
       try {
         await importAndCheck(bot, rows);
+        const scheduler = await createScheduler(bot.app);
         let previous: ReturnType<TestBot["message"]> | null = null;
-        for (const s of steps) previous = await deliverAndCheck(bot, s, previous, errors);
+        for (const s of steps) previous = await deliverAndCheck(bot, scheduler, s, previous, errors);
         await checkOutbox(bot);
       } finally {
         await bot.close();
