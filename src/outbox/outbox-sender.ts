@@ -1,6 +1,6 @@
-import { firstChars } from "../core/identity.ts";
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.ts";
+import { firstChars } from "../core/identity.ts";
 import type { Target } from "../bot/inbound-message.ts";
 import type { Store } from "../store/open-store.ts";
 import { enqueue } from "./enqueue.ts";
