@@ -64,6 +64,11 @@ export class Directory {
     return rooms;
   }
 
+  /** Removed from a group (or left it): no longer speaks for its unit. */
+  forgetMember(roomId: string, contactId: string): void {
+    this.#memberRooms.get(contactId)?.delete(roomId);
+  }
+
   /** Whoever speaks in a group is its member; returns true the first time. */
   async observeMember(db: Db, roomId: string, contactId: string): Promise<boolean> {
     const rooms = await this.roomsOf(db, contactId);

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/load-config.ts";
 import type { Clock } from "../core/clock.ts";
 import { DubanError } from "../core/duban-error.ts";
+import { firstChars, wellFormed } from "../core/identity.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
 import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
@@ -11,6 +12,7 @@ import type { Command } from "../parse/command.ts";
 import { bumpDirectoryVersion, directoryVersion } from "../store/directory-version.ts";
 import { existingCodes } from "../store/hot-path-sql.ts";
 import { moveBinding } from "../store/move-binding.ts";
+import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Store } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
 import type { Actor } from "./actor.ts";
@@ -31,7 +33,8 @@ export interface PipelineDeps {
 
 const FAILED_REPLY = "系统出了点问题，这条消息没有记录成功，请稍后重发。";
 
-const isDuplicate = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
+/** A second delivery of a message collides on its reply's outbox key. */
+const isDuplicate = (err: unknown) => isUniqueViolation(err, "key");
 
 /**
  * `ZG-2026-003 请抓紧整改` from staff or a leader is not the unit reporting progress:
@@ -43,6 +46,16 @@ function asSupervisor(meaning: Interpretation, actor: Actor): Command | null {
   const role = actor.room?.role.kind;
   const supervising = actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
   return supervising ? { type: "query", code: cmd.code } : cmd;
+}
+
+/** Half of a cut emoji anywhere (text, name, group name) cannot be stored: it becomes U+FFFD. */
+function wellFormedMessage(msg: InboundMessage): InboundMessage {
+  return {
+    ...msg,
+    text: wellFormed(msg.text),
+    sender: { ...msg.sender, name: wellFormed(msg.sender.name) },
+    room: msg.room && { ...msg.room, topic: wellFormed(msg.room.topic) },
+  };
 }
 
 function replyTarget(msg: InboundMessage): Target {
@@ -79,13 +92,28 @@ export class MessagePipeline {
     await this.#directory.load(this.deps.store);
   }
 
+  /**
+   * Members removed from a group (or who left it) stop speaking for its unit at once.
+   * Queued with the messages, so a report said before the removal is still recorded.
+   */
+  membersLeft(roomId: string, contactIds: readonly string[]): Promise<void> {
+    const run = this.#queue.then(async () => {
+      await this.deps.store.roomMember.deleteMany({ where: { roomId, contactId: { in: [...contactIds] } } });
+      for (const id of contactIds) this.#directory.forgetMember(roomId, id);
+      this.deps.log.info({ roomId, contactIds }, "members left a group");
+    });
+    this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, roomId }, "member removal failed"));
+    return this.#queue;
+  }
+
   /** A group renamed: its binding survives, under the new name. */
   async roomRenamed(roomId: string, topic: string): Promise<void> {
     this.#topics.set(roomId, topic);
     await this.deps.store.roomBinding.updateMany({ where: { roomId }, data: { topic } });
   }
 
-  async #process(msg: InboundMessage): Promise<void> {
+  async #process(received: InboundMessage): Promise<void> {
+    const msg = wellFormedMessage(received);
     const { store, config, log } = this.deps;
     // Bindings are cached; one cheap read tells whether the CLI or another process changed them.
     if (this.#directoryVersion !== (await directoryVersion(store))) await this.#loadDirectory();
@@ -135,11 +163,12 @@ export class MessagePipeline {
         log.info({ msgId: msg.id }, "duplicate delivery ignored");
         return;
       }
-      if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: msg.text.slice(0, 200) }, "handler failed");
+      if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: firstChars(msg.text, 200) }, "handler failed");
       const text = err instanceof DubanError ? err.userMessage : FAILED_REPLY;
       // Same key as a successful answer: a redelivery of a refused message is not answered twice.
       await this.#enqueue(store, [{ target: replyTarget(msg), text }], `reply:${msg.id}`).catch((e: unknown) => {
         if (!isDuplicate(e)) throw e;
+        log.info({ msgId: msg.id }, "duplicate delivery ignored");
       });
     }
   }

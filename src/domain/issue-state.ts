@@ -33,6 +33,23 @@ export function stateFromLabel(label: string): IssueState | undefined {
   return LABEL_TO_STATE.get(label.trim());
 }
 
+/**
+ * The moves chat may make (DESIGN §2): a report starts the work, a claim awaits
+ * verification, verification closes or sends back, a rebound reopens. Staying put is
+ * always allowed (a progress report on work in progress). Imports take the ledger's state
+ * and are not bound by these.
+ */
+const MOVES: Record<IssueState, readonly IssueState[]> = {
+  NOT_STARTED: ["IN_PROGRESS", "PENDING_VERIFICATION"],
+  IN_PROGRESS: ["PENDING_VERIFICATION"],
+  PENDING_VERIFICATION: ["CLOSED", "IN_PROGRESS"],
+  CLOSED: ["IN_PROGRESS"],
+};
+
+export function isLegalMove(from: string, to: string): boolean {
+  return from === to || (MOVES[from as IssueState]?.includes(to as IssueState) ?? false);
+}
+
 export function isOpen(state: string): boolean {
   return state === "NOT_STARTED" || state === "IN_PROGRESS";
 }

@@ -1,12 +1,20 @@
 import { DubanError } from "../core/duban-error.ts";
-import { formatDay, isValidDay, type Day } from "../core/zoned-time.ts";
+import { dayLabel, formatDay, isValidDay, type Day } from "../core/zoned-time.ts";
 import type { DateSpec } from "../parse/parse-date.ts";
+import { deadlineWindowText, isInDeadlineWindow } from "./date-window.ts";
 
-/** `12月31日` means the next 12月31日 from today; a written year is taken as written. */
+/**
+ * `12月31日` means the next 12月31日 from today; a written year is taken as written, but
+ * only inside the deadline window.
+ */
 export function resolveDate(spec: DateSpec, today: Day): Day {
   const thisYear = Number(today.slice(0, 4));
   let y = spec.y ?? thisYear;
   if (spec.y === undefined && formatDay(y, spec.m, spec.d) < today) y += 1;
+  const day = formatDay(y, spec.m, spec.d);
+  if (!isInDeadlineWindow(y, day, today)) {
+    throw new DubanError("BAD_DATE", `日期超出范围：${dayLabel(day)}不在${deadlineWindowText(today)}之间，请核对年份`);
+  }
   if (!isValidDay(y, spec.m, spec.d)) throw new DubanError("BAD_DATE", `${y}年没有${spec.m}月${spec.d}日`);
-  return formatDay(y, spec.m, spec.d);
+  return day;
 }

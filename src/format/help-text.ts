@@ -18,7 +18,8 @@ export function helpText(actor: Actor): string {
   if (seesAll) {
     if (!inUnit) lines.push("清单 <单位名>：某单位未销号问题");
     if (!inUnit) lines.push("逾期：全部逾期问题");
-    lines.push("统计：即时日报");
+    // A unit's group never gets the district-wide digest (统计 is refused there), so it is not offered.
+    if (role !== "UNIT") lines.push("统计：即时日报");
   }
   if (actor.isAdmin) {
     lines.push("绑定 <单位名> / 绑定 领导 / 解绑：设置本群");

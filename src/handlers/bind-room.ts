@@ -1,4 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
+import { MAX_UNIT_NAME_CHARS, unitNameLength } from "../domain/unit-name.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findUnitByName } from "../store/find-unit.ts";
 import { assertAdmin } from "./authorize.ts";
@@ -19,6 +20,8 @@ export async function bindRoom(ctx: HandlerContext, cmd: CommandOf<"bind">): Pro
     reply(ctx, `本群已设为领导群，每个工作日${ctx.config.DUBAN_DIGEST_TIME}推送整改日报；可发送“统计”随时查看。`);
     return;
   }
+  const length = unitNameLength(cmd.unitName);
+  if (length > MAX_UNIT_NAME_CHARS) throw new DubanError("USAGE", `单位名太长（${length}字），最多${MAX_UNIT_NAME_CHARS}字，请核对后重发`);
   const found = await findUnitByName(ctx.tx, cmd.unitName);
   let unit = found.unit;
   let created = false;

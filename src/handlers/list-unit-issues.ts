@@ -1,4 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
+import { shortText } from "../format/issue-status.ts";
 import { daysOverdue } from "../domain/issue-state.ts";
 import { cappedLines } from "../format/capped-lines.ts";
 import { issueLine, sortForList } from "../format/format-issue-list.ts";
@@ -23,7 +24,7 @@ async function unitToList(ctx: HandlerContext, unitName?: string): Promise<UnitR
     const found = await findUnitByName(ctx.tx, unitName);
     if (found.unit) return found.unit;
     const hint = found.suggestions.length ? `。您要找的是不是：${found.suggestions.join("、")}？` : "";
-    throw new DubanError("NOT_FOUND", `未找到单位“${unitName}”${hint}`);
+    throw new DubanError("NOT_FOUND", `未找到单位“${shortText(unitName, 30)}”${hint}`);
   }
   if (role?.kind === "UNIT") return role.unit;
   if (!actor.room && actor.units.length === 1) return actor.units[0]!;

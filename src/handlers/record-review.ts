@@ -1,4 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
+import { dayLabel } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
@@ -15,6 +16,15 @@ export async function recordReview(ctx: HandlerContext, cmd: CommandOf<"review">
     throw new DubanError("BAD_STATE", `${issue.code} 当前为${stateLabel(issue.state)}，销号后才能回头看`);
   }
   if (cmd.ok) {
+    // One 合格 per closing: a second one (a resend, two staff at once) adds nothing.
+    const last = await ctx.tx.issueEvent.findFirst({
+      where: { issueId: issue.id, OR: [{ type: EVENT.REVIEW_OK }, { toState: "CLOSED" }] },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+    });
+    if (last?.type === EVENT.REVIEW_OK) {
+      reply(ctx, `${issue.code} 回头看合格已于${dayLabel(ctx.time.today(last.at), Number(ctx.today.slice(0, 4)))}记录，无需重复记录。`);
+      return;
+    }
     await recordEvent(ctx, issue.id, { type: EVENT.REVIEW_OK, text: cmd.note });
     await ctx.tx.issue.update({ where: { id: issue.id }, data: { reviewDue: null } });
     reply(ctx, `已记录 ${issue.code} 回头看合格。`);

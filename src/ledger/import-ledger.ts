@@ -102,7 +102,7 @@ export async function importLedgerFile(
     if (err instanceof LedgerError) return { ok: false, errors: [], fileError: err.userMessage };
     throw err;
   }
-  const checked = validateLedger(sheet, zonedTime);
+  const checked = validateLedger(sheet, zonedTime, zonedTime.today(opts.now));
   if (!checked.ok) return { ok: false, errors: checked.errors };
   return { ok: true, ...(await importLedger(store, checked.rows, opts)) };
 }

@@ -1,3 +1,4 @@
+import { identityKey } from "../core/identity.ts";
 import { formatDay } from "../core/zoned-time.ts";
 import type { RawCell } from "./raw-sheet.ts";
 
@@ -12,8 +13,9 @@ export function cellText(value: RawCell | undefined): string {
   return String(value).trim();
 }
 
+/** The code as chat reads it: the same identity normalisation, upper case. */
 export function normalizeCode(text: string): string {
-  return text.normalize("NFKC").trim().toUpperCase();
+  return identityKey(text).toUpperCase();
 }
 
 /** `区水利局, 区城管局，区环保局` → `区水利局、区城管局、区环保局`. */

@@ -1,4 +1,7 @@
-import type { ZonedTime } from "../core/zoned-time.ts";
+import type { Day, ZonedTime } from "../core/zoned-time.ts";
+import { normalizeIdentity } from "../core/identity.ts";
+import { deadlineWindowText, isInDeadlineWindow } from "../domain/date-window.ts";
+import { MAX_UNIT_NAME_CHARS, unitNameLength } from "../domain/unit-name.ts";
 import { STATE_LABEL, STATES, stateFromLabel } from "../domain/issue-state.ts";
 import { codeAtStart } from "../parse/issue-code.ts";
 import { COL, REQUIRED_COLUMNS } from "./ledger-columns.ts";
@@ -17,9 +20,10 @@ const STATE_HINT = STATES.map((s) => STATE_LABEL[s]).join("/");
  * Checks a whole sheet and reports every bad row with every reason, so the admin
  * fixes the file in one pass. Unknown columns (the ones export adds) are ignored.
  * Deadlines are calendar days as written, so no zone conversion applies; the zone
- * parameter is kept so callers need not change if a zone-dependent rule appears.
+ * parameter is kept so callers need not change if a zone-dependent rule appears. With
+ * `today`, a deadline outside the window chat also keeps (2000 to ten years on) is a bad row.
  */
-export function validateLedger(sheet: RawSheet, _zonedTime?: ZonedTime): LedgerValidation {
+export function validateLedger(sheet: RawSheet, _zonedTime?: ZonedTime, today?: Day): LedgerValidation {
   const missing = REQUIRED_COLUMNS.filter((h) => !sheet.headers.includes(h));
   if (missing.length > 0) {
     return { ok: false, errors: missing.map((h) => ({ row: 1, reason: `缺少表头“${h}”` })) };
@@ -30,7 +34,7 @@ export function validateLedger(sheet: RawSheet, _zonedTime?: ZonedTime): LedgerV
   const firstRowOfCode = new Map<string, number>();
   for (const raw of sheet.rows) {
     const reasons: string[] = [];
-    const row = readRow(raw, hasState, reasons);
+    const row = readRow(raw, hasState, reasons, today);
     if (row.code !== "") {
       const first = firstRowOfCode.get(row.code);
       if (first === undefined) firstRowOfCode.set(row.code, raw.rowNumber);
@@ -42,7 +46,7 @@ export function validateLedger(sheet: RawSheet, _zonedTime?: ZonedTime): LedgerV
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
 
-function readRow(raw: RawRow, hasState: boolean, reasons: string[]): LedgerRow {
+function readRow(raw: RawRow, hasState: boolean, reasons: string[], today: Day | undefined): LedgerRow {
   const text = (header: string) => cellText(raw.cells[header]);
   const required = (header: string) => {
     const value = text(header);
@@ -56,13 +60,19 @@ function readRow(raw: RawRow, hasState: boolean, reasons: string[]): LedgerRow {
   }
   const description = required(COL.description);
   const unitName = required(COL.unitName);
+  if (unitNameLength(unitName) > MAX_UNIT_NAME_CHARS) {
+    reasons.push(`责任单位名称过长（${unitNameLength(unitName)}字），最多${MAX_UNIT_NAME_CHARS}字`);
+  }
   let deadline = "";
   if (required(COL.deadline) !== "") {
     deadline = parseLedgerDate(raw.cells[COL.deadline] ?? null) ?? "";
     if (deadline === "") reasons.push(`整改时限“${text(COL.deadline)}”不是有效日期`);
+    else if (today !== undefined && !isInDeadlineWindow(Number(deadline.slice(0, 4)), deadline, today)) {
+      reasons.push(`整改时限“${text(COL.deadline)}”超出范围，应在${deadlineWindowText(today)}之间`);
+    }
   }
   const stateText = hasState ? text(COL.state) : "";
-  const state = stateText === "" ? undefined : stateFromLabel(stateText.normalize("NFKC"));
+  const state = stateText === "" ? undefined : stateFromLabel(normalizeIdentity(stateText));
   if (stateText !== "" && state === undefined) {
     reasons.push(`整改状态“${stateText}”无法识别（应为 ${STATE_HINT}）`);
   }

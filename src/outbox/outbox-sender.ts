@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.ts";
+import { firstChars } from "../core/identity.ts";
 import type { Target } from "../bot/inbound-message.ts";
 import type { Store } from "../store/open-store.ts";
 import { PRIORITY, enqueue } from "./enqueue.ts";
@@ -135,7 +136,7 @@ export class OutboxSender {
           key: `failed:${row.key}:${a}`,
           priority: PRIORITY.leaders,
           target: { kind: "contact" as const, id: a, name: a },
-          text: `【发送失败】发往“${row.targetName}”的消息重试 ${attempts} 次仍未送达：${row.text.slice(0, 60)}${row.text.length > 60 ? "…" : ""}`,
+          text: `【发送失败】发往“${row.targetName}”的消息重试 ${attempts} 次仍未送达：${firstChars(row.text, 60)}${[...row.text].length > 60 ? "…" : ""}`,
         })),
         now,
         this.opts.maxChars,

@@ -1,11 +1,24 @@
 /**
- * Splits a long message at line boundaries so each part stays under `max` characters
- * (WeChat silently cuts messages near 2,000). A single line longer than `max` is cut
- * hard. Parts after the first are marked `(续)` so a reader knows they belong together.
+ * Splits a long message at line boundaries so each part stays within `max` characters
+ * (WeChat silently cuts messages near 2,000). A single line longer than the room left is
+ * cut hard, by code points. Parts after the first start with `(续 2/3)` so a reader knows
+ * they belong together; the marker counts against `max` in full.
  */
 export function splitMessage(text: string, max: number): string[] {
   if ([...text].length <= max) return [text];
-  const budget = max - 8; // room for the `(续 2/3)` marker
+  // The marker's length depends on the number of parts, which depends on the room the
+  // marker leaves: grow the assumed count's digits until the split agrees with it.
+  for (let digits = 1; ; digits++) {
+    const budget = Math.max(1, max - markerLength(digits));
+    const parts = pack(text, budget);
+    if (String(parts.length).length <= digits) return parts.map((p, i) => (i === 0 ? p : `${marker(i + 1, parts.length)}${p}`));
+  }
+}
+
+const marker = (n: number, of: number) => `(续 ${n}/${of})\n`;
+const markerLength = (digits: number) => [...marker(10 ** digits - 1, 10 ** digits - 1)].length;
+
+function pack(text: string, budget: number): string[] {
   const parts: string[] = [];
   let cur: string[] = [];
   let len = 0;
@@ -26,5 +39,5 @@ export function splitMessage(text: string, max: number): string[] {
     len += chars.length + (cur.length > 1 ? 1 : 0);
   }
   flush();
-  return parts.map((p, i) => (i === 0 ? p : `(续 ${i + 1}/${parts.length})\n${p}`));
+  return parts;
 }

@@ -1,14 +1,15 @@
+import { normalizeIdentity } from "../core/identity.ts";
+
 /**
- * Chat text as a phone keyboard produces it → the form the parser reads. NFKC turns
- * full-width letters, digits, colon, comma, percent and spaces into ASCII; the dash
- * look-alikes that Chinese input methods insert inside codes become `-`.
+ * Chat text as a phone keyboard produces it → the form the parser reads. normalizeIdentity
+ * (the same as the ledger import's) folds full-width letters, digits, colon, comma, percent
+ * and spaces into ASCII and removes invisible format characters; the dash look-alikes that
+ * Chinese input methods insert inside codes become `-`.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFKC")
+  return normalizeIdentity(text)
     .replace(/\r\n?/g, "\n")
     .replace(/(?<=[A-Za-z0-9])[\u2010-\u2015\u2212\u30fc\uff70](?=[A-Za-z0-9])/g, "-")
-    .replace(/[\u200b-\u200d\ufeff]/g, "")
     .replace(/[^\S\n]+/g, " ")
     .replace(/ *\n */g, "\n")
     .trim();

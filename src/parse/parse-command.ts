@@ -1,3 +1,4 @@
+import { firstChars } from "../core/identity.ts";
 import { classifyReport, percentIn } from "./classify-report.ts";
 import type { Command, CommandName } from "./command.ts";
 import { codeAtStart } from "./issue-code.ts";
@@ -54,7 +55,7 @@ const usage = (command: CommandName, problem?: string): Command =>
 function withCode(name: CommandName, rest: string, then: (code: string, after: string) => Command): Command {
   const args = skipSep(rest);
   const found = codeAtStart(args);
-  if (!found) return usage(name, args ? `“${args.slice(0, 20)}”不是问题编号` : "缺少问题编号");
+  if (!found) return usage(name, args ? `“${firstChars(args, 20)}”不是问题编号` : "缺少问题编号");
   return then(found.code, skipSep(found.rest));
 }
 

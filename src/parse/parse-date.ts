@@ -15,6 +15,12 @@ const FORMS: { re: RegExp; year: boolean }[] = [
 
 export type DateParse = { ok: true; date: DateSpec; rest: string } | { ok: false; reason: "missing" | "invalid"; text?: string };
 
+/** A year in range with the same February; no year yet: a leap one, so 2月29日 passes until it is known. */
+function sameLeapness(y: number | undefined): number {
+  if (y === undefined) return 2024;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 2024 : 2023;
+}
+
 /** Reads a date at the start of `text` (after an optional 至/到) and returns what follows it. */
 export function parseDateAtStart(text: string): DateParse {
   const t = text.replace(/^(?:延期)?(?:至|到)\s*/, "").replace(/^["“”'‘’「]\s*/, "");
@@ -23,7 +29,9 @@ export function parseDateAtStart(text: string): DateParse {
     if (!m) continue;
     const nums = m.slice(1).map(Number);
     const date: DateSpec = year ? { y: nums[0]!, m: nums[1]!, d: nums[2]! } : { m: nums[0]!, d: nums[1]! };
-    const valid = isValidDay(date.y ?? 2024 /* a leap year, so 2月29日 is not refused before the year is known */, date.m, date.d);
+    // Only the calendar is checked here (2月30日 is no date); whether the year is a sane
+    // one is the handler's to say, so 2201-01-01 is called out of range, not misspelt.
+    const valid = isValidDay(sameLeapness(date.y), date.m, date.d);
     if (!valid) return { ok: false, reason: "invalid", text: m[0] };
     return { ok: true, date, rest: t.slice(m[0].length).replace(/^\s*["“”'‘’」]/, "") };
   }

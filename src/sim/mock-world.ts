@@ -1,6 +1,7 @@
 import { FileBox } from "file-box";
 import { mock } from "wechaty-puppet-mock";
 import * as PUPPET from "wechaty-puppet";
+import { identityKey } from "../core/identity.ts";
 
 /**
  * The simulator's WeChat: contacts and groups are created when first named, and
@@ -21,11 +22,12 @@ export class MockWorld {
     return this.mocker.createContact({ id: name, name, alias: name });
   }
 
+  /** Groups are found by their name's identity key: `区水利局工作群` with a stray zero-width space is the same group. */
   room(topic: string): mock.RoomMock {
-    let room = this.#rooms.get(topic);
+    let room = this.#rooms.get(identityKey(topic));
     if (!room) {
       room = this.mocker.createRoom({ id: `room${++this.#roomCount}@chatroom`, topic, memberIdList: [this.bot.id], ownerId: this.bot.id });
-      this.#rooms.set(topic, room);
+      this.#rooms.set(identityKey(topic), room);
     }
     return room;
   }
@@ -45,12 +47,12 @@ export class MockWorld {
    * dropped: the bot sees the new name on the group's next message, as it would in WeChat.
    */
   async rename(topic: string, newTopic: string): Promise<boolean> {
-    const room = this.#rooms.get(topic);
+    const room = this.#rooms.get(identityKey(topic));
     if (!room) return false;
     room.payload.topic = newTopic;
     this.mocker.roomPayload(room.id, room.payload);
     await this.mocker.puppet.__dirtyPayloadAwait(PUPPET.types.Dirty.Room, room.id);
-    this.#rooms.set(newTopic, room);
+    this.#rooms.set(identityKey(newTopic), room);
     return true;
   }
 

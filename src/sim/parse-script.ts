@@ -1,3 +1,4 @@
+import { firstChars } from "../core/identity.ts";
 import { isValidDay } from "../core/zoned-time.ts";
 
 /** One line of a simulator script (DESIGN §6), with its line number for error messages. */
@@ -37,7 +38,7 @@ export function parseScript(source: string): ParsedScript {
     const line = i + 1;
     const t = raw.trim();
     if (t === "" || t.startsWith("#")) return;
-    const fail = (why: string) => errors.push(`第${line}行：${why}：${t.slice(0, 60)}`);
+    const fail = (why: string) => errors.push(`第${line}行：${why}：${firstChars(t, 60)}`);
     if (t.startsWith("@")) {
       const [, word = "", rest = ""] = /^@(\S+)\s*(.*)$/.exec(t) ?? [];
       switch (word) {

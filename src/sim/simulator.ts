@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
@@ -17,6 +16,7 @@ import { formatOutputLine, type Delivered } from "./format-output.ts";
 import { MockWorld } from "./mock-world.ts";
 import type { Step } from "./parse-script.ts";
 import { seededRandom } from "./seeded-random.ts";
+import { createSimTempDir } from "./sim-temp-dir.ts";
 import type { TimedWork } from "./timed-work.ts";
 import { advanceTo, drainAll } from "./virtual-time.ts";
 
@@ -52,12 +52,13 @@ export class Simulator {
     readonly time: ZonedTime,
     private readonly world: MockWorld,
     private readonly bot: ReturnType<typeof WechatyBuilder.build>,
-    private readonly dir: string,
+    private readonly removeDir: () => void,
     private readonly o: SimulatorOptions,
   ) {}
 
   static async create(o: SimulatorOptions): Promise<Simulator> {
-    const dir = mkdtempSync(path.join(tmpdir(), "duban-sim-"));
+    const temp = createSimTempDir();
+    const dir = temp.dir;
     const config: Config = {
       ...o.config,
       DATABASE_URL: `file:${path.join(dir, "duban.db")}`,
@@ -88,8 +89,9 @@ export class Simulator {
     holder.world = new MockWorld(mocker, me);
     // Admins are told things privately before they may have said a word.
     for (const admin of config.DUBAN_ADMINS) holder.world.contact(admin);
-    const sim = new Simulator(app, clock, time, holder.world, bot, dir, o);
+    const sim = new Simulator(app, clock, time, holder.world, bot, temp.remove, o);
     attachWechaty(bot, app, new Date(0), () => sim.#onSettled());
+    bot.on("error", (err) => app.log.error({ err }, "wechaty error"));
     sim.#sender = { nextDueAt: () => app.sender.nextDueAt(), runDue: () => app.sender.sendOne() };
     // The scheduler first: at equal times its jobs enqueue before the sender delivers.
     sim.#work = [await createScheduler(app), sim.#sender];
@@ -150,6 +152,7 @@ export class Simulator {
         } catch {
           return this.#problem(step, `找不到图片文件 ${step.file}`);
         }
+        if (data.length === 0) return this.#problem(step, `图片文件 ${step.file} 是空文件`);
         this.#expected++;
         world.sendImage(step.sender, step.room, path.basename(step.file), data);
         await this.#settle();
@@ -165,7 +168,7 @@ export class Simulator {
     } finally {
       await this.bot.stop().catch(() => undefined);
       await this.app.close();
-      rmSync(this.dir, { recursive: true, force: true });
+      this.removeDir();
     }
   }
 }

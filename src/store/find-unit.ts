@@ -1,5 +1,5 @@
 import type { Tx } from "../handlers/handler-context.ts";
-import { unitKey } from "../ledger/unit-key.ts";
+import { identityKey, withoutFormatChars } from "../core/identity.ts";
 
 /** Levenshtein distance, for "did you mean" on unit names (a few dozen short names). */
 function distance(a: string, b: string): number {
@@ -23,7 +23,10 @@ export async function findUnitByName(tx: Tx, name: string): Promise<UnitLookup> 
   const exact = await tx.unit.findUnique({ where: { name } });
   if (exact) return { unit: exact, suggestions: [] };
   const all = await tx.unit.findMany({ select: { id: true, name: true } });
-  const same = all.find((u) => unitKey(u.name) === unitKey(name));
+  // A unit stored with invisible characters (before they were removed) gives way to one without.
+  const same =
+    all.find((u) => identityKey(u.name) === identityKey(name) && u.name === withoutFormatChars(u.name)) ??
+    all.find((u) => identityKey(u.name) === identityKey(name));
   if (same) return { unit: same, suggestions: [] };
   const suggestions = all
     .map((u) => u.name)

@@ -1,4 +1,5 @@
 import type { EventType } from "../domain/event-type.ts";
+import { isLegalMove } from "../domain/issue-state.ts";
 import type { HandlerContext } from "../handlers/handler-context.ts";
 import { insertEvent } from "./hot-path-sql.ts";
 
@@ -14,6 +15,10 @@ export interface EventFields {
 
 /** Appends to an issue's history: who, when, where, and the message as it was typed. */
 export function recordEvent(ctx: HandlerContext, issueId: number, e: EventFields): Promise<void> {
+  // A handler that tried an illegal move is a bug: fail the message rather than store it.
+  if (e.fromState && e.toState && !isLegalMove(e.fromState, e.toState)) {
+    return Promise.reject(new Error(`illegal state move ${e.fromState} -> ${e.toState} (${e.type})`));
+  }
   return insertEvent(ctx.tx, {
     issueId,
     type: e.type,

@@ -20,4 +20,7 @@ export function attachWechaty(bot: WechatyInterface, app: App, notBefore: Date, 
   bot.on("room-topic", async (room, topic) => {
     await app.pipeline.roomRenamed(room.id, topic).catch((err: unknown) => app.log.error({ err }, "room rename failed"));
   });
+  bot.on("room-leave", async (room, leavers) => {
+    await app.pipeline.membersLeft(room.id, leavers.map((c) => c.id));
+  });
 }

@@ -168,7 +168,7 @@ describe("importLedger", () => {
   });
 });
 
-describe("importLedger: units by unitKey", () => {
+describe("importLedger: units by identityKey", () => {
   const unitOf = async (code: string) => (await store.issue.findUniqueOrThrow({ where: { code }, include: { unit: true } })).unit;
 
   it("maps spellings that differ only in width and spaces to one unit, named as first written", async () => {

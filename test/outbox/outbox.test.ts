@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import pino from "pino";
 import { splitMessage } from "../../src/outbox/split-message.ts";
+import { wellFormed } from "../../src/core/identity.ts";
 import { enqueue } from "../../src/outbox/enqueue.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { TestBot } from "../support/test-app.ts";
@@ -22,6 +23,17 @@ describe("splitMessage", () => {
     const parts = splitMessage("长".repeat(3000), 1000);
     expect(parts.length).toBe(4);
     for (const p of parts) expect([...p].length).toBeLessThanOrEqual(1000);
+  });
+  it("counts the (续 N/M) marker in full, with one- or two-digit counts, and never cuts an emoji", () => {
+    for (const max of [200, 201, 250, 333, 500]) {
+      for (const text of ["长".repeat(max * 3 - 5), "x".repeat(max * 12), `${"一行字😀\n".repeat(max * 3)}`, "😀".repeat(max * 11)]) {
+        const parts = splitMessage(text, max);
+        for (const p of parts) {
+          expect([...p].length, `max ${max}, ${parts.length} parts`).toBeLessThanOrEqual(max);
+          expect(wellFormed(p)).toBe(p);
+        }
+      }
+    }
   });
 });
 

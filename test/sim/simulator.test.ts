@@ -129,7 +129,16 @@ describe("the simulator (DESIGN §6)", () => {
     expect(back.out).toHaveLength(1);
     const img = await simulate("@now 2026-12-01 08:00\n张三: [图片] none.jpg\n");
     expect(img).toMatchObject({ code: 2, err: ["第2行：找不到图片文件 none.jpg"] });
+    const empty = await simulate("@now 2026-12-01 08:00\n张三: [图片] empty.jpg\n张三: 帮助\n", false, { "empty.jpg": Buffer.alloc(0) });
+    expect(empty).toMatchObject({ code: 2, err: ["第2行：图片文件 empty.jpg 是空文件"] });
+    expect(empty.out).toHaveLength(1);
     expect((await simulate("@env DUBAN_TZ=Mars/Olympus\n")).code).toBe(2);
+  });
+
+  it("a group named with an invisible mark is the same group", async () => {
+    const { code, out } = await simulate(`${SETUP}周副区长 @ 领导群\u200b: 统计\n`);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toMatch(/^\[2026-12-01 08:\d\d\] 领导群: 【整改日报】/);
   });
 
   it("runs from the command line exactly as documented", async () => {

@@ -31,7 +31,7 @@ export class TestBot {
     readonly dir: string,
   ) {}
 
-  static async create(env: Record<string, string> = {}, start = "2026-12-01T08:00:00+08:00"): Promise<TestBot> {
+  static async create(env: Record<string, string> = {}, start = "2026-12-01T08:00:00+08:00", log = pino({ level: "silent" })): Promise<TestBot> {
     const dir = mkdtempSync(path.join(os.tmpdir(), "duban-test-"));
     const config = loadConfig({
       DUBAN_ADMINS: "王科长",
@@ -52,7 +52,7 @@ export class TestBot {
         bot.sent.push({ at: clock.now(), to: target.kind === "room" ? target.name : `@${target.id}`, text });
       },
     };
-    const app = await createApp({ config, clock, transport, log: pino({ level: "silent" }) });
+    const app = await createApp({ config, clock, transport, log });
     holder.bot = new TestBot(app, clock, dir);
     return holder.bot;
   }
