@@ -27,7 +27,11 @@ export async function attachEvidence(store: Store, config: Config, msg: InboundM
   if (!report) return [];
   const seen = await store.attachment.findUnique({ where: { messageId: msg.id } });
   if (seen) return [];
+  const target = msg.room
+    ? { kind: "room" as const, id: msg.room.id, name: msg.room.topic }
+    : { kind: "contact" as const, id: msg.sender.id, name: msg.sender.name };
   const data = await msg.image.read();
+  if (data.length === 0) return [{ target, text: `这张照片是空的，没有存为 ${report.issue.code} 的佐证材料，请重新发送。` }];
   const dir = path.resolve(config.DUBAN_ATTACHMENT_DIR, report.issue.code);
   const file = path.join(dir, `${msg.id.replace(SAFE, "_")}-${msg.image.fileName.replace(SAFE, "_")}`);
   await mkdir(dir, { recursive: true });
@@ -46,8 +50,5 @@ export async function attachEvidence(store: Store, config: Config, msg: InboundM
   });
   // One acknowledgement per report: a burst of nine photos gets one line, not nine.
   if (report._count.attachments > 0) return [];
-  const target = msg.room
-    ? { kind: "room" as const, id: msg.room.id, name: msg.room.topic }
-    : { kind: "contact" as const, id: msg.sender.id, name: msg.sender.name };
   return [{ target, text: `已将照片存为 ${report.issue.code} 的佐证材料。` }];
 }

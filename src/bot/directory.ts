@@ -1,3 +1,4 @@
+import { identityKey } from "../core/identity.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
 import type { RoomRole, UnitRef } from "./actor.ts";
@@ -26,7 +27,10 @@ export class Directory {
     this.#memberRooms = new Map();
     this.#missing = new Map();
     for (const b of bindings) {
-      if (b.missingSince) this.#missing.set(b.topic, [...(this.#missing.get(b.topic) ?? []), { id: b.id, roomId: b.roomId }]);
+      if (b.missingSince) {
+        const key = identityKey(b.topic);
+        this.#missing.set(key, [...(this.#missing.get(key) ?? []), { id: b.id, roomId: b.roomId }]);
+      }
       const name = b.unitId === null ? undefined : this.#units.get(b.unitId);
       if (b.kind === "LEADERS") this.#roles.set(b.roomId, { kind: "LEADERS" });
       else if (b.unitId !== null && name !== undefined) this.#roles.set(b.roomId, { kind: "UNIT", unit: { id: b.unitId, name } });
@@ -35,7 +39,7 @@ export class Directory {
 
   /** The one missing binding a group of this name may take over (none if several share the name). */
   missingBinding(topic: string): { id: number; roomId: string } | undefined {
-    const list = this.#missing.get(topic);
+    const list = this.#missing.get(identityKey(topic));
     return list?.length === 1 ? list[0] : undefined;
   }
 

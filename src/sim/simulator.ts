@@ -90,8 +90,7 @@ export class Simulator {
     // Admins are told things privately before they may have said a word.
     for (const admin of config.DUBAN_ADMINS) holder.world.contact(admin);
     const sim = new Simulator(app, clock, time, holder.world, bot, temp.remove, o);
-    attachWechaty(bot, app, new Date(0), () => sim.#onSettled());
-    bot.on("error", (err) => app.log.error({ err }, "wechaty error"));
+    attachWechaty(bot, app, new Date(0), { onSettled: () => sim.#onSettled() });
     sim.#sender = { nextDueAt: () => app.sender.nextDueAt(), runDue: () => app.sender.sendOne() };
     // The scheduler first: at equal times its jobs enqueue before the sender delivers.
     sim.#work = [await createScheduler(app), sim.#sender];

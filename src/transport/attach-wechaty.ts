@@ -2,11 +2,16 @@ import type { WechatyInterface } from "wechaty/impls";
 import type { App } from "../app/create-app.ts";
 import { toInbound } from "./to-inbound.ts";
 
-/**
- * Feeds a Wechaty's messages into the app. `onSettled` is called once per message event
- * the app has finished with (handled or ignored): the simulator counts these.
- */
-export function attachWechaty(bot: WechatyInterface, app: App, notBefore: Date, onSettled?: () => void): void {
+export interface AttachOptions {
+  /** Called once per message event the app has finished with (handled or ignored): the simulator counts these. */
+  onSettled?: () => void;
+  /** Wechaty's error events (a Wechaty with no listener for them dies of the first one); logged by default. */
+  onError?: (err: unknown) => void;
+}
+
+/** Feeds a Wechaty's messages and group events into the app. */
+export function attachWechaty(bot: WechatyInterface, app: App, notBefore: Date, o: AttachOptions = {}): void {
+  bot.on("error", o.onError ?? ((err) => app.log.error({ err }, "wechaty error")));
   bot.on("message", async (message) => {
     try {
       const inbound = await toInbound(message, app.clock.now(), notBefore);
@@ -14,7 +19,7 @@ export function attachWechaty(bot: WechatyInterface, app: App, notBefore: Date, 
     } catch (err) {
       app.log.error({ err, msgId: message.id }, "could not read message");
     } finally {
-      if (!message.self()) onSettled?.();
+      if (!message.self()) o.onSettled?.();
     }
   });
   bot.on("room-topic", async (room, topic) => {

@@ -1,5 +1,6 @@
 import type { WechatyInterface } from "wechaty/impls";
 import type { App } from "../app/create-app.ts";
+import { identityKey } from "../core/identity.ts";
 import { moveBinding } from "../store/move-binding.ts";
 
 export interface RelinkReport {
@@ -30,7 +31,8 @@ export async function relinkRooms(bot: WechatyInterface, app: App): Promise<Reli
     const topic = await room.topic().catch(() => null);
     if (topic === null) continue;
     current.add(room.id);
-    idsByTopic.set(topic, [...(idsByTopic.get(topic) ?? []), room.id]);
+    const key = identityKey(topic);
+    idsByTopic.set(key, [...(idsByTopic.get(key) ?? []), room.id]);
   }
   const bound = new Set(bindings.map((b) => b.roomId));
   const now = app.clock.now();
@@ -41,7 +43,7 @@ export async function relinkRooms(bot: WechatyInterface, app: App): Promise<Reli
       continue;
     }
     // Only an unambiguous match by name: two groups of that name, or one already bound, are not guessed at.
-    const candidates = (idsByTopic.get(b.topic) ?? []).filter((id) => !bound.has(id));
+    const candidates = (idsByTopic.get(identityKey(b.topic)) ?? []).filter((id) => !bound.has(id));
     if (candidates.length !== 1) {
       report.missing.push(b.topic);
       if (!b.missingSince) await app.store.roomBinding.update({ where: { id: b.id }, data: { missingSince: now } });

@@ -47,9 +47,8 @@ export async function runBot(config: Config): Promise<void> {
     stop: () => bot.stop(),
   });
 
-  attachWechaty(bot, app, new Date(systemClock.now().getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000));
+  attachWechaty(bot, app, new Date(systemClock.now().getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000), { onError: (err) => watch.error(err) });
   attachLifecycle(bot, app, { onLogin: () => scheduler.startCron() });
-  bot.on("error", (err) => watch.error(err));
   bot.on("scan", (qrcode, status) => {
     watch.reached();
     if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) {

@@ -203,6 +203,13 @@ describe("photos as evidence", () => {
     expect(files[0]!.size).toBe(10);
   });
 
+  it("an empty photo is not kept, and the sender is asked to send it again", async () => {
+    await bot.say("张三", WATER, "ZG-2026-003 已完成");
+    const empty = { fileName: "blank.jpg", read: async () => Buffer.alloc(0) };
+    expect(await bot.deliver(bot.message("张三", WATER, "", { image: empty }))).toEqual(["这张照片是空的，没有存为 ZG-2026-003 的佐证材料，请重新发送。"]);
+    expect(await bot.app.store.attachment.count()).toBe(0);
+  });
+
   it("a photo with no recent report is ignored", async () => {
     bot.clock.advance(3_600_000);
     await bot.say("张三", WATER, "ZG-2026-003 已完成");
