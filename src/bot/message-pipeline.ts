@@ -8,7 +8,8 @@ import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
 import { enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
-import { existingCodes } from "../store/hot-path-sql.ts";
+import { CodeBook } from "../parse/issue-code.ts";
+import { issuesByCodeKey } from "../store/hot-path-sql.ts";
 import type { Store } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
 import type { Actor } from "./actor.ts";
@@ -36,10 +37,15 @@ const isDuplicate = (err: unknown) => (err as { code?: string } | null)?.code ==
  */
 function asSupervisor(meaning: Interpretation, actor: Actor): Command | null {
   const cmd = meaning.command;
-  if (!meaning.codeLed || !cmd || (cmd.type !== "progress" && cmd.type !== "complete")) return cmd;
+  if (!meaning.codeLed || !cmd || !isSupervising(actor)) return cmd;
+  if (cmd.type === "progress" || cmd.type === "complete") return { type: "query", code: cmd.code };
+  const first = cmd.type === "reports" ? (cmd.reports[0]?.code ?? cmd.others[0]) : undefined;
+  return first ? { type: "query", code: first } : cmd;
+}
+
+function isSupervising(actor: Actor): boolean {
   const role = actor.room?.role.kind;
-  const supervising = actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
-  return supervising ? { type: "query", code: cmd.code } : cmd;
+  return actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
 }
 
 function replyTarget(msg: InboundMessage): Target {
@@ -90,14 +96,19 @@ export class MessagePipeline {
       await this.#enqueue(store, ack, `evidence:${msg.id}`);
       return;
     }
-    const known = await existingCodes(store, codesToCheck(msg.text, config.DUBAN_BOT_NAME));
+    const role = actor.room?.role;
+    const roomUnitId = role?.kind === "UNIT" ? role.unit.id : null;
+    const codes = new CodeBook(await issuesByCodeKey(store, codesToCheck(msg.text, config.DUBAN_BOT_NAME, roomUnitId !== null)));
     const meaning = interpretMessage(msg.text, {
       botName: config.DUBAN_BOT_NAME,
       isPrivate: !msg.room,
       mentionsBot: msg.mentionsBot,
-      isKnownCode: (code) => known.has(code),
+      roomUnitId,
+      codes,
     });
     if (!meaning.addressed) return;
+    // Staff talking about an issue in a unit's group are not the unit reporting it.
+    if (meaning.codeInside && isSupervising(actor)) return;
     const command = asSupervisor(meaning, actor);
 
     const now = this.deps.clock.now();

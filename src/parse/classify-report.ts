@@ -1,28 +1,113 @@
 /**
  * Reads a unit's free-text report the way a person would: is it a claim that the work
- * is done, or progress? `已完成80%` is progress; `未完成` denies; `已完成部分` is partial.
+ * is done, progress (with a percentage if it gives one), a question, or a mere mention?
+ * `已完成80%` is progress; `未完成` denies; `已完成管网铺设，剩余检查井` is partial;
+ * `争取月底前整改完成` is a plan, not a claim.
  */
-const DONE = /(?:已经?|现已|均已|全部|已全部)(?:完成|整改|办结|完工|落实)|整改(?:完成|完毕|到位|结束)|完成(?:了)?整改|已办结|办结了|已销号/;
-const DENIED = /(?:未|没有?|尚未|还未|仍未|暂未|不能|无法|没能|还没有?)(?:全部|完全|能)?(?:完成|整改|办结|完工|落实)/;
-const PARTIAL = /部分|一半|大部分|初步|基本|阶段性|正在|仍在|还在|还需|尚需|下一步|继续/;
-const QUESTION = /[?？]|吗|是否|有没有|能否|什么时候/;
-const DONE_SHORT = /^(?:已经?)?(?:完成|办结|整改好)了?(?:[,;。!！\s]|$)/;
+const VERB = "清理|清运|清除|清淤|拆除|处置|处理|治理|整治|修复|安装|铺设|建设|改造|关停|取缔|搬迁|封堵|复绿|补植|覆盖|疏浚|转运|更换|维修|落实|施工|整改";
+const DONE = new RegExp(
+  [
+    "(?:已经?|现已|均已|都已|全都|全部|已全部|已全面|全面|顺利|圆满)(?:已经?)?(?:完成|整改|办结|完工|落实|竣工)",
+    "整改(?:工作)?(?:已经?|均已|都已)?(?:完成|完毕|到位|结束|完了|好了)",
+    "完成(?:了)?(?:全部)?整改",
+    "已办结|办结了|已销号|已竣工|竣工了|完工了",
+    `(?:${VERB})(?:工作)?(?:已经?|均已|都已|全部)?(?:完毕|完成|到位|干净|结束)`,
+    "(?:已经?|全部|均|都)(?:处置|整改|落实|整治)?到位",
+    "(?:搞|弄|做|办|修|整|处理|清理|改|干|收拾)(?:好|完|定)了|搞定|弄好",
+    "(?:已经|都|全)好了",
+    // `完成` standing as its own clause: `完成。` `，已完成` `已经完成了`
+    "(?:^|[\\s,;:。!！】\\])])(?:已经?|均已|都已)?(?:完成|办结|完工)了?(?:[\\s,;。.!！~]|$)",
+  ].join("|"),
+  "u",
+);
+const DENIED =
+  /(?:未|没有?|尚未|还未|仍未|暂未|不能|无法|没能|还没有?|并未|尚没)(?:全部|完全|彻底|能|有)?(?:完成|整改|办结|完工|落实|竣工|到位|完毕|清理|处置|结束)|不到位|不彻底|未达标|不达标/;
+const PARTIAL =
+  /部分|部份|一半|大部分|大半|过半|初步|基本|阶段性|正在|仍在|还在|还需|尚需|下一步|继续|剩余|剩下|还剩|尚余|还差|其余|陆续|逐步|分批|首批|第一批|一期|(?:共|总共|合计|一共)\s*[\d一二三四五六七八九十两百]+\s*[处个家台户条座项吨车栋]|\d+\s*\/\s*\d+/;
+// A plan or a request names completion without claiming it. A date word counts as
+// future only when nothing says it already happened (`已于11月底完成` is done).
+const FUTURE = /争取|力争|计划|预计|预期|拟|将于|将在|准备|打算|有望|尽快|抓紧|务必|即将|马上|需在|需于|应于|必须|要在/;
+const FUTURE_TIME = /下周|下月|月底|年底|本周|本月|明天|后天|近期|近日|之前|以前|前完成|前整改/;
+const PAST = /已|了/;
+const QUESTION = /[?？]|吗|是否|有没有|能否|能不能|什么时候|何时|怎么样|咋样|如何|了没|请问|多久|进展怎|进度怎/;
+// What a statement about the work sounds like, for a message whose code is not first.
+const STATEMENT = new RegExp(
+  [
+    "已经?(?!阅|读|收到|知悉|转发|发(?!现))\\p{Script=Han}",
+    "正在|正抓紧|在(?:施工|整改|推进|清理|处理|办理|落实)",
+    "(?:施工|整改|推进|进行|处理|办理|清理|建设|改造|实施|清运)中",
+    "开工|动工|进场|启动|开始(?:整改|施工|清理|处置|拆除)|顺利|有序|稳步",
+    "进展|进度[:：]|完成|完工|完毕|到位|办结|竣工|搞定|弄好|好了",
+    "未开始|还没|尚未|暂未|目前|截至|截止|现阶段",
+  ].join("|"),
+  "u",
+);
+const REQUEST = /请|麻烦|帮忙|发(?:一下|下|我|给)|看(?:一下|看|下)|去看|去现场|查一下|问一下|讨论|开会|会上|提醒|注意|跟进|关注|督促|催/;
+
+export type ReportKind = "complete" | "progress" | "question" | "mention";
+export interface ReportReading {
+  kind: ReportKind;
+  percent?: number;
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 四十五 → 45, 十 → 10, 一百 / 百 → 100; digits pass through. Only 0–100 is needed. */
+function smallNumber(s: string): number | undefined {
+  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  if (s === "百" || s === "一百") return 100;
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || s === "") return undefined;
+  if (!m[2]) return m[3] ? undefined : DIGITS[m[1]!];
+  return (m[1] ? DIGITS[m[1]]! : 1) * 10 + (m[3] ? DIGITS[m[3]]! : 0);
+}
+
+const N = "[零〇一二两三四五六七八九十百\\d.]+";
+const PERCENT = new RegExp(
+  [
+    "(?<![\\d.eE+-])(\\d{1,3}(?:\\.\\d+)?)\\s*%",
+    `百分之(${N})`,
+    "([一二两三四五六七八九十])成([一二三四五六七八九])?(?![员功为立本果绩交都])",
+    "(一半)",
+    "([二三四五六七八九十])分之([一二三四五六七八九])",
+  ].join("|"),
+  "u",
+);
+
+/** The first percentage in a report (`60%`, `百分之四十`, `七成`, `一半`, `三分之二`), if sensible. */
+export function percentIn(text: string): number | undefined {
+  const m = PERCENT.exec(text);
+  if (!m) return undefined;
+  let n: number | undefined;
+  if (m[1] !== undefined) n = Number(m[1]);
+  else if (m[2] !== undefined) n = smallNumber(m[2]);
+  else if (m[3] !== undefined) n = DIGITS[m[3]] !== undefined ? DIGITS[m[3]]! * 10 + (m[4] ? DIGITS[m[4]]! : 0) : 100;
+  else if (m[5] !== undefined) n = 50;
+  else if (m[6] !== undefined && m[7] !== undefined) n = (smallNumber(m[7])! / smallNumber(m[6])!) * 100;
+  if (n === undefined || Number.isNaN(n)) return undefined;
+  const r = Math.round(n);
+  return r >= 0 && r <= 100 ? r : undefined;
+}
+
+/** Pure: a report's text (its codes removed) → what it says. */
+export function readReport(text: string): ReportReading {
+  const percent = percentIn(text);
+  const withPct = (kind: ReportKind): ReportReading => (percent === undefined ? { kind } : { kind, percent });
+  if (QUESTION.test(text)) return { kind: "question" };
+  if (percent !== undefined && percent < 100) return withPct("progress");
+  const future = FUTURE.test(text) || (FUTURE_TIME.test(text) && !PAST.test(text));
+  if (DONE.test(text) && !DENIED.test(text) && !PARTIAL.test(text) && !future) return withPct("complete");
+  if (percent !== undefined || DENIED.test(text) || PARTIAL.test(text)) return withPct("progress");
+  if (REQUEST.test(text) && !/已|正在/.test(text)) return { kind: "mention" };
+  if (future && !/已|正在/.test(text)) return STATEMENT.test(text) || DONE.test(text) ? { kind: "progress" } : { kind: "mention" };
+  return STATEMENT.test(text) ? { kind: "progress" } : { kind: "mention" };
+}
 
 export type ReportIntent = "complete" | "progress";
 
-/** The first `NN%` in a report, if it is a sensible percentage. */
-export function percentIn(text: string): number | undefined {
-  const m = /(?<![\d.eE+-])(\d{1,3}(?:\.\d+)?)\s*%/.exec(text);
-  if (!m) return undefined;
-  const n = Math.round(Number(m[1]));
-  return n >= 0 && n <= 100 ? n : undefined;
-}
-
+/** A report led by its code: anything that is not a completion is progress. */
 export function classifyReport(text: string): ReportIntent {
-  const pct = percentIn(text);
-  if (pct !== undefined && pct < 100) return "progress";
-  if (DENIED.test(text) || PARTIAL.test(text) || QUESTION.test(text)) return "progress";
-  return DONE.test(text) || DONE_SHORT.test(text) ? "complete" : "progress";
+  return readReport(text).kind === "complete" ? "complete" : "progress";
 }
 
 const ACK = /^(?:(?:收到了?|好的?了?|明白了?|知道了?|了解|已阅|ok|OK|嗯+|谢谢[您你]?|感谢|辛苦了?|👌|👍|🙏|\[(?:强|OK|抱拳|握手)\])[!！。.,，~～\s]*)+$/u;
