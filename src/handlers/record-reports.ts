@@ -29,13 +29,13 @@ export async function recordReports(ctx: HandlerContext, cmd: CommandOf<"reports
   }
   if (claimed.length > 0) {
     lines.unshift(`已收到 ${claimed.map((c) => c.code).join("、")} 整改完成报告，状态改为待核实，督查室将现场核实后销号。可补发现场照片作为佐证。`);
-    tellAdmins(ctx, adminNotice(ctx, claimed));
   }
   if (cmd.others.length > 0) {
     const owners = await Promise.all(cmd.others.map(async (code) => `${code}（${(await findIssueOrThrow(ctx, code)).unit.name}）`));
     lines.push(`以下编号不属于本单位，未记录：${owners.join("、")}`);
   }
   reply(ctx, lines.join("\n"));
+  if (claimed.length > 0) tellAdmins(ctx, adminNotice(ctx, claimed));
 }
 
 function adminNotice(ctx: HandlerContext, claimed: { code: string; unitName: string; note: string }[]): string {

@@ -42,7 +42,7 @@ const STATEMENT = new RegExp(
   ].join("|"),
   "u",
 );
-const REQUEST = /请|麻烦|帮忙|发(?:一下|下|我|给)|看(?:一下|看|下)|去看|去现场|查一下|问一下|讨论|开会|会上|提醒|注意|跟进|关注|督促|催/;
+const REQUEST = /请|麻烦|帮忙|抓紧|尽快|务必|必须|要把|要在|发(?:一下|下|我|给)|看(?:一下|看|下)|去看|去现场|查一下|问一下|讨论|开会|会上|提醒|注意|跟进|关注|督促|催/;
 
 export type ReportKind = "complete" | "progress" | "question" | "mention";
 export interface ReportReading {

@@ -94,7 +94,7 @@ export function interpretMessage(raw: string, ctx: MessageContext): Interpretati
   const lead = named[0]?.start === 0 ? named[0] : null;
   const unitId = ctx.roomUnitId;
   if (lead) {
-    if (unitId !== null && new Set(named.map((n) => n.code)).size > 1) return answer(readReports(stripped, named, unitId, true), true);
+    if (unitId !== null && named.length > 1) return answer(readReports(stripped, named, unitId, true), true);
     // A loose spelling (`zg 2026-001`, `ZG2026001`) is read as the code it matched.
     const command = parseCommand(lead.code + stripped.slice(lead.end));
     if (command) return answer(command, true);
