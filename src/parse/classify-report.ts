@@ -5,6 +5,7 @@
  * `争取月底前整改完成` is a plan, not a claim.
  */
 const VERB = "清理|清运|清除|清淤|拆除|处置|处理|治理|整治|修复|安装|铺设|建设|改造|关停|取缔|搬迁|封堵|复绿|补植|覆盖|疏浚|转运|更换|维修|落实|施工|整改";
+const TERMINAL = "清理|清运|清除|清淤|拆除|处置|处理|治理|整治|修复|封堵|复绿|关停|取缔|搬迁|更换|安装|落实|解决|拆|清|搬离|消除";
 const DONE = new RegExp(
   [
     "(?:已经?|现已|均已|都已|全都|全部|已全部|已全面|全面|顺利|圆满)(?:已经?)?(?:完成|整改|办结|完工|落实|竣工)",
@@ -15,34 +16,46 @@ const DONE = new RegExp(
     "(?:已经?|全部|均|都)(?:处置|整改|落实|整治)?到位",
     "(?:搞|弄|做|办|修|整|处理|清理|改|干|收拾)(?:好|完|定)了|搞定|弄好",
     "(?:已经|都|全)好了",
+    // A terminal verb ending its clause: `已拆除`, `问题已解决`, `已经清理了`.
+    `(?:已经?|均已|都已|全部|已全部)(?:${TERMINAL})了?(?:[\\s,;。.!！~]|$)`,
+    "申请(?:核查|核实|验收)?销号|请求销号|可以销号|具备销号条件",
+    // The whole statement is a bare `好了` / `OK` / `done`.
+    "^(?:已经?|都|全)?(?:好了|[Oo][Kk]了?|[Dd]one|完事了?)[\\s,;。.!！~]*$",
     // `完成` standing as its own clause: `完成。` `，已完成` `已经完成了`
     "(?:^|[\\s,;:。!！】\\])])(?:已经?|均已|都已)?(?:完成|办结|完工)了?(?:[\\s,;。.!！~]|$)",
   ].join("|"),
   "u",
 );
 const DENIED =
-  /(?:未|没有?|尚未|还未|仍未|暂未|不能|无法|没能|还没有?|并未|尚没)(?:全部|完全|彻底|能|有)?(?:完成|整改|办结|完工|落实|竣工|到位|完毕|清理|处置|结束)|不到位|不彻底|未达标|不达标/;
-const PARTIAL =
-  /部分|部份|一半|大部分|大半|过半|初步|基本|阶段性|正在|仍在|还在|还需|尚需|下一步|继续|剩余|剩下|还剩|尚余|还差|其余|陆续|逐步|分批|首批|第一批|一期|(?:共|总共|合计|一共)\s*[\d一二三四五六七八九十两百]+\s*[处个家台户条座项吨车栋]|\d+\s*\/\s*\d+/;
+  /(?:未|没有?|尚未|还未|仍未|暂未|不能|无法|没能|还没有?|并未|尚没)(?:全部|完全|彻底|能|有)?(?:完成|整改|办结|完工|落实|竣工|到位|完毕|清理|处置|结束|解决|(?:弄|搞|做|办|修|整|处理|改|干)?好)|不到位|不彻底|未达标|不达标|完不成|(?:不能|无法)申请销号/;
+const COUNT = "[\\d一二三四五六七八九十两几]+\\s*[处个家台户条座项吨车栋]";
+const PARTIAL = new RegExp(
+  [
+    "部分|部份|一半|大部分|大半|过半|初步|基本|阶段性|正在|仍在|还在|还需|尚需|下一步|继续|剩余|剩下|还剩|只剩|尚余|还差|其余|陆续|逐步|分批|首批|第一批|一期|主体",
+    "在建|在施|除.{1,12}外|还有\\s*[\\d一二三四五六七八九十两几]",
+    `(?:共|总共|合计|一共)\\s*${COUNT}|${COUNT}[^,;。，；]{0,10}完成了?\\s*[\\d一二三四五六七八九十两]|\\d+\\s*\\/\\s*\\d+`,
+  ].join("|"),
+  "u",
+);
 // A plan or a request names completion without claiming it. A date word counts as
 // future only when nothing says it already happened (`已于11月底完成` is done).
 const FUTURE = /争取|力争|计划|预计|预期|拟|将于|将在|准备|打算|有望|尽快|抓紧|务必|即将|马上|需在|需于|应于|必须|要在/;
 const FUTURE_TIME = /下周|下月|月底|年底|本周|本月|明天|后天|近期|近日|之前|以前|前完成|前整改/;
 const PAST = /已|了/;
-const QUESTION = /[?？]|吗|是否|有没有|能否|能不能|什么时候|何时|怎么样|咋样|如何|了没|请问|多久|进展怎|进度怎/;
+const QUESTION = /[?？]|吗|是否|有没有|能否|能不能|什么时候|何时|怎么|咋|如何|了没|请问|多久|为什么|为啥|什么情况|啥情况|是谁|谁(?:负责|在|来|去)|在哪|哪里|哪个|哪些/;
 // What a statement about the work sounds like, for a message whose code is not first.
 const STATEMENT = new RegExp(
   [
-    "已经?(?!阅|读|收到|知悉|转发|发(?!现))\\p{Script=Han}",
+    "已(?!经?(?:阅|读|收到|知悉|转|发(?!现)|传|上传|把|给|交))\\p{Script=Han}",
     "正在|正抓紧|在(?:施工|整改|推进|清理|处理|办理|落实)",
     "(?:施工|整改|推进|进行|处理|办理|清理|建设|改造|实施|清运)中",
     "开工|动工|进场|启动|开始(?:整改|施工|清理|处置|拆除)|顺利|有序|稳步",
-    "进展|进度[:：]|完成|完工|完毕|到位|办结|竣工|搞定|弄好|好了",
+    "进展|进度[:：]|完成|完工|完毕|到位|办结|竣工|搞定|弄好",
     "未开始|还没|尚未|暂未|目前|截至|截止|现阶段",
   ].join("|"),
   "u",
 );
-const REQUEST = /请|麻烦|帮忙|抓紧|尽快|务必|必须|要把|要在|发(?:一下|下|我|给)|看(?:一下|看|下)|去看|去现场|查一下|问一下|讨论|开会|会上|提醒|注意|跟进|关注|督促|催/;
+const REQUEST = /请|麻烦|帮忙|抓紧|尽快|务必|必须|要把|要在|(?<!按照?)要求|发(?:一下|下|我|给)|看(?:一下|看|下)|去看|去现场|查一下|问一下|讨论|开会|会上|提醒|注意|跟进|关注|督促|催/;
 
 export type ReportKind = "complete" | "progress" | "question" | "mention";
 export interface ReportReading {
@@ -90,13 +103,15 @@ export function percentIn(text: string): number | undefined {
 }
 
 /** Pure: a report's text (its codes removed) → what it says. */
-export function readReport(text: string): ReportReading {
+export function readReport(raw: string): ReportReading {
+  const text = raw.trim();
   const percent = percentIn(text);
   const withPct = (kind: ReportKind): ReportReading => (percent === undefined ? { kind } : { kind, percent });
   if (QUESTION.test(text)) return { kind: "question" };
   if (percent !== undefined && percent < 100) return withPct("progress");
   const future = FUTURE.test(text) || (FUTURE_TIME.test(text) && !PAST.test(text));
-  if (DONE.test(text) && !DENIED.test(text) && !PARTIAL.test(text) && !future) return withPct("complete");
+  const done = DONE.test(text) || percent === 100;
+  if (done && !DENIED.test(text) && !PARTIAL.test(text) && !future) return withPct("complete");
   if (percent !== undefined || DENIED.test(text) || PARTIAL.test(text)) return withPct("progress");
   if (REQUEST.test(text) && !/已|正在/.test(text)) return { kind: "mention" };
   if (future && !/已|正在/.test(text)) return STATEMENT.test(text) || DONE.test(text) ? { kind: "progress" } : { kind: "mention" };

@@ -35,6 +35,9 @@ export interface CodeMention {
   spellings: { text: string; end: number }[];
 }
 
+// `ZG-2026-001和002`, `ZG-1、2、3`: later codes written as their last digit group only.
+const FOLLOWER = /\s*(?:和|及|与|、|,|\/|&)\s*(\d{1,8})(?![\d%.A-Za-z处个家台户条座项吨车栋米天日月号年成])/y;
+
 export function codeMentions(text: string): CodeMention[] {
   const mentions: CodeMention[] = [];
   for (const m of text.matchAll(LOOSE)) {
@@ -48,6 +51,13 @@ export function codeMentions(text: string): CodeMention[] {
       spellings.push({ text: m[0].slice(0, end), end: start + end });
     }
     mentions.push({ start, spellings });
+    const lastGroup = /\d+$/.exec(m[0])![0];
+    const stem = m[0].slice(0, -lastGroup.length);
+    FOLLOWER.lastIndex = start + m[0].length;
+    for (let f = FOLLOWER.exec(text); f && f[1]!.length === lastGroup.length; f = FOLLOWER.exec(text)) {
+      const end = FOLLOWER.lastIndex;
+      mentions.push({ start: end - f[1]!.length, spellings: [{ text: stem + f[1], end }] });
+    }
   }
   return mentions.slice(0, 20);
 }

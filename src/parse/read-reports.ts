@@ -15,13 +15,14 @@ type Report = CommandOf<"progress"> | CommandOf<"complete">;
 // What may stand between two codes without saying anything: `ZG-3和ZG-4`, `ZG-5、ZG-6`.
 const JOINER = /^[\s,;:、。.!！()【】[\]「」"“”'‘’/&+和及与跟或以还有等]*$/u;
 const LEADING_JUNK = /^[\s,;:、。.!！)）】\]」"”'’的]+/u;
-const TRAILING_JUNK = /[\s,;:、(（【[「"“'‘]+$/u;
+// Trailing openers, and the number of the next item in a list (`1.ZG-1 已完成 2.ZG-2 …`).
+const TRAILING_JUNK = /(?:[\s,;:、(（【[「"“'‘]|\s\d{1,2}[.、)）]?)+$/u;
 // `关于`, `报告：`, `【`, `区水利局报：`: words before the code that frame the report.
 const FRAMING =
-  /^(?:\p{Script=Han}{0,15}?(?:局|镇|街道|街道办|办事处|办|委|乡|村|社区|公司|集团|厂|所|站|中心|科|队|室|组|院|园区))?(?:关于|报告|汇报|回复|反馈|报送|上报|报|现报告|现将|情况)?(?:如下)?$/u;
+  /^(?:\p{Script=Han}{0,15}?(?:局|镇|街道|街道办|办事处|办|委|乡|村|社区|公司|集团|厂|所|站|中心|科|队|室|组|院|园区))?(?:关于|报告|汇报|回复|反馈|报送|上报|报|现报告|现将|情况)?(?:整改)?(?:进度|进展|完成情况|情况|完成)?(?:如下)?$/u;
 
 const clean = (s: string) => s.replace(LEADING_JUNK, "").replace(TRAILING_JUNK, "").trim();
-const strip = (s: string) => s.replace(/[\s,;:、。.!！()【】[\]「」"“”'‘’<>《》]/gu, "");
+const strip = (s: string) => s.replace(/[\s,;:、。.!！()【】[\]「」"“”'‘’<>《》#/\d]/gu, "");
 
 function toReport(code: string, statement: string, note: string, codeLed: boolean): Report | null {
   const reading = readReport(statement);
