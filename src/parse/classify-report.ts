@@ -80,7 +80,7 @@ const PERCENT = new RegExp(
   [
     "(?<![\\d.eE+-])(\\d{1,3}(?:\\.\\d+)?)\\s*%",
     `百分之(${N})`,
-    "([一二两三四五六七八九十])成([一二三四五六七八九])?(?![员功为立本果绩交都])",
+    "(?<!\\d)([一二两三四五六七八九十1-9])成([一二三四五六七八九])?(?![员功为立本果绩交都])",
     "(一半)",
     "([二三四五六七八九十])分之([一二三四五六七八九])",
   ].join("|"),
@@ -94,7 +94,7 @@ export function percentIn(text: string): number | undefined {
   let n: number | undefined;
   if (m[1] !== undefined) n = Number(m[1]);
   else if (m[2] !== undefined) n = smallNumber(m[2]);
-  else if (m[3] !== undefined) n = DIGITS[m[3]] !== undefined ? DIGITS[m[3]]! * 10 + (m[4] ? DIGITS[m[4]]! : 0) : 100;
+  else if (m[3] !== undefined) n = (m[3] === "十" ? 10 : (DIGITS[m[3]] ?? Number(m[3]))) * 10 + (m[4] ? DIGITS[m[4]]! : 0);
   else if (m[5] !== undefined) n = 50;
   else if (m[6] !== undefined && m[7] !== undefined) n = (smallNumber(m[7])! / smallNumber(m[6])!) * 100;
   if (n === undefined || Number.isNaN(n)) return undefined;

@@ -22,7 +22,7 @@ export function codesIn(text: string): string[] {
  * A code as people type it: separators left out, or spaces, dots or slashes instead
  * (`ZG2026013`, `zg 2026-001`). Its key (letters and digits only) is what it is matched by.
  */
-const LOOSE = /(?<![A-Za-z0-9])[A-Za-z]{1,8}[-_ .]?\d{1,8}(?:[-_ ./]\d{1,8}){0,3}(?![A-Za-z0-9])/g;
+const LOOSE = /(?<![A-Za-z0-9])[A-Za-z]{1,8}[-_ .]?\d{1,16}(?:[-_ ./]\d{1,8}){0,3}(?![A-Za-z0-9])/g;
 
 /** ZG-2026-001, zg 2026 001 and ZG2026001 share the key ZG2026001. */
 export function codeKey(spelling: string): string {
