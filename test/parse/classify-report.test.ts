@@ -23,6 +23,12 @@ describe("readReport: what a statement says", () => {
     ["100%完成", "complete"],
     ["好了", "complete"],
     ["OK了", "complete"],
+    ["已彻底整改", "complete"],
+    ["整改验收合格", "complete"],
+    ["已通过验收", "complete"],
+    ["未通过验收，继续整改", "progress"],
+    ["已完成招标", "progress"],
+    ["设计已完成，下周开工", "progress"],
     // partial: something done, something left
     ["整改进度：已完成管网铺设，剩余检查井", "progress"],
     ["已完成设备采购，正在安装", "progress"],
@@ -51,6 +57,8 @@ describe("readReport: what a statement says", () => {
     ["整改到位了没", "question"],
     ["为什么还没整改", "question"],
     ["责任人是谁", "question"],
+    ["是不是已经整改完了", "question"],
+    ["完成没", "question"],
     // mere mentions and requests
     ["明天去看", "mention"],
     ["下午开会讨论", "mention"],
