@@ -36,7 +36,7 @@ export interface CodeMention {
 }
 
 // `ZG-2026-001和002`, `ZG-1、2、3`: later codes written as their last digit group only.
-const FOLLOWER = /\s*(?:和|及|与|、|,|\/|&)\s*(\d{1,8})(?![\d%.A-Za-z处个家台户条座项吨车栋米天日月号年成])/y;
+const FOLLOWER = /\s*(?:和|及|与|、|,|\/|&)\s*(\d{1,8})(?![\d%.A-Za-z处个家台户条座项吨车栋米天日月年成])/y;
 
 export function codeMentions(text: string): CodeMention[] {
   const mentions: CodeMention[] = [];
