@@ -103,17 +103,17 @@ export function interpretMessage(raw: string, ctx: MessageContext): Interpretati
     return answer(parseCommand(stripped), true);
   }
 
+  const own = unitId === null ? [] : [...new Set(named.filter((n) => n.unitId === unitId).map((n) => n.code))];
+  if (own.length > 0) {
+    const reports = readReports(stripped, named, unitId!, false);
+    if (reports) return answer(reports, false, true);
+  }
   if (quote && quote.name === botName) {
     if (stripped === "" || isAcknowledgement(stripped)) return SILENT(text);
     return answer(fromQuote(quote.quoted, stripped, ctx.codes), true);
   }
-  if (unitId !== null && named.some((n) => n.unitId === unitId)) {
-    const reports = readReports(stripped, named, unitId, false);
-    if (reports) return answer(reports, false, true);
-    // Asked directly about one of its issues: show it.
-    const own = [...new Set(named.filter((n) => n.unitId === unitId).map((n) => n.code))];
-    if (forBot && own.length === 1) return answer({ type: "query", code: own[0]! }, false);
-  }
+  // Asked directly about one of its issues: show it.
+  if (forBot && own.length === 1) return answer({ type: "query", code: own[0]! }, false);
   if (forBot) return answer(stripped === "" ? { type: "help" } : null, false);
   return SILENT(text);
 }

@@ -572,6 +572,16 @@ describe("what the sender and the admins are told", () => {
     expect((await bot.app.store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-001" } })).state).toBe("NOT_STARTED");
   });
 
+  it("a quoted reply naming its own code reports on that code, not the quoted ones", async () => {
+    await bot.app.store.$executeRaw`UPDATE "Issue" SET "state" = 'NOT_STARTED'`;
+    const quoted = "「督办助手：【整改提醒】ZG-2026-001、ZG-2026-002 即将到期」\n- - - - - - - - - - - - - - -\n关于ZG-2026-002，已整改完毕";
+    expect((await bot.say("张三", WATER, quoted))[0]).toContain("已收到 ZG-2026-002 整改完成报告");
+    const states = await bot.app.store.issue.findMany({ where: { code: { in: ["ZG-2026-001", "ZG-2026-002"] } }, orderBy: { code: "asc" } });
+    expect(states.map((i) => i.state)).toEqual(["NOT_STARTED", "PENDING_VERIFICATION"]);
+    const other = "「李四：大家报一下进度」\n- - - - - - - - - - - - - - -\n报告：ZG-2026-003 完成七成";
+    expect((await bot.say("张三", WATER, other))[0]).toContain("已记录 ZG-2026-003 进度（70%）");
+  });
+
   it("asked directly about one of its issues, the bot shows it", async () => {
     const [card] = await bot.say("张三", WATER, "@督办助手 请问ZG-2026-001现在什么情况？");
     expect(card).toContain("ZG-2026-001 ZG-2026-001 岸线堆放建筑垃圾");
