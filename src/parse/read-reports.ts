@@ -13,7 +13,7 @@ export interface NamedCode {
 type Report = CommandOf<"progress"> | CommandOf<"complete">;
 
 // What may stand between two codes without saying anything: `ZG-3和ZG-4`, `ZG-5、ZG-6`.
-const JOINER = /^[\s,;:、。.!！()【】[\]「」"“”'‘’/&+和及与跟或以还有等]*$/u;
+const JOINER = /^[\s,;:、。.!！()【】[\]「」"“”'‘’/&+~和及与跟或以还有等至到]*$/u;
 const LEADING_JUNK = /^[号\s,;:、。.!！)）】\]」"”'’的]+/u;
 // Trailing openers, and the number of the next item in a list (`1.ZG-1 已完成 2.ZG-2 …`).
 const TRAILING_JUNK = /(?:[\s,;:、(（【[「"“'‘]|\s\d{1,2}[.、)）]?)+$/u;
