@@ -29,10 +29,12 @@ const DONE = new RegExp(
   "u",
 );
 const DENIED =
-  /(?:未|没有?|尚未|还未|仍未|暂未|不能|无法|没能|还没有?|并未|尚没)(?:全部|完全|彻底|能|有)?(?:完成|整改|办结|完工|落实|竣工|到位|完毕|清理|处置|结束|解决|(?:弄|搞|做|办|修|整|处理|改|干)?好)|(?:未|没有?|尚未|还未|没能)通过|不到位|不彻底|未达标|不达标|不合格|完不成|(?:不能|无法)申请销号|不能说|别说|不是|并非|是错的|不属实|结果没有/;
+  /(?:未|没有?|尚未|还未|仍未|暂未|不能|无法|没能|还没有?|并未|尚没)(?:全部|完全|彻底|能|有)?(?:完成|整改|办结|完工|落实|竣工|到位|完毕|清理|处置|结束|解决|(?:弄|搞|做|办|修|整|处理|改|干)?好)|(?:未|没有?|尚未|还未|没能)通过|不到位|不彻底|未达标|不达标|不合格|完不成|(?:不能|无法)申请销号/;
+// Words that take a claim back without saying anything about the work.
+const RETRACTED = /不能说|别说|不是|并非|是错的|不属实|结果没有/;
 // Done with a preparatory step is not done with the work (`已完成招标`, `设计已完成`).
 const PREP = "招标|设计|方案|采购|立项|勘察|审批|评审|前期|合同|选址|备案|批复|预算|调研|摸排|排查|测量|踏勘";
-const AFTERCARE = ".{0,5}(?:验收|核实|核查|销号|审核|申请|巡查|监管|监督|巩固|加强|跟踪|关注|维护|管护|保持|防止|长效)";
+const AFTERCARE = ".{0,5}(?:验收|核实|核查|销号|审核|申请|巡查|监管|监督|巩固|加强|跟踪|关注|维护|管护|保持|防止|长效|加油|努力)";
 const COUNT = "[\\d一二三四五六七八九十两几]+\\s*[处个家台户条座项吨车栋]";
 const PARTIAL = new RegExp(
   [
@@ -63,7 +65,7 @@ const STATEMENT = new RegExp(
     "(?:施工|整改|推进|进行|处理|办理|清理|建设|改造|实施|清运)中",
     "开工|动工|进场|启动|开始(?:整改|施工|清理|处置|拆除)|顺利|有序|稳步",
     "进展|进度[:：]|完成|完工|完毕|到位|办结|竣工|搞定",
-    "未开始|还没|尚未|暂未|目前|截至|截止|现阶段",
+    "未开始|还没|尚未|暂未|目前|截[至止](?:目前|今天|今日|昨天|现在|\\d)|现阶段",
   ].join("|"),
   "u",
 );
@@ -123,7 +125,7 @@ export function readReport(raw: string): ReportReading {
   if (percent !== undefined && percent < 100) return withPct("progress");
   const future = FUTURE.test(text) || (FUTURE_TIME.test(text) && !PAST.test(text));
   const done = DONE.test(text) || percent === 100;
-  if (done && !DENIED.test(text) && !PARTIAL.test(text) && !future) return withPct("complete");
+  if (done && !DENIED.test(text) && !RETRACTED.test(text) && !PARTIAL.test(text) && !future) return withPct("complete");
   if (percent !== undefined || DENIED.test(text) || PARTIAL.test(text)) return withPct("progress");
   if (REQUEST.test(text) && !/已|正在/.test(text)) return { kind: "mention" };
   if (future && !/已|正在/.test(text)) return STATEMENT.test(text) || DONE.test(text) ? { kind: "progress" } : { kind: "mention" };

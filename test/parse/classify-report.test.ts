@@ -71,6 +71,8 @@ describe("readReport: what a statement says", () => {
     ["领导要求 本周完成", "mention"],
     ["的材料我已经发邮箱了", "mention"],
     ["好了， 明天再说", "mention"],
+    ["这个不是 的问题", "mention"],
+    ["不能说已经完成", "progress"],
     // statements of progress
     ["正在施工", "progress"],
     ["设备已进场", "progress"],
