@@ -43,6 +43,12 @@ function asSupervisor(meaning: Interpretation, actor: Actor): Command | null {
   return first ? { type: "query", code: first } : cmd;
 }
 
+/** A unit's group, or a private chat with a contact of exactly one unit (not staff). */
+function reportingUnit(actor: Actor): number | null {
+  if (actor.room) return actor.room.role.kind === "UNIT" ? actor.room.role.unit.id : null;
+  return !actor.isAdmin && actor.units.length === 1 ? actor.units[0]!.id : null;
+}
+
 function isSupervising(actor: Actor): boolean {
   const role = actor.room?.role.kind;
   return actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
@@ -96,14 +102,13 @@ export class MessagePipeline {
       await this.#enqueue(store, ack, `evidence:${msg.id}`);
       return;
     }
-    const role = actor.room?.role;
-    const roomUnitId = role?.kind === "UNIT" ? role.unit.id : null;
-    const codes = new CodeBook(await issuesByCodeKey(store, codesToCheck(msg.text, config.DUBAN_BOT_NAME, roomUnitId !== null)));
+    const reportingUnitId = reportingUnit(actor);
+    const codes = new CodeBook(await issuesByCodeKey(store, codesToCheck(msg.text, config.DUBAN_BOT_NAME, reportingUnitId !== null)));
     const meaning = interpretMessage(msg.text, {
       botName: config.DUBAN_BOT_NAME,
       isPrivate: !msg.room,
       mentionsBot: msg.mentionsBot,
-      roomUnitId,
+      reportingUnitId,
       codes,
     });
     if (!meaning.addressed) return;

@@ -23,8 +23,11 @@ export interface MessageContext {
   botName: string;
   isPrivate: boolean;
   mentionsBot: boolean;
-  /** The unit the group is bound to; null in a private chat or any other group. */
-  roomUnitId: number | null;
+  /**
+   * The unit whose reports this chat carries: the group's unit, or in a private chat the
+   * one unit the contact belongs to; null anywhere else.
+   */
+  reportingUnitId: number | null;
   /**
    * The existing codes the message's code-shaped words may mean. `PM10浓度又超标了`
    * starts with something shaped like a code; only a real one makes chat a report.
@@ -36,17 +39,17 @@ const SILENT = (text: string): Interpretation => ({ addressed: false, command: n
 
 /**
  * The code keys whose existence decides what a message means: a leading code (unless a
- * command word leads), in a unit's group every code named, and the codes in a quote.
- * Messages with nothing shaped like a code, and commands, need no lookup at all.
+ * command word leads), in a chat that carries a unit's reports every code named, and the
+ * codes in a quote. Messages with nothing shaped like a code, and commands, need no lookup.
  */
-export function codesToCheck(raw: string, botName: string, inUnitRoom: boolean): string[] {
+export function codesToCheck(raw: string, botName: string, unitChat: boolean): string[] {
   const text = normalizeText(raw);
   const quote = parseQuote(text);
   const stripped = stripMention(quote ? quote.reply : text, normalizeText(botName));
   const keys: string[] = [];
   if (!commandWordAtStart(stripped)) {
     for (const m of codeMentions(stripped)) {
-      if (!inUnitRoom && m.start > 0) break;
+      if (!unitChat && m.start > 0) break;
       keys.push(...m.spellings.map((s) => codeKey(s.text)));
     }
   }
@@ -92,7 +95,7 @@ export function interpretMessage(raw: string, ctx: MessageContext): Interpretati
   if (commandWordAtStart(stripped)) return answer(parseCommand(stripped), false);
   const named = namedCodes(stripped, ctx.codes);
   const lead = named[0]?.start === 0 ? named[0] : null;
-  const unitId = ctx.roomUnitId;
+  const unitId = ctx.reportingUnitId;
   if (lead) {
     if (unitId !== null && named.length > 1) return answer(readReports(stripped, named, unitId, true), true);
     // A loose spelling (`zg 2026-001`, `ZG2026001`) is read as the code it matched.

@@ -646,6 +646,15 @@ describe("what the sender and the admins are told", () => {
     expect((await bot.say("张三", WATER, other))[0]).toContain("已记录 ZG-2026-003 进度（70%）");
   });
 
+  it("a unit contact's private message is read the same way; staff's is not a report", async () => {
+    await bot.app.store.$executeRaw`UPDATE "Issue" SET "state" = 'NOT_STARTED', "progressPct" = NULL`;
+    expect(await bot.say("张三", null, "关于ZG-2026-020，已完成七成")).toEqual(["已记录 ZG-2026-020 进度（70%）。整改时限12月20日，剩19天。"]);
+    expect((await bot.say("张三", null, "请问ZG-2026-020现在什么情况"))[0]).toContain("ZG-2026-020 ZG-2026-020 岸线堆放建筑垃圾");
+    expect((await bot.say("张三", null, "ZG-2026-020、ZG-2026-101 已整改完毕"))[0]).toContain("以下编号不属于本单位，未记录：ZG-2026-101（百胜镇人民政府）");
+    expect(await bot.say("王科长", null, "关于ZG-2026-021，已完成整改")).toEqual([expect.stringContaining("没看懂")]);
+    expect((await bot.app.store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-021" } })).state).toBe("NOT_STARTED");
+  });
+
   it("asked directly about one of its issues, the bot shows it", async () => {
     const [card] = await bot.say("张三", WATER, "@督办助手 请问ZG-2026-001现在什么情况？");
     expect(card).toContain("ZG-2026-001 ZG-2026-001 岸线堆放建筑垃圾");

@@ -135,7 +135,7 @@ describe("a unit's group: codes anywhere", () => {
     { code: "ZG-2026-002", unitId: 1 },
     { code: "ZG-2026-101", unitId: 2 },
   ]);
-  const ctx = { botName: "督办助手", isPrivate: false, mentionsBot: false, roomUnitId: 1, codes: book };
+  const ctx = { botName: "督办助手", isPrivate: false, mentionsBot: false, reportingUnitId: 1, codes: book };
   const read = (text: string) => interpretMessage(text, ctx);
 
   it.each([
@@ -161,6 +161,6 @@ describe("a unit's group: codes anywhere", () => {
   });
 
   it("outside a unit's group, codes not first stay chat as before", () => {
-    expect(interpretMessage("关于ZG-2026-001，已完成整改", { ...ctx, roomUnitId: null }).addressed).toBe(false);
+    expect(interpretMessage("关于ZG-2026-001，已完成整改", { ...ctx, reportingUnitId: null }).addressed).toBe(false);
   });
 });

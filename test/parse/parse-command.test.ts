@@ -6,7 +6,7 @@ import { interpretMessage } from "../../src/parse/interpret-message.ts";
 import { normalizeText } from "../../src/parse/normalize-text.ts";
 
 const KNOWN = new CodeBook(["ZG-2026-003", "ZG-2026-004", "ZG-2026-010"].map((code) => ({ code, unitId: 1 })));
-const group = { botName: "督办助手", isPrivate: false, mentionsBot: false, roomUnitId: null, codes: KNOWN };
+const group = { botName: "督办助手", isPrivate: false, mentionsBot: false, reportingUnitId: null, codes: KNOWN };
 const meaning = (text: string, ctx = group) => interpretMessage(text, ctx);
 
 describe("parseCommand: command words", () => {
