@@ -17,6 +17,8 @@ line("latency p99 (ms)", `${p.p99Ms}`, "≤ 25", p.p99Ms <= 25);
 line("raw better-sqlite3 floor (commands/s)", `${p.rawPerSecond}`);
 line("raw floor p99 (ms)", `${p.rawP99Ms}`);
 line("floor / pipeline", `${p.ratio}x`);
+line(`free-text reports, code inside or unseparated (${p.freeText})`, `${p.freeTextPerSecond}/s`);
+line("  free-text latency p99 (ms)", `${p.freeTextP99Ms}`);
 
 console.log("\n== ledger import: 10,000-row xlsx, 300 units ==");
 const i = await benchImport();

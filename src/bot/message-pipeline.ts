@@ -9,8 +9,9 @@ import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
 import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
+import { CodeBook } from "../parse/issue-code.ts";
 import { bumpDirectoryVersion, directoryVersion } from "../store/directory-version.ts";
-import { existingCodes } from "../store/hot-path-sql.ts";
+import { issuesByCodeKey } from "../store/hot-path-sql.ts";
 import { moveBinding } from "../store/move-binding.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Store } from "../store/open-store.ts";
@@ -42,10 +43,21 @@ const isDuplicate = (err: unknown) => isUniqueViolation(err, "key");
  */
 function asSupervisor(meaning: Interpretation, actor: Actor): Command | null {
   const cmd = meaning.command;
-  if (!meaning.codeLed || !cmd || (cmd.type !== "progress" && cmd.type !== "complete")) return cmd;
+  if (!meaning.codeLed || !cmd || !isSupervising(actor)) return cmd;
+  if (cmd.type === "progress" || cmd.type === "complete") return { type: "query", code: cmd.code };
+  const first = cmd.type === "reports" ? (cmd.reports[0]?.code ?? cmd.others[0]) : undefined;
+  return first ? { type: "query", code: first } : cmd;
+}
+
+/** A unit's group, or a private chat with a contact of exactly one unit (not staff). */
+function reportingUnit(actor: Actor): number | null {
+  if (actor.room) return actor.room.role.kind === "UNIT" ? actor.room.role.unit.id : null;
+  return !actor.isAdmin && actor.units.length === 1 ? actor.units[0]!.id : null;
+}
+
+function isSupervising(actor: Actor): boolean {
   const role = actor.room?.role.kind;
-  const supervising = actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
-  return supervising ? { type: "query", code: cmd.code } : cmd;
+  return actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
 }
 
 /** Half of a cut emoji anywhere (text, name, group name) cannot be stored: it becomes U+FFFD. */
@@ -130,14 +142,18 @@ export class MessagePipeline {
       await this.#enqueue(store, ack, `evidence:${msg.id}`);
       return;
     }
-    const known = await existingCodes(store, codesToCheck(msg.text, config.DUBAN_BOT_NAME));
+    const reportingUnitId = reportingUnit(actor);
+    const codes = new CodeBook(await issuesByCodeKey(store, codesToCheck(msg.text, config.DUBAN_BOT_NAME, reportingUnitId !== null)));
     const meaning = interpretMessage(msg.text, {
       botName: config.DUBAN_BOT_NAME,
       isPrivate: !msg.room,
       mentionsBot: msg.mentionsBot,
-      isKnownCode: (code) => known.has(code),
+      reportingUnitId,
+      codes,
     });
     if (!meaning.addressed) return;
+    // Staff talking about an issue in a unit's group are not the unit reporting it.
+    if (meaning.codeInside && isSupervising(actor)) return;
     const command = asSupervisor(meaning, actor);
 
     const now = this.deps.clock.now();

@@ -8,6 +8,19 @@ import { assertCanReport } from "./authorize.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
 
 export async function claimCompletion(ctx: HandlerContext, cmd: CommandOf<"complete">): Promise<void> {
+  const { code, unitName } = await recordCompletion(ctx, cmd);
+  reply(ctx, `已收到 ${code} 整改完成报告，状态改为待核实，督查室将现场核实后销号。可补发现场照片作为佐证。`);
+  tellAdmins(
+    ctx,
+    `【待核实】${unitName} ${ctx.actor.name} 报 ${code} 整改完成${cmd.note ? `：${cmd.note}` : ""}\n核实后回复：核实 ${code} 通过，或 核实 ${code} 退回 <理由>`,
+  );
+}
+
+/**
+ * Records a completion claim (→ 待核实); returns the issue's code and unit. Refusals are
+ * thrown before anything is written.
+ */
+export async function recordCompletion(ctx: HandlerContext, cmd: CommandOf<"complete">): Promise<{ code: string; unitName: string }> {
   const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanReport(ctx.actor, issue);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需再报完成`);
@@ -28,9 +41,5 @@ export async function claimCompletion(ctx: HandlerContext, cmd: CommandOf<"compl
     percent: null,
     claimedAt: ctx.now,
   });
-  reply(ctx, `已收到 ${issue.code} 整改完成报告，状态改为待核实，督查室将现场核实后销号。可补发现场照片作为佐证。`);
-  tellAdmins(
-    ctx,
-    `【待核实】${issue.unit.name} ${ctx.actor.name} 报 ${issue.code} 整改完成${cmd.note ? `：${cmd.note}` : ""}\n核实后回复：核实 ${issue.code} 通过，或 核实 ${issue.code} 退回 <理由>`,
-  );
+  return { code: issue.code, unitName: issue.unit.name };
 }

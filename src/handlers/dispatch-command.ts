@@ -8,6 +8,7 @@ import { reply, type HandlerContext } from "./handler-context.ts";
 import { listOverdue } from "./list-overdue.ts";
 import { listUnitIssues } from "./list-unit-issues.ts";
 import { queryIssue } from "./query-issue.ts";
+import { recordReports } from "./record-reports.ts";
 import { recordReview } from "./record-review.ts";
 import { reportProgress } from "./report-progress.ts";
 import { requestExtension } from "./request-extension.ts";
@@ -39,6 +40,8 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return reportProgress(ctx, cmd);
     case "complete":
       return claimCompletion(ctx, cmd);
+    case "reports":
+      return recordReports(ctx, cmd);
     case "extend":
       return requestExtension(ctx, cmd);
     case "stats":

@@ -9,6 +9,11 @@ import { assertCanReport } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 
 export async function reportProgress(ctx: HandlerContext, cmd: CommandOf<"progress">): Promise<void> {
+  reply(ctx, await recordProgress(ctx, cmd));
+}
+
+/** Records a progress report; returns the answer. Refusals are thrown before anything is written. */
+export async function recordProgress(ctx: HandlerContext, cmd: CommandOf<"progress">): Promise<string> {
   const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanReport(ctx.actor, issue);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需再报进度；如有反弹请联系督查室`);
@@ -22,9 +27,6 @@ export async function reportProgress(ctx: HandlerContext, cmd: CommandOf<"progre
   });
   await recordReport(ctx.tx, { issueId: issue.id, state: toState, text: cmd.note, at: ctx.now, percent: cmd.percent ?? null, claimedAt: null });
   const pct = cmd.percent !== undefined ? `（${cmd.percent}%）` : "";
-  if (issue.state === "PENDING_VERIFICATION") {
-    reply(ctx, `已记录 ${issue.code} 进度${pct}。该问题已报完成，正在等待督查室核实。`);
-    return;
-  }
-  reply(ctx, `已记录 ${issue.code} 进度${pct}。整改时限${deadlineLabel(issue.deadline, ctx.today)}，${timeStatus({ ...issue, state: toState }, ctx.today)}。`);
+  if (issue.state === "PENDING_VERIFICATION") return `已记录 ${issue.code} 进度${pct}。该问题已报完成，正在等待督查室核实。`;
+  return `已记录 ${issue.code} 进度${pct}。整改时限${deadlineLabel(issue.deadline, ctx.today)}，${timeStatus({ ...issue, state: toState }, ctx.today)}。`;
 }

@@ -22,14 +22,17 @@ export const COMMAND_NAMES = [
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
+const progress = z.object({ type: z.literal("progress"), code, note: text, percent: z.number().int().min(0).max(100).optional() });
+const complete = z.object({ type: z.literal("complete"), code, note: text });
+
 /** Everything a message addressed to the bot can mean. */
 export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("help") }),
   z.object({ type: z.literal("query"), code }),
   z.object({ type: z.literal("list"), unitName: text.optional() }),
   z.object({ type: z.literal("overdue") }),
-  z.object({ type: z.literal("progress"), code, note: text, percent: z.number().int().min(0).max(100).optional() }),
-  z.object({ type: z.literal("complete"), code, note: text }),
+  progress,
+  complete,
   z.object({ type: z.literal("extend"), code, date, reason: text }),
   z.object({ type: z.literal("stats") }),
   z.object({ type: z.literal("bind"), leaders: z.boolean(), unitName: text }),
@@ -41,6 +44,9 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("usage"), command: z.enum(COMMAND_NAMES), problem: text.optional() }),
   // A quoted reply whose quote names several issues: ask which one.
   z.object({ type: z.literal("ambiguous"), codes: z.array(code), intent: z.enum(["progress", "complete"]) }),
+  // A unit's report naming several codes, or its code not first: one report per code of
+  // this unit, answered in one reply; `others` are the codes named that are not this unit's.
+  z.object({ type: z.literal("reports"), reports: z.array(z.discriminatedUnion("type", [progress, complete])), others: z.array(code) }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

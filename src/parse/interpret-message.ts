@@ -1,9 +1,10 @@
 import { classifyReport, isAcknowledgement } from "./classify-report.ts";
 import type { Command } from "./command.ts";
-import { codeAtStart, codesIn } from "./issue-code.ts";
+import { codeAtStart, codeKey, codeMentions, codesIn, type CodeBook } from "./issue-code.ts";
 import { normalizeText, stripMention } from "./normalize-text.ts";
 import { commandWordAtStart, parseCommand, reportCommand } from "./parse-command.ts";
 import { parseQuote } from "./parse-quote.ts";
+import { readReports, type NamedCode } from "./read-reports.ts";
 
 export interface Interpretation {
   /** Is the message for the bot at all? If not, the bot stays silent. */
@@ -12,6 +13,8 @@ export interface Interpretation {
   command: Command | null;
   /** Read from a leading issue code (or a quote) rather than a command word. */
   codeLed: boolean;
+  /** A unit's report read from codes named inside the message, none of them first. */
+  codeInside: boolean;
   /** The normalised text, for the history. */
   text: string;
 }
@@ -21,34 +24,54 @@ export interface MessageContext {
   isPrivate: boolean;
   mentionsBot: boolean;
   /**
-   * Whether a code names an issue in the ledger. `PM10浓度又超标了` starts with
-   * something shaped like a code; only a real one makes chat a report.
+   * The unit whose reports this chat carries: the group's unit, or in a private chat the
+   * one unit the contact belongs to; null anywhere else.
    */
-  isKnownCode: (code: string) => boolean;
+  reportingUnitId: number | null;
+  /**
+   * The existing codes the message's code-shaped words may mean. `PM10浓度又超标了`
+   * starts with something shaped like a code; only a real one makes chat a report.
+   */
+  codes: CodeBook;
 }
 
-const SILENT = (text: string): Interpretation => ({ addressed: false, command: null, codeLed: false, text });
+const SILENT = (text: string): Interpretation => ({ addressed: false, command: null, codeLed: false, codeInside: false, text });
 
 /**
- * The codes whose existence decides what a message means: a leading code (unless a
- * command word leads) and the codes in a quote. Most messages need no lookup at all.
+ * The code keys whose existence decides what a message means: a leading code (unless a
+ * command word leads), in a chat that carries a unit's reports every code named, and the
+ * codes in a quote. Messages with nothing shaped like a code, and commands, need no lookup.
  */
-export function codesToCheck(raw: string, botName: string): string[] {
+export function codesToCheck(raw: string, botName: string, unitChat: boolean): string[] {
   const text = normalizeText(raw);
   const quote = parseQuote(text);
   const stripped = stripMention(quote ? quote.reply : text, normalizeText(botName));
-  const codes: string[] = [];
-  const lead = commandWordAtStart(stripped) ? null : codeAtStart(stripped);
-  if (lead) codes.push(lead.code);
-  if (quote) codes.push(...codesIn(quote.quoted));
-  return [...new Set(codes)].slice(0, 20);
+  const keys: string[] = [];
+  if (!commandWordAtStart(stripped)) {
+    for (const m of codeMentions(stripped)) {
+      if (!unitChat && m.start > 0) break;
+      keys.push(...m.spellings.map((s) => codeKey(s.text)));
+    }
+  }
+  if (quote) keys.push(...codesIn(quote.quoted).map(codeKey));
+  return [...new Set(keys)].slice(0, 40);
+}
+
+/** The existing codes named in a text, in order; a spelling that matches none is skipped. */
+function namedCodes(text: string, codes: CodeBook): NamedCode[] {
+  const named: NamedCode[] = [];
+  for (const m of codeMentions(text)) {
+    const known = codes.resolveMention(m);
+    if (known) named.push({ code: known.code, unitId: known.unitId, start: m.start, end: known.end });
+  }
+  return named;
 }
 
 /** A quoted reply to one of the bot's messages: the issue comes from the quoted text. */
-function fromQuote(quoted: string, reply: string, known: (code: string) => boolean): Command | null {
+function fromQuote(quoted: string, reply: string, known: CodeBook): Command | null {
   // The bot's help and usage hints carry example codes; a reply to them reports nothing.
   if (/例如|用法|可用命令/.test(quoted)) return null;
-  const codes = codesIn(quoted).filter(known);
+  const codes = codesIn(quoted).filter((c) => known.exact(c) !== null);
   if (codes.length === 0) return null;
   if (codes.length > 1) return { type: "ambiguous", codes, intent: classifyReport(reply) };
   return reportCommand(codes[0]!, reply);
@@ -67,17 +90,33 @@ export function interpretMessage(raw: string, ctx: MessageContext): Interpretati
   const stripped = stripMention(body, botName);
   const forBot = mentioned || ctx.isPrivate;
 
-  const wordLed = commandWordAtStart(stripped) !== null;
-  const lead = wordLed ? null : codeAtStart(stripped);
-  if (wordLed || (lead && (forBot || ctx.isKnownCode(lead.code)))) {
-    const command = parseCommand(stripped);
-    if (command) return { addressed: true, command, codeLed: !wordLed, text };
+  const answer = (command: Command | null, codeLed: boolean, codeInside = false): Interpretation => ({ addressed: true, command, codeLed, codeInside, text });
+
+  if (commandWordAtStart(stripped)) return answer(parseCommand(stripped), false);
+  const named = namedCodes(stripped, ctx.codes);
+  const lead = named[0]?.start === 0 ? named[0] : null;
+  const unitId = ctx.reportingUnitId;
+  if (lead) {
+    if (unitId !== null && named.length > 1) return answer(readReports(stripped, named, unitId, true), true);
+    // A loose spelling (`zg 2026-001`, `ZG2026001`) is read as the code it matched.
+    const command = parseCommand(lead.code + stripped.slice(lead.end));
+    if (command) return answer(command, true);
+  } else if (forBot && codeAtStart(stripped)) {
+    // An unknown code asked about directly gets an answer saying so.
+    return answer(parseCommand(stripped), true);
   }
 
+  const own = unitId === null ? [] : [...new Set(named.filter((n) => n.unitId === unitId).map((n) => n.code))];
+  if (own.length > 0) {
+    const reports = readReports(stripped, named, unitId!, false);
+    if (reports) return answer(reports, false, true);
+  }
   if (quote && quote.name === botName) {
     if (stripped === "" || isAcknowledgement(stripped)) return SILENT(text);
-    return { addressed: true, command: fromQuote(quote.quoted, stripped, ctx.isKnownCode), codeLed: true, text };
+    return answer(fromQuote(quote.quoted, stripped, ctx.codes), true);
   }
-  if (forBot) return { addressed: true, command: stripped === "" ? { type: "help" } : null, codeLed: false, text };
+  // Asked directly about one of its issues: show it.
+  if (forBot && own.length === 1) return answer({ type: "query", code: own[0]! }, false);
+  if (forBot) return answer(stripped === "" ? { type: "help" } : null, false);
   return SILENT(text);
 }

@@ -80,9 +80,13 @@ export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> 
     VALUES ${Prisma.join(values)}`;
 }
 
-/** Which of these codes name issues: one lookup for every code-shaped token in a message. */
-export async function existingCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ code: string }[]>`SELECT "code" FROM "Issue" WHERE "code" IN (${Prisma.join(codes)})`;
-  return new Set(rows.map((r) => r.code));
+/**
+ * The issues whose code has one of these keys (letters and digits only, see codeKey):
+ * one lookup for every code-shaped word in a message, exact or loosely typed. The
+ * expression is the one the Issue_codeKey index is built on, so SQLite uses the index.
+ */
+export async function issuesByCodeKey(db: Db, keys: readonly string[]): Promise<{ code: string; unitId: number }[]> {
+  if (keys.length === 0) return [];
+  return db.$queryRaw<{ code: string; unitId: number }[]>`
+    SELECT "code", "unitId" FROM "Issue" WHERE replace(replace("code", '-', ''), '_', '') IN (${Prisma.join(keys)})`;
 }

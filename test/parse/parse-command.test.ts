@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { commandSchema } from "../../src/parse/command.ts";
+import { CodeBook } from "../../src/parse/issue-code.ts";
 import { parseCommand } from "../../src/parse/parse-command.ts";
 import { interpretMessage } from "../../src/parse/interpret-message.ts";
 import { normalizeText } from "../../src/parse/normalize-text.ts";
 
-const KNOWN = new Set(["ZG-2026-003", "ZG-2026-004", "ZG-2026-010"]);
-const group = { botName: "督办助手", isPrivate: false, mentionsBot: false, isKnownCode: (c: string) => KNOWN.has(c) };
+const KNOWN = new CodeBook(["ZG-2026-003", "ZG-2026-004", "ZG-2026-010"].map((code) => ({ code, unitId: 1 })));
+const group = { botName: "督办助手", isPrivate: false, mentionsBot: false, reportingUnitId: null, codes: KNOWN };
 const meaning = (text: string, ctx = group) => interpretMessage(text, ctx);
 
 describe("parseCommand: command words", () => {
