@@ -31,7 +31,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** Pure: a snapshot of the ledger → the leaders' digest (DESIGN §4). */
+/** Pure: a snapshot of the ledger → the leaders' digest (README, Schedules). */
 export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const { today } = o;
   const year = Number(today.slice(0, 4));

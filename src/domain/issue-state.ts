@@ -34,7 +34,7 @@ export function stateFromLabel(label: string): IssueState | undefined {
 }
 
 /**
- * The moves chat may make (DESIGN §2): a report starts the work, a claim awaits
+ * The moves chat may make (README, How a problem moves): a report starts the work, a claim awaits
  * verification, verification closes or sends back, a rebound reopens. Staying put is
  * always allowed (a progress report on work in progress). Imports take the ledger's state
  * and are not bound by these.

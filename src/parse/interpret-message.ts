@@ -79,7 +79,7 @@ function fromQuote(quoted: string, reply: string, known: CodeBook): Command | nu
 
 /**
  * Pure: raw chat text and where it was said → whether it is for the bot and what it
- * asks. The DESIGN §3 rules of when the bot speaks live here.
+ * asks. The rules of when the bot speaks (README, Chat commands) live here.
  */
 export function interpretMessage(raw: string, ctx: MessageContext): Interpretation {
   const text = normalizeText(raw);

@@ -28,7 +28,7 @@ const DEFAULT_RETRY_MS = 5 * 60_000;
 const FOLLOW_UP_WINDOW_MS = 60 * 60_000;
 
 /**
- * The daily jobs (DESIGN §4), each run at most once per day across restarts and
+ * The daily jobs (README, Schedules), each run at most once per day across restarts and
  * instances: a run is claimed in JobRun, and its messages are enqueued in the same
  * transaction that marks it finished. A job whose time passed while the bot was down
  * runs as soon as it is back, the same day only.

@@ -1,7 +1,7 @@
 import { firstChars } from "../core/identity.ts";
 import { isValidDay } from "../core/zoned-time.ts";
 
-/** One line of a simulator script (DESIGN §6), with its line number for error messages. */
+/** One line of a simulator script (docs/simulator.md), with its line number for error messages. */
 export type Step = { line: number } & (
   | { kind: "env"; key: string; value: string }
   | { kind: "now"; text: string }

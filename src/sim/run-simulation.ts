@@ -20,7 +20,7 @@ export function simulatorConfig(base: Record<string, string | undefined>, script
 }
 
 /**
- * Runs a script (DESIGN §6). Returns the exit code: 0, or 2 when the script has
+ * Runs a script (docs/simulator.md). Returns the exit code: 0, or 2 when the script has
  * problems (each reported on stderr with its line number).
  */
 export async function runSimulation(scriptPath: string, o: SimulationOptions): Promise<number> {

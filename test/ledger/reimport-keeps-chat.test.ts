@@ -7,7 +7,7 @@ import { formatImportResult, importLedgerFile } from "../../src/ledger/import-le
 import type { Store } from "../../src/store/open-store.ts";
 import { SAMPLE_CSV, tempStore, zt } from "./helpers.ts";
 
-// DESIGN §5: a re-import is safe. An old copy of the ledger must not undo what units
+// A re-import is safe (README, Ledger files). An old copy of the ledger must not undo what units
 // and staff did in chat since it was written.
 
 let store: Store;

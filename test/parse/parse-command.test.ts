@@ -111,7 +111,7 @@ describe("messages that start with an issue code", () => {
   });
 });
 
-describe("when the bot speaks (DESIGN §3)", () => {
+describe("when the bot speaks (README, Chat commands)", () => {
   it.each([
     ["完成了吗？", false],
     ["帮助我看看这个", false],

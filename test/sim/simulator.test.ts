@@ -60,7 +60,7 @@ describe("script parsing", () => {
   });
 });
 
-describe("the simulator (DESIGN §6)", () => {
+describe("the simulator (docs/simulator.md)", () => {
   it("prints one line per delivered message, in text mode", async () => {
     const { code, out, err } = await simulate(`${SETUP}张三 @ 区水利局工作群: 进度 ZG-2026-003 管网铺设60%\n张三 @ 区水利局工作群: 今天开会吗\n张三: 清单\n`);
     expect(code).toBe(0);
