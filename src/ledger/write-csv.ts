@@ -1,8 +1,13 @@
 import { writeFile } from "node:fs/promises";
+import { guardFormula } from "./formula-guard.ts";
 
-/** RFC 4180: quote a field only when it must be, doubling inner quotes. */
+/**
+ * RFC 4180: quote a field only when it must be, doubling inner quotes. Text is guarded
+ * against formulas; a number is written as is (it cannot carry one, and a real
+ * negative number must stay a number).
+ */
 export function csvField(value: string | number): string {
-  const s = String(value);
+  const s = typeof value === "number" ? String(value) : guardFormula(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
