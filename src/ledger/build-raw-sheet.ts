@@ -1,4 +1,3 @@
-import { unguardFormula } from "./formula-guard.ts";
 import { normalizeHeader } from "./normalize-header.ts";
 import type { RawCell, RawRow, RawSheet } from "./raw-sheet.ts";
 
@@ -21,10 +20,7 @@ export function buildRawSheet(headerCells: RawCell[], body: { rowNumber: number;
   for (const { rowNumber, values } of body) {
     if (values.every(isBlank)) continue;
     const cells: Record<string, RawCell> = {};
-    for (const [name, i] of columns) {
-      const v = values[i] ?? null;
-      cells[name] = typeof v === "string" ? unguardFormula(v) : v;
-    }
+    for (const [name, i] of columns) cells[name] = values[i] ?? null;
     rows.push({ rowNumber, cells });
   }
   return { headers: columns.map(([name]) => name), rows };
