@@ -2,10 +2,10 @@ import type { ZonedTime } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import type { Store } from "../store/open-store.ts";
 import { insertEvents, insertIssues, updateIssues } from "./bulk-write.ts";
+import { approvedExtensions } from "./approved-extensions.ts";
 import { ensureUnits } from "./ensure-units.ts";
 import type { ImportCounts, ImportResult } from "./format-import-result.ts";
 import { planImport, type ExistingIssue } from "./import-plan.ts";
-import { latestExtensions } from "./latest-extensions.ts";
 import { LedgerError } from "./ledger-error.ts";
 import type { LedgerRow } from "./ledger-row.ts";
 import type { RawSheet } from "./raw-sheet.ts";
@@ -35,9 +35,9 @@ export async function importLedger(store: Store, rows: LedgerRow[], opts: Import
   return store.$transaction(async (tx) => {
     const units = await ensureUnits(tx, rows.map((r) => r.unitName), now);
     const existing = await tx.issue.findMany({ select: EXISTING_SELECT });
-    const extensions = await latestExtensions(tx);
+    const extensions = await approvedExtensions(tx);
     const byCode = new Map<string, ExistingIssue>(
-      existing.map(({ id, ...i }) => [i.code, { ...i, lastExtension: extensions.get(id) ?? null }]),
+      existing.map(({ id, ...i }) => [i.code, { ...i, extensions: extensions.get(id) ?? [] }]),
     );
     const plan = planImport(rows, byCode, units.idOf, (id) => units.names.get(id) ?? `#${id}`, now);
     await insertIssues(tx, plan.creates, now);

@@ -78,7 +78,7 @@ describe("exportLedger", () => {
     await exportLedger(store, file, { zonedTime: zt, now });
     const events = await store.issueEvent.count();
     const result = await importLedgerFile(store, file, zt, { actor: "管理员", now });
-    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: 0 });
+    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: [] });
     expect(await store.issueEvent.count()).toBe(events);
   });
 
