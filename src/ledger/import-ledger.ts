@@ -7,10 +7,9 @@ import { ensureUnits } from "./ensure-units.ts";
 import type { ImportCounts, ImportResult } from "./format-import-result.ts";
 import { planImport, type ExistingIssue } from "./import-plan.ts";
 import { LedgerError } from "./ledger-error.ts";
-import type { LedgerRow } from "./ledger-row.ts";
-import type { RawSheet } from "./raw-sheet.ts";
-import { readLedgerFile } from "./read-ledger.ts";
-import { validateLedger } from "./validate-ledger.ts";
+import type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
+import { openLedgerFile } from "./read-ledger.ts";
+import { RowValidator } from "./validate-ledger.ts";
 
 export { formatImportResult, type ImportCounts, type ImportResult } from "./format-import-result.ts";
 
@@ -24,48 +23,55 @@ export interface ImportOptions {
 // rows must not hit Prisma's 5 s default for interactive transactions.
 const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 
+// Rows planned and written per step: the issues they name are read per batch, so a
+// city-wide ledger never has every stored issue in memory at once.
+const BATCH = 2_000;
+
 /**
- * Writes validated rows, all or nothing, in a fixed number of statements whatever the
- * row count: per-row queries through Prisma cost about a millisecond each. Only issues
- * whose ledger fields differ are written, each with an IMPORT_UPDATE event; a state or
- * deadline newer than the file's (set in chat since) is kept, see keepNewer.
+ * Writes validated rows, all or nothing: one transaction, a fixed number of statements
+ * per batch of rows whatever the row count (per-row queries through Prisma cost about a
+ * millisecond each). Only issues whose ledger fields differ are written, each with an
+ * IMPORT_UPDATE event; a state or deadline newer than the file's (set in chat since)
+ * is kept, see keepNewer.
  */
 export async function importLedger(store: Store, rows: LedgerRow[], opts: ImportOptions): Promise<ImportCounts> {
   const { actor, now } = opts;
   return store.$transaction(async (tx) => {
     const units = await ensureUnits(tx, rows.map((r) => r.unitName), now);
-    const existing = await tx.issue.findMany({ select: EXISTING_SELECT });
     const extensions = await approvedExtensions(tx);
-    const byCode = new Map<string, ExistingIssue>(
-      existing.map(({ id, ...i }) => [i.code, { ...i, extensions: extensions.get(id) ?? [] }]),
-    );
-    const plan = planImport(rows, byCode, units.idOf, (id) => units.names.get(id) ?? `#${id}`, now);
-    await insertIssues(tx, plan.creates, now);
-    await updateIssues(tx, plan.updates, now);
-    await insertEvents(
-      tx,
-      [
-        ...plan.creates.map((c) => ({
-          code: c.code,
-          type: EVENT.IMPORT_CREATE,
-          text: "台账导入新建",
-          fromState: null,
-          toState: c.fields.state,
-          oldDeadline: null,
-          newDeadline: c.fields.deadline,
-        })),
-        ...plan.updates.map((u) => ({ ...u, type: EVENT.IMPORT_UPDATE })),
-      ],
-      actor,
-      now,
-    );
-    return {
-      created: plan.creates.length,
-      updated: plan.updates.length,
-      unchanged: plan.unchanged,
-      unitsCreated: units.created,
-      kept: plan.kept,
-    };
+    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, unitsCreated: units.created, kept: [] };
+    for (let from = 0; from < rows.length; from += BATCH) {
+      const batch = rows.slice(from, from + BATCH);
+      const existing = await tx.issue.findMany({ where: { code: { in: batch.map((r) => r.code) } }, select: EXISTING_SELECT });
+      const byCode = new Map<string, ExistingIssue>(
+        existing.map(({ id, ...i }) => [i.code, { ...i, extensions: extensions.get(id) ?? [] }]),
+      );
+      const plan = planImport(batch, byCode, units.idOf, (id) => units.names.get(id) ?? `#${id}`, now);
+      await insertIssues(tx, plan.creates, now);
+      await updateIssues(tx, plan.updates, now);
+      await insertEvents(
+        tx,
+        [
+          ...plan.creates.map((c) => ({
+            code: c.code,
+            type: EVENT.IMPORT_CREATE,
+            text: "台账导入新建",
+            fromState: null,
+            toState: c.fields.state,
+            oldDeadline: null,
+            newDeadline: c.fields.deadline,
+          })),
+          ...plan.updates.map((u) => ({ ...u, type: EVENT.IMPORT_UPDATE })),
+        ],
+        actor,
+        now,
+      );
+      counts.created += plan.creates.length;
+      counts.updated += plan.updates.length;
+      counts.unchanged += plan.unchanged;
+      counts.kept.push(...plan.kept);
+    }
+    return counts;
   }, TX_OPTIONS);
 }
 
@@ -85,7 +91,8 @@ const EXISTING_SELECT = {
 } as const;
 
 /**
- * Read, check and import a ledger file. A file with any bad row imports nothing and
+ * Read, check and import a ledger file. The file is read as a stream and every row
+ * checked before anything is written: a file with any bad row imports nothing and
  * comes back as the list of problems; an unreadable one as `fileError`. Only store
  * failures throw.
  */
@@ -95,14 +102,26 @@ export async function importLedgerFile(
   zonedTime: ZonedTime,
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  let sheet: RawSheet;
+  const rows: LedgerRow[] = [];
+  const errors: LedgerProblem[] = [];
   try {
-    sheet = await readLedgerFile(file);
+    const ledger = await openLedgerFile(file);
+    const validator = new RowValidator(ledger.headers, zonedTime);
+    if (validator.headerErrors.length > 0) return { ok: false, errors: validator.headerErrors };
+    for await (const raw of ledger.rows) {
+      const checked = validator.check(raw);
+      if ("row" in checked) {
+        // Once the file is known to be bad, its good rows are no longer needed.
+        if (errors.length === 0) rows.push(checked.row);
+      } else {
+        errors.push(...checked.problems);
+        rows.length = 0;
+      }
+    }
   } catch (err) {
     if (err instanceof LedgerError) return { ok: false, errors: [], fileError: err.userMessage };
     throw err;
   }
-  const checked = validateLedger(sheet, zonedTime);
-  if (!checked.ok) return { ok: false, errors: checked.errors };
-  return { ok: true, ...(await importLedger(store, checked.rows, opts)) };
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, ...(await importLedger(store, rows, opts)) };
 }

@@ -1,28 +1,36 @@
+import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
-import { buildRawSheet } from "./build-raw-sheet.ts";
 import { excelCellValue } from "./excel-cell.ts";
 import { LedgerError } from "./ledger-error.ts";
-import type { RawCell, RawSheet } from "./raw-sheet.ts";
+import type { RawCell } from "./raw-sheet.ts";
+import type { SheetRow } from "./sheet-rows.ts";
 
-/** The first worksheet of an xlsx file; the header is row 1. */
-export async function readXlsxBytes(bytes: Buffer): Promise<RawSheet> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs's typings predate Buffer becoming generic in @types/node.
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new LedgerError("台账文件中没有工作表");
-  const width = sheet.getRow(1).cellCount;
-  const rowValues = (row: ExcelJS.Row): RawCell[] => {
-    const values: RawCell[] = [];
-    for (let col = 1; col <= width; col++) {
-      const cell = row.getCell(col);
-      values.push(excelCellValue(cell.value, cell.numFmt));
-    }
-    return values;
-  };
-  const body: { rowNumber: number; values: RawCell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > 1) body.push({ rowNumber, values: rowValues(row) });
+/**
+ * The rows of an xlsx file's first sheet (as the tabs show it), streamed: exceljs's
+ * whole-workbook loader holds every cell as an object, several times the file's size
+ * in memory. Shared strings are cached, as they must be to resolve cells.
+ */
+export async function* readXlsxRows(file: string): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
   });
-  return buildRawSheet(rowValues(sheet.getRow(1)), body);
+  for await (const sheet of reader) {
+    // exceljs's typings lack the id it reads from workbook.xml, and the model.
+    const first = (reader as unknown as { model?: { sheets?: { id: number }[] } }).model?.sheets?.[0];
+    if (first && (sheet as unknown as { id: number }).id !== first.id) continue;
+    for await (const row of sheet) {
+      const values: RawCell[] = [];
+      for (let col = 1; col <= row.cellCount; col++) {
+        const cell = row.getCell(col);
+        values.push(excelCellValue(cell.value, cell.numFmt));
+      }
+      yield { rowNumber: row.number, values };
+    }
+    return;
+  }
+  throw new LedgerError("台账文件中没有工作表");
 }

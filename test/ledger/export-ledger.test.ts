@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,6 +91,20 @@ describe("exportLedger", () => {
     } finally {
       await empty.cleanup();
     }
+  });
+
+  it.each(["out.csv", "out.xlsx"])("answers in Chinese for %s in a folder that does not exist, and writes nothing", async (name) => {
+    const missing = path.join(dir, "no-such-folder");
+    const err = await exportLedger(store, path.join(missing, name), { zonedTime: zt, now }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LedgerError);
+    expect((err as LedgerError).userMessage).toBe(`目录不存在：${missing}`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("answers in Chinese when the target is a folder", async () => {
+    mkdirSync(path.join(dir, "taken.csv"));
+    const err = await exportLedger(store, path.join(dir, "taken.csv"), { zonedTime: zt, now }).catch((e: unknown) => e);
+    expect((err as LedgerError).userMessage).toBe("无法写入台账文件：taken.csv（这是一个文件夹）");
   });
 
   it("refuses an unknown file type", async () => {
