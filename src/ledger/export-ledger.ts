@@ -6,6 +6,7 @@ import { exportRow, type ExportRow } from "./export-table.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
 import { LedgerError } from "./ledger-error.ts";
 import type { LedgerWriter } from "./ledger-writer.ts";
+import { releaseGarbage } from "./release-garbage.ts";
 import { openCsvWriter } from "./write-csv.ts";
 import { openXlsxWriter } from "./write-xlsx.ts";
 
@@ -56,6 +57,7 @@ export async function exportLedger(store: Store, file: string, opts: ExportOptio
           });
           for (const issue of page) await writer.add(exportRow({ ...issue, unit: { name: unitName.get(issue.unitId) ?? "" } }, opts.zonedTime, today));
           written += page.length;
+          if (written % (5 * PAGE) === 0) releaseGarbage();
           if (page.length < PAGE) return written;
           after = page[page.length - 1]!.code;
         }

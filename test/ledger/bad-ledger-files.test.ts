@@ -117,3 +117,22 @@ describe("over-long cells", () => {
     expect(await importReply(file)).toBe("台账有 1 行错误，未导入任何数据：\n第2行：问题描述过长（100000 字，超过 Excel 单元格上限 32767 字）");
   });
 });
+
+describe("all or nothing on a file longer than one write batch", () => {
+  it("rolls back the rows already written when a bad row comes late, and lists every bad row", async () => {
+    const lines = [LINES[0]];
+    for (let i = 1; i <= 4_500; i++) lines.push(`ZG-2026-${String(i).padStart(5, "0")},问题${i},单位${i % 7},${i === 4_321 ? "2026-02-30" : "2026-12-31"}`);
+    lines.push("ZG-2026-00001,重复,单位1,2026-12-31");
+    const result = await importLedgerFile(store, write("late-bad.csv", lines.join("\n")), zt, opts);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { row: 4_322, reason: "整改时限“2026-02-30”不是有效日期" },
+        { row: 4_502, reason: "编号 ZG-2026-00001 与第2行重复" },
+      ],
+    });
+    expect(await store.issue.count()).toBe(0);
+    expect(await store.unit.count()).toBe(0);
+    expect(await store.issueEvent.count()).toBe(0);
+  });
+});
