@@ -110,10 +110,6 @@ export async function benchLedgerScale(rows = 100_000): Promise<ScaleResult> {
     await writeCsvLedger(csv, rows);
     await writeXlsxLedger(xlsx, rows);
     const n = String(rows);
-    const only = process.env.BENCH_ONLY;
-    if (only === "import") {
-      console.log(JSON.stringify({ importCsv: step(["import", csv, path.join(dir, "csv.db"), n]), importXlsx: step(["import", xlsx, path.join(dir, "xlsx.db"), n]) }));
-    }
     const importCsv = step(["import", csv, path.join(dir, "csv.db"), n]);
     const importXlsx = step(["import", xlsx, path.join(dir, "xlsx.db"), n]);
     const exportCsv = step(["export", path.join(dir, "csv.db"), path.join(dir, "out.csv"), n]);

@@ -16,7 +16,7 @@ export type { ImportOptions } from "./issue-importer.ts";
 const TX_OPTIONS = { maxWait: 10_000, timeout: 600_000 };
 
 // Rows planned and written per step, in a fixed number of statements.
-const BATCH = 500;
+const BATCH = 2_000;
 // Rows between two full garbage collections, see releaseGarbage.
 const GC_EVERY = 5_000;
 

@@ -2,7 +2,7 @@ import { EVENT } from "../domain/event-type.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { approvedExtensions } from "./approved-extensions.ts";
 import type { ApprovedExtension } from "./keep-newer.ts";
-import { insertEvents, insertIssues, updateIssues } from "./bulk-write.ts";
+import { findIssuesByCode, insertEvents, insertIssues, updateIssues } from "./bulk-write.ts";
 import { ensureUnits } from "./ensure-units.ts";
 import type { ImportCounts } from "./format-import-result.ts";
 import { planImport, type ExistingIssue } from "./import-plan.ts";
@@ -13,21 +13,6 @@ export interface ImportOptions {
   actor: string;
   now: Date;
 }
-
-const EXISTING_SELECT = {
-  id: true,
-  code: true,
-  description: true,
-  unitId: true,
-  deadline: true,
-  source: true,
-  category: true,
-  coUnits: true,
-  leader: true,
-  measures: true,
-  state: true,
-  closedAt: true,
-} as const;
 
 /**
  * Writes validated rows inside the caller's transaction, one batch at a time, so a
@@ -53,7 +38,7 @@ export class IssueImporter {
     const units = await ensureUnits(tx, new Set(rows.map((r) => r.unitName)), now);
     this.extensions ??= await approvedExtensions(tx);
     const extensions = this.extensions;
-    const existing = await tx.issue.findMany({ where: { code: { in: rows.map((r) => r.code) } }, select: EXISTING_SELECT });
+    const existing = await findIssuesByCode(tx, rows.map((r) => r.code));
     const byCode = new Map<string, ExistingIssue>(existing.map(({ id, ...i }) => [i.code, { ...i, extensions: extensions.get(id) ?? [] }]));
     const plan = planImport(rows, byCode, units.idOf, (id) => units.names.get(id) ?? `#${id}`, now);
     await insertIssues(tx, plan.creates, now);
