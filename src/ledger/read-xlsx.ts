@@ -27,7 +27,7 @@ export async function* readXlsxRows(file: string): AsyncGenerator<SheetRow> {
   const internals = reader as unknown as ReaderInternals;
   for await (const sheet of reader) {
     const first = internals.model?.sheets?.[0];
-    if (first && (sheet as unknown as { id: number }).id !== first.id) continue;
+    if (first && String((sheet as unknown as { id: unknown }).id) !== String(first.id)) continue;
     ownSharedStrings(internals.sharedStrings);
     for await (const row of sheet) {
       const values: RawCell[] = [];

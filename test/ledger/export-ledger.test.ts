@@ -40,6 +40,8 @@ describe("exportLedger", () => {
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
     expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
     expect(ws.getColumn(4).width).toBeGreaterThan(20);
     expect(ws.rowCount).toBe(11);
     const codes = Array.from({ length: 10 }, (_, i) => ws.getRow(i + 2).getCell(1).value);
