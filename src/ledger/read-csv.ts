@@ -15,12 +15,7 @@ const NOT_UTF8 =
  */
 export async function* readCsvRows(file: string): AsyncGenerator<SheetRow> {
   const fh = await open(file, "r");
-  let sniffed;
-  try {
-    sniffed = await sniffCsvEncoding(file, fh);
-  } finally {
-    await fh.close();
-  }
+  const sniffed = await sniffCsvEncoding(file, fh).finally(() => fh.close());
   const decode = decoder(sniffed.encoding);
   let parser: CsvParser | undefined;
   const rows = function* (records: Iterable<SheetRecord>): Generator<SheetRow> {
@@ -55,7 +50,8 @@ function decoder(encoding: CsvEncoding): (bytes: Buffer, last: boolean) => strin
 
 /** Excel's "Unicode text" is tab-separated: told apart by the header line. */
 function delimiterOf(firstText: string): "," | "\t" {
-  const line = firstText.slice(0, (firstText.indexOf("\n") + 1 || firstText.length + 1) - 1);
+  const end = firstText.indexOf("\n");
+  const line = end < 0 ? firstText : firstText.slice(0, end);
   const count = (c: string) => line.split(c).length - 1;
   return count("\t") > count(",") ? "\t" : ",";
 }
