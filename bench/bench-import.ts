@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { addDays, ZonedTime } from "../src/core/zoned-time.ts";
 import { STATE_LABEL, STATES } from "../src/domain/issue-state.ts";
 import { adapterDateTime } from "../src/ledger/bulk-write.ts";
-import { importLedger } from "../src/ledger/import-ledger.ts";
+import { importLedger, importLedgerFile } from "../src/ledger/import-ledger.ts";
 import type { LedgerRow } from "../src/ledger/ledger-row.ts";
 import { readLedgerFile } from "../src/ledger/read-ledger.ts";
 import { validateLedger } from "../src/ledger/validate-ledger.ts";
@@ -32,6 +32,8 @@ export interface BenchResult {
   reimportMs: number;
   updateAllMs: number;
   rawMs: number;
+  /** importLedgerFile on the same file into a fresh store: the streaming path the CLI takes. */
+  fileMs: number;
 }
 
 async function writeLedger(file: string): Promise<void> {
@@ -116,6 +118,12 @@ export async function benchImport(): Promise<BenchResult> {
     const t6 = performance.now();
     if (changed.updated !== ROWS) throw new Error(`update-all did not update: ${JSON.stringify(changed)}`);
     await store.$disconnect();
+    const fresh = await openStore(`file:${path.join(dir, "file.db")}`);
+    const t7 = performance.now();
+    const viaFile = await importLedgerFile(fresh, file, new ZonedTime("Asia/Shanghai"), { actor: "bench", now });
+    const fileMs = performance.now() - t7;
+    if (!viaFile.ok || viaFile.created !== ROWS) throw new Error(`file import failed: ${JSON.stringify(viaFile).slice(0, 300)}`);
+    await fresh.$disconnect();
     const rawMs = rawInsert(path.join(dir, "raw.db"), checked.rows, now);
     return {
       rows: checked.rows.length,
@@ -126,6 +134,7 @@ export async function benchImport(): Promise<BenchResult> {
       reimportMs: t4 - t3,
       updateAllMs: t6 - t5,
       rawMs,
+      fileMs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -140,6 +149,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`validate:             ${f(r.validateMs)}`);
   console.log(`import (prisma):      ${f(r.importMs)}`);
   console.log(`total:                ${f(r.ms)}`);
+  console.log(`importLedgerFile:     ${f(r.fileMs)}`);
   console.log(`re-import, unchanged: ${f(r.reimportMs)}`);
   console.log(`re-import, all moved: ${f(r.updateAllMs)}`);
   console.log(`raw better-sqlite3:   ${f(r.rawMs)}  (import/raw ${(r.importMs / r.rawMs).toFixed(1)}x, total/raw ${(r.ms / r.rawMs).toFixed(1)}x)`);

@@ -2,6 +2,7 @@
 // target, each against a raw better-sqlite3 floor where one makes sense. Not part of
 // npm test: timings vary with the machine, so they are reported, never asserted.
 import { benchImport } from "./bench-import.ts";
+import { benchLedgerScale, type ScaleStep } from "./bench-ledger-scale.ts";
 import { benchPipeline } from "./bench-pipeline.ts";
 import { benchSchedule } from "./bench-schedule.ts";
 
@@ -30,6 +31,18 @@ line("re-import, nothing changed (ms)", `${Math.round(i.reimportMs)}`);
 line("re-import, every deadline moved (ms)", `${Math.round(i.updateAllMs)}`);
 line("raw better-sqlite3 insert of the same rows (ms)", `${Math.round(i.rawMs)}`);
 line("import / raw", `${(i.importMs / i.rawMs).toFixed(1)}x`);
+line("the same file through importLedgerFile (streamed) (ms)", `${Math.round(i.fileMs)}`, "≤ 5000", i.fileMs <= 5000);
+
+const s = await benchLedgerScale();
+console.log(`\n== city-wide ledger: ${s.rows.toLocaleString("en")} rows (csv ${s.csvMB} MB, xlsx ${s.xlsxMB} MB), each step in its own process ==`);
+const scale = (label: string, r: ScaleStep) => {
+  line(`${label}: time (s)`, (r.ms / 1000).toFixed(1));
+  line(`${label}: peak RSS (MB)`, `${r.peakRssMB}`, "≤ 400", r.peakRssMB <= 400);
+};
+scale("import csv", s.importCsv);
+scale("import xlsx", s.importXlsx);
+scale("export csv", s.exportCsv);
+scale("export xlsx", s.exportXlsx);
 
 console.log("\n== scheduled jobs: digest and every unit's reminder (each size in its own process) ==");
 for (const [k, v] of Object.entries(await benchSchedule())) line(k, String(v));

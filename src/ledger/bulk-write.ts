@@ -86,3 +86,13 @@ export async function insertEvents(tx: Tx, events: EventWrite[], actor: string, 
     json,
   );
 }
+
+/** The ledger fields of the stored issues among `codes`, by one JSON parameter. */
+export async function findIssuesByCode(tx: Tx, codes: string[]): Promise<(LedgerFields & { id: number; code: string; closedAt: Date | null })[]> {
+  if (codes.length === 0) return [];
+  const rows = await tx.$queryRawUnsafe<(LedgerFields & { id: number; code: string; closedAt: string | null })[]>(
+    `SELECT "id", "code", "closedAt", ${FIELDS.map((f) => `"${f}"`).join(", ")} FROM "Issue" WHERE "code" IN (SELECT value FROM ${ROWS})`,
+    jsonParam(codes),
+  );
+  return rows.map((r) => ({ ...r, closedAt: r.closedAt === null ? null : new Date(r.closedAt) }));
+}

@@ -1,108 +1,80 @@
 import type { ZonedTime } from "../core/zoned-time.ts";
-import { EVENT } from "../domain/event-type.ts";
 import type { Store } from "../store/open-store.ts";
-import { insertEvents, insertIssues, updateIssues } from "./bulk-write.ts";
-import { ensureUnits } from "./ensure-units.ts";
 import type { ImportCounts, ImportResult } from "./format-import-result.ts";
-import { planImport, type ExistingIssue } from "./import-plan.ts";
-import { latestExtensions } from "./latest-extensions.ts";
+import { IssueImporter, type ImportOptions } from "./issue-importer.ts";
 import { LedgerError } from "./ledger-error.ts";
-import type { LedgerRow } from "./ledger-row.ts";
-import type { RawSheet } from "./raw-sheet.ts";
-import { readLedgerFile } from "./read-ledger.ts";
-import { validateLedger } from "./validate-ledger.ts";
+import type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
+import { openLedgerFile } from "./read-ledger.ts";
+import { releaseGarbage } from "./release-garbage.ts";
+import { RowValidator } from "./validate-ledger.ts";
 
 export { formatImportResult, type ImportCounts, type ImportResult } from "./format-import-result.ts";
+export type { ImportOptions } from "./issue-importer.ts";
 
-export interface ImportOptions {
-  /** Who imported: stored as both actorId and actorName of the history events. */
-  actor: string;
-  now: Date;
-}
+// SQLite holds the write lock from the first batch written to the commit; a city-wide
+// ledger must not hit Prisma's 5 s default for interactive transactions.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 600_000 };
 
-// SQLite holds the write lock for the whole import; a big first import of thousands of
-// rows must not hit Prisma's 5 s default for interactive transactions.
-const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
+// Rows planned and written per step, in a fixed number of statements.
+const BATCH = 2_000;
+// Rows between two full garbage collections, see releaseGarbage.
+const GC_EVERY = 5_000;
 
-/**
- * Writes validated rows, all or nothing, in a fixed number of statements whatever the
- * row count: per-row queries through Prisma cost about a millisecond each. Only issues
- * whose ledger fields differ are written, each with an IMPORT_UPDATE event; a state or
- * deadline newer than the file's (set in chat since) is kept, see keepNewer.
- */
+/** Writes validated rows, all or nothing, in one transaction. */
 export async function importLedger(store: Store, rows: LedgerRow[], opts: ImportOptions): Promise<ImportCounts> {
-  const { actor, now } = opts;
   return store.$transaction(async (tx) => {
-    const units = await ensureUnits(tx, rows.map((r) => r.unitName), now);
-    const existing = await tx.issue.findMany({ select: EXISTING_SELECT });
-    const extensions = await latestExtensions(tx);
-    const byCode = new Map<string, ExistingIssue>(
-      existing.map(({ id, ...i }) => [i.code, { ...i, lastExtension: extensions.get(id) ?? null }]),
-    );
-    const plan = planImport(rows, byCode, units.idOf, (id) => units.names.get(id) ?? `#${id}`, now);
-    await insertIssues(tx, plan.creates, now);
-    await updateIssues(tx, plan.updates, now);
-    await insertEvents(
-      tx,
-      [
-        ...plan.creates.map((c) => ({
-          code: c.code,
-          type: EVENT.IMPORT_CREATE,
-          text: "台账导入新建",
-          fromState: null,
-          toState: c.fields.state,
-          oldDeadline: null,
-          newDeadline: c.fields.deadline,
-        })),
-        ...plan.updates.map((u) => ({ ...u, type: EVENT.IMPORT_UPDATE })),
-      ],
-      actor,
-      now,
-    );
-    return {
-      created: plan.creates.length,
-      updated: plan.updates.length,
-      unchanged: plan.unchanged,
-      unitsCreated: units.created,
-      kept: plan.kept,
-    };
+    const importer = new IssueImporter(tx, opts);
+    for (let from = 0; from < rows.length; from += BATCH) await importer.write(rows.slice(from, from + BATCH));
+    return importer.counts;
   }, TX_OPTIONS);
 }
 
-const EXISTING_SELECT = {
-  id: true,
-  code: true,
-  description: true,
-  unitId: true,
-  deadline: true,
-  source: true,
-  category: true,
-  coUnits: true,
-  leader: true,
-  measures: true,
-  state: true,
-  closedAt: true,
-} as const;
+/** Thrown inside the import's transaction to roll back what was written of a bad file. */
+class BadRows extends Error {
+  constructor(readonly errors: LedgerProblem[]) {
+    super("ledger has bad rows");
+  }
+}
 
 /**
- * Read, check and import a ledger file. A file with any bad row imports nothing and
- * comes back as the list of problems; an unreadable one as `fileError`. Only store
- * failures throw.
+ * Read, check and import a ledger file, all or nothing. The file is streamed: good
+ * rows are written batch by batch inside one transaction while the rest is read, and
+ * the first bad row stops the writing; a file with any bad row is rolled back and
+ * comes back as the list of every problem. An unreadable file comes back as
+ * `fileError`. Only store failures throw.
  */
-export async function importLedgerFile(
-  store: Store,
-  file: string,
-  zonedTime: ZonedTime,
-  opts: ImportOptions,
-): Promise<ImportResult> {
-  let sheet: RawSheet;
+export async function importLedgerFile(store: Store, file: string, zonedTime: ZonedTime, opts: ImportOptions): Promise<ImportResult> {
   try {
-    sheet = await readLedgerFile(file);
+    const ledger = await openLedgerFile(file);
+    const validator = new RowValidator(ledger.headers, zonedTime, zonedTime.today(opts.now));
+    if (validator.headerErrors.length > 0) return { ok: false, errors: validator.headerErrors };
+    const counts = await store.$transaction(async (tx) => {
+      const importer = new IssueImporter(tx, opts);
+      const errors: LedgerProblem[] = [];
+      let batch: LedgerRow[] = [];
+      let read = 0;
+      for await (const raw of ledger.rows) {
+        if (++read % GC_EVERY === 0) releaseGarbage();
+        const checked = validator.check(raw);
+        if ("problems" in checked) {
+          errors.push(...checked.problems);
+          batch = [];
+        } else if (errors.length === 0) {
+          batch.push(checked.row);
+          if (batch.length === BATCH) {
+            await importer.write(batch);
+            batch = [];
+          }
+        }
+      }
+      if (errors.length > 0) throw new BadRows(errors);
+      await importer.write(batch);
+      return importer.counts;
+    }, TX_OPTIONS);
+    return { ok: true, ...counts };
   } catch (err) {
+    if (err instanceof BadRows) return { ok: false, errors: err.errors };
     if (err instanceof LedgerError) return { ok: false, errors: [], fileError: err.userMessage };
     throw err;
   }
-  const checked = validateLedger(sheet, zonedTime, zonedTime.today(opts.now));
-  if (!checked.ok) return { ok: false, errors: checked.errors };
-  return { ok: true, ...(await importLedger(store, checked.rows, opts)) };
 }

@@ -1,12 +1,13 @@
 import { describeChanges, diffFields, rowFields, type LedgerFields } from "./issue-changes.ts";
 import type { IssueWrite } from "./bulk-write.ts";
-import { keepNewer, type ApprovedExtension } from "./keep-newer.ts";
+import { keepNewer, type ApprovedExtension, type KeptValue } from "./keep-newer.ts";
 import type { LedgerRow } from "./ledger-row.ts";
 
 export interface ExistingIssue extends LedgerFields {
   code: string;
   closedAt: Date | null;
-  lastExtension: ApprovedExtension | null;
+  /** Its approved extensions, oldest first. */
+  extensions: readonly ApprovedExtension[];
 }
 
 export interface PlannedUpdate extends IssueWrite {
@@ -23,7 +24,7 @@ export interface ImportPlan {
   updates: PlannedUpdate[];
   unchanged: number;
   /** Fields where the issue's newer state or deadline was kept over the file's. */
-  kept: number;
+  kept: KeptValue[];
 }
 
 /**
@@ -37,7 +38,7 @@ export function planImport(
   unitName: (id: number) => string,
   now: Date,
 ): ImportPlan {
-  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, kept: 0 };
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, kept: [] };
   for (const row of rows) {
     const unitId = unitIdOf(row.unitName);
     if (unitId === undefined) throw new Error(`unit not prepared: ${row.unitName}`);
@@ -49,8 +50,8 @@ export function planImport(
       plan.creates.push({ code: row.code, fields, closedAt: null });
       continue;
     }
-    const { fields, kept } = keepNewer(current, rowFields(row, unitId, current.state), current.lastExtension);
-    plan.kept += kept;
+    const { fields, kept } = keepNewer(current, rowFields(row, unitId, current.state), current.extensions);
+    for (const k of kept) plan.kept.push({ code: row.code, ...k });
     const changes = diffFields(current, fields);
     // Also when the file differed only in what was kept: nothing to write.
     if (changes.length === 0) {

@@ -1,47 +1,112 @@
+/** One line of a ledger as a reader yields it; rowNumber is the one the spreadsheet shows. */
+export interface SheetRecord {
+  rowNumber: number;
+  values: string[];
+}
+
 /**
- * RFC 4180 CSV → records of fields. Quoted fields may hold commas, doubled quotes and
- * line breaks; records end at CRLF, LF or a lone CR. Each record carries the number it
- * has in the file (1-based), which is the row number Excel shows for it.
+ * RFC 4180 CSV, fed in chunks so a big file never has to be one string. Quoted fields
+ * may hold the delimiter, doubled quotes and line breaks; records end at CRLF, LF or a
+ * lone CR. Each record carries the number it has in the file (1-based), which is the
+ * row number Excel shows for it. The delimiter is a comma, or a tab for the "Unicode
+ * text" Excel saves.
  */
-export function parseCsv(text: string): { rowNumber: number; values: string[] }[] {
-  const records: { rowNumber: number; values: string[] }[] = [];
-  let values: string[] = [];
-  let field = "";
-  let quoted = false;
+export class CsvParser {
+  private records = 0;
+  private values: string[] = [];
+  private field = "";
+  private quoted = false;
   // Only a quote that opens a field is special; `5" 管径` stays literal, as in Excel.
-  let fieldWasQuoted = false;
+  private fieldWasQuoted = false;
   // A record with no characters at all (a trailing newline) is not a row.
-  let started = false;
-  const endField = () => {
-    values.push(field);
-    field = "";
-    fieldWasQuoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push({ rowNumber: records.length + 1, values });
-    values = [];
-    started = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-      continue;
+  private started = false;
+  // A quote or CR at the very end of a chunk needs the next character to be read.
+  private pending = "";
+
+  constructor(private readonly delimiter: "," | "\t" = ",") {}
+
+  /** The records completed by this chunk. */
+  push(chunk: string): SheetRecord[] {
+    const out: SheetRecord[] = [];
+    const text = this.pending + chunk;
+    this.pending = "";
+    const d = this.delimiter;
+    // Plain runs are taken as slices, not character by character: `field += c` builds a
+    // rope of one node per character, many times the text's size in memory.
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (this.quoted) {
+        if (c !== '"') continue;
+        if (i + 1 === text.length) {
+          this.field += text.slice(from, i);
+          this.pending = '"';
+          return out;
+        }
+        this.field += text.slice(from, i);
+        if (text[i + 1] === '"') {
+          this.field += '"';
+          i++;
+        } else this.quoted = false;
+        from = i + 1;
+        continue;
+      }
+      if (c !== '"' && c !== d && c !== "\n" && c !== "\r") {
+        this.started = true;
+        continue;
+      }
+      if (c === "\r" && i + 1 === text.length) {
+        this.field += text.slice(from, i);
+        this.pending = "\r";
+        return out;
+      }
+      this.started = true;
+      this.field += text.slice(from, i);
+      from = i + 1;
+      if (c === '"') {
+        if (this.field === "" && !this.fieldWasQuoted) this.quoted = this.fieldWasQuoted = true;
+        else this.field += '"';
+      } else if (c === d) this.endField();
+      else {
+        if (c === "\r" && text[i + 1] === "\n") from = ++i + 1;
+        out.push(this.endRecord());
+      }
     }
-    started = true;
-    if (c === '"' && field === "" && !fieldWasQuoted) quoted = fieldWasQuoted = true;
-    else if (c === ",") endField();
-    else if (c === "\n") endRecord();
-    else if (c === "\r") {
-      if (text[i + 1] === "\n") i++;
-      endRecord();
-    } else field += c;
+    this.field += text.slice(from);
+    return out;
   }
-  if (started) endRecord();
-  return records;
+
+  /** The last record, if the text does not end with a line break. */
+  end(): SheetRecord[] {
+    const out: SheetRecord[] = [];
+    if (this.pending === "\r") {
+      this.pending = "";
+      out.push(...this.push("\n"));
+    } else if (this.pending === '"') {
+      this.pending = "";
+      this.quoted = false;
+    }
+    if (this.started) out.push(this.endRecord());
+    return out;
+  }
+
+  private endField(): void {
+    this.values.push(this.field);
+    this.field = "";
+    this.fieldWasQuoted = false;
+  }
+
+  private endRecord(): SheetRecord {
+    this.endField();
+    const record = { rowNumber: ++this.records, values: this.values };
+    this.values = [];
+    this.started = false;
+    return record;
+  }
+}
+
+/** A whole CSV text → its records. */
+export function parseCsv(text: string, delimiter: "," | "\t" = ","): SheetRecord[] {
+  const parser = new CsvParser(delimiter);
+  return [...parser.push(text), ...parser.end()];
 }

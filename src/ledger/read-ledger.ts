@@ -1,32 +1,76 @@
-import { readFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { LedgerError } from "./ledger-error.ts";
-import type { RawSheet } from "./raw-sheet.ts";
-import { readCsvBytes } from "./read-csv.ts";
-import { readXlsxBytes } from "./read-xlsx.ts";
+import type { RawRow, RawSheet } from "./raw-sheet.ts";
+import { readCsvRows } from "./read-csv.ts";
+import { readXlsxRows } from "./read-xlsx.ts";
+import { isBlankRow, sheetColumns, type SheetRow } from "./sheet-rows.ts";
 
 export type { RawCell, RawRow, RawSheet } from "./raw-sheet.ts";
 
+/** A ledger being read: its headers, then its rows one by one. */
+export interface LedgerStream {
+  headers: string[];
+  rows: AsyncIterable<RawRow>;
+}
+
+// Excel's "Unicode text" is saved as .txt, tab-separated; .tsv is the same.
+const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
+
 /**
- * Reads a ledger (`.xlsx` first sheet, or `.csv`) into raw cells. Whatever goes wrong
+ * Opens a ledger (`.xlsx` first sheet, or `.csv`) and reads up to its header; the rows
+ * follow as they are read, so a big file is never wholly in memory. The header is the
+ * first line that is not blank. Whatever goes wrong, now or while the rows are read,
  * comes out as a LedgerError with a message the admin can act on.
  */
-export async function readLedgerFile(file: string): Promise<RawSheet> {
+export async function openLedgerFile(file: string): Promise<LedgerStream> {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xls" || ext === ".et" || ext === ".wps") {
     throw new LedgerError(`不支持 ${ext} 格式的台账，请在 Excel/WPS 中另存为 .xlsx 或 .csv 后再导入`);
   }
-  if (ext !== ".xlsx" && ext !== ".csv") {
+  if (ext !== ".xlsx" && !TEXT_EXTENSIONS.has(ext)) {
     throw new LedgerError(`不支持的台账文件类型“${ext || path.basename(file)}”，请使用 .xlsx 或 .csv 文件`);
   }
+  const fail = (err: unknown): LedgerError =>
+    err instanceof LedgerError ? err : new LedgerError(`无法读取台账文件：${path.basename(file)}（${why(err, ext)}）`, { cause: err });
+  const empty = () => new LedgerError(`台账文件是空的：${path.basename(file)}（第一行应为表头：编号、问题描述、责任单位、整改时限）`);
+  let lines: AsyncGenerator<SheetRow>;
+  let header: SheetRow | undefined;
   try {
-    // Read the bytes ourselves so a missing or locked file reports the same way for both.
-    const bytes = await readFile(file);
-    return ext === ".csv" ? readCsvBytes(bytes) : await readXlsxBytes(bytes);
+    // Stat first so a missing or locked file reports the same way for both kinds.
+    if ((await stat(file)).size === 0) throw empty();
+    lines = ext === ".xlsx" ? readXlsxRows(file) : readCsvRows(file);
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) throw empty();
+      if (!isBlankRow(next.value.values)) {
+        header = next.value;
+        break;
+      }
+    }
   } catch (err) {
-    if (err instanceof LedgerError) throw err;
-    throw new LedgerError(`无法读取台账文件：${path.basename(file)}（${why(err, ext)}）`, { cause: err });
+    throw fail(err);
   }
+  const { headers, toRawRow } = sheetColumns(header.values);
+  async function* rows(): AsyncGenerator<RawRow> {
+    try {
+      for await (const line of lines) {
+        const row = toRawRow(line);
+        if (row) yield row;
+      }
+    } catch (err) {
+      throw fail(err);
+    }
+  }
+  return { headers, rows: rows() };
+}
+
+/** A whole ledger in memory: for small files and tests; imports stream (openLedgerFile). */
+export async function readLedgerFile(file: string): Promise<RawSheet> {
+  const { headers, rows } = await openLedgerFile(file);
+  const all: RawRow[] = [];
+  for await (const row of rows) all.push(row);
+  return { headers, rows: all };
 }
 
 function why(err: unknown, ext: string): string {
@@ -34,5 +78,6 @@ function why(err: unknown, ext: string): string {
   if (code === "ENOENT") return "文件不存在";
   if (code === "EACCES" || code === "EPERM") return "没有读取权限";
   if (code === "EISDIR") return "这是一个文件夹";
+  if (code === "EBUSY") return "文件正被其他程序占用，请先关闭它";
   return ext === ".xlsx" ? "文件已损坏或不是有效的 Excel 文件" : "文件已损坏或格式不正确";
 }

@@ -4,6 +4,7 @@ import { deadlineWindowText, isInDeadlineWindow } from "../domain/date-window.ts
 import { MAX_UNIT_NAME_CHARS, unitNameLength } from "../domain/unit-name.ts";
 import { STATE_LABEL, STATES, stateFromLabel } from "../domain/issue-state.ts";
 import { codeAtStart } from "../parse/issue-code.ts";
+import { cellLengthProblems } from "./cell-length.ts";
 import { COL, REQUIRED_COLUMNS } from "./ledger-columns.ts";
 import type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
 import { cellText, normalizeCode, normalizeCoUnits } from "./normalize-fields.ts";
@@ -24,26 +25,49 @@ const STATE_HINT = STATES.map((s) => STATE_LABEL[s]).join("/");
  * `today`, a deadline outside the window chat also keeps (2000 to ten years on) is a bad row.
  */
 export function validateLedger(sheet: RawSheet, _zonedTime?: ZonedTime, today?: Day): LedgerValidation {
-  const missing = REQUIRED_COLUMNS.filter((h) => !sheet.headers.includes(h));
-  if (missing.length > 0) {
-    return { ok: false, errors: missing.map((h) => ({ row: 1, reason: `缺少表头“${h}”` })) };
-  }
-  const hasState = sheet.headers.includes(COL.state);
+  const validator = new RowValidator(sheet.headers, _zonedTime, today);
+  if (validator.headerErrors.length > 0) return { ok: false, errors: validator.headerErrors };
   const errors: LedgerProblem[] = [];
   const rows: LedgerRow[] = [];
-  const firstRowOfCode = new Map<string, number>();
   for (const raw of sheet.rows) {
-    const reasons: string[] = [];
-    const row = readRow(raw, hasState, reasons, today);
-    if (row.code !== "") {
-      const first = firstRowOfCode.get(row.code);
-      if (first === undefined) firstRowOfCode.set(row.code, raw.rowNumber);
-      else reasons.push(`编号 ${row.code} 与第${first}行重复`);
-    }
-    if (reasons.length === 0) rows.push(row);
-    else errors.push(...reasons.map((reason) => ({ row: raw.rowNumber, reason })));
+    const checked = validator.check(raw);
+    if ("row" in checked) rows.push(checked.row);
+    else errors.push(...checked.problems);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+}
+
+/**
+ * validateLedger one row at a time, for a file read as a stream: it remembers only
+ * each code's first row, to report duplicates.
+ */
+export class RowValidator {
+  readonly headerErrors: LedgerProblem[];
+  private readonly hasState: boolean;
+  private readonly firstRowOfCode = new Map<string, number>();
+
+  constructor(
+    headers: readonly string[],
+    _zonedTime?: ZonedTime,
+    /** Deadlines are checked against a window around it (see parse-ledger-date). */
+    private readonly today?: Day,
+  ) {
+    const missing = REQUIRED_COLUMNS.filter((h) => !headers.includes(h));
+    this.headerErrors = missing.map((h) => ({ row: 1, reason: `缺少表头“${h}”` }));
+    this.hasState = headers.includes(COL.state);
+  }
+
+  check(raw: RawRow): { row: LedgerRow } | { problems: LedgerProblem[] } {
+    const reasons: string[] = raw.problem === undefined ? [] : [raw.problem];
+    reasons.push(...cellLengthProblems(raw));
+    const row = readRow(raw, this.hasState, reasons, this.today);
+    if (row.code !== "") {
+      const first = this.firstRowOfCode.get(row.code);
+      if (first === undefined) this.firstRowOfCode.set(row.code, raw.rowNumber);
+      else reasons.push(`编号 ${row.code} 与第${first}行重复`);
+    }
+    return reasons.length === 0 ? { row } : { problems: reasons.map((reason) => ({ row: raw.rowNumber, reason })) };
+  }
 }
 
 function readRow(raw: RawRow, hasState: boolean, reasons: string[], today: Day | undefined): LedgerRow {

@@ -1,7 +1,10 @@
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
 import ExcelJS from "exceljs";
 import { dayToUtcDate } from "./excel-serial.ts";
-import { COL, EXPORT_COLUMNS } from "./ledger-columns.ts";
 import type { ExportRow } from "./export-table.ts";
+import { COL, EXPORT_COLUMNS } from "./ledger-columns.ts";
+import type { LedgerWriter } from "./ledger-writer.ts";
 
 // Wide enough for the usual content without a person resizing every column.
 const WIDTH: Partial<Record<string, number>> = {
@@ -15,16 +18,43 @@ const WIDTH: Partial<Record<string, number>> = {
   [COL.lastReport]: 36,
   [COL.lastReportAt]: 17,
 };
+const DEADLINE_COL = EXPORT_COLUMNS.indexOf(COL.deadline) + 1;
 
-export async function writeLedgerXlsx(file: string, rows: ExportRow[]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("整改台账", { views: [{ state: "frozen", ySplit: 1 }] });
+/**
+ * The ledger as an xlsx, streamed: exceljs's streaming writer sends each committed row
+ * on to the zip instead of keeping the whole sheet as cell objects. Text goes in as
+ * inline strings, never as formulas.
+ */
+export async function openXlsxWriter(file: string): Promise<LedgerWriter<ExportRow>> {
+  const out = createWriteStream(file);
+  await once(out, "open");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet("整改台账", {
+    views: [{ state: "frozen", ySplit: 1 }],
+    autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } },
+  } as Partial<ExcelJS.AddWorksheetOptions>);
   sheet.columns = EXPORT_COLUMNS.map((name) => ({ header: name, key: name, width: WIDTH[name] ?? 10 }));
   sheet.getRow(1).font = { bold: true };
-  sheet.getColumn(COL.deadline).numFmt = "yyyy-mm-dd";
-  // A real date, not text, so Excel sorts and filters it; built from the wall-clock
-  // day at UTC midnight because that is how xlsx stores a date, zone-free.
-  sheet.addRows(rows.map((r) => ({ ...r, [COL.deadline]: dayToUtcDate(String(r[COL.deadline])) })));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  await workbook.xlsx.writeFile(file);
+  sheet.getRow(1).commit();
+  let pending = 0;
+  return {
+    async add(r) {
+      // A real date, not text, so Excel sorts and filters it; built from the wall-clock
+      // day at UTC midnight because that is how xlsx stores a date, zone-free.
+      const row = sheet.addRow({ ...r, [COL.deadline]: dayToUtcDate(String(r[COL.deadline])) });
+      row.getCell(DEADLINE_COL).numFmt = "yyyy-mm-dd";
+      row.commit();
+      // Committed rows wait in memory for the zip; let it catch up now and then.
+      if (++pending === 500) {
+        pending = 0;
+        if (out.writableNeedDrain) await once(out, "drain");
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    async close() {
+      sheet.commit();
+      await workbook.commit();
+    },
+    abort: () => new Promise((resolve) => out.destroy().once("close", resolve)),
+  };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +40,8 @@ describe("exportLedger", () => {
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
     expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
     expect(ws.getColumn(4).width).toBeGreaterThan(20);
     expect(ws.rowCount).toBe(11);
     const codes = Array.from({ length: 10 }, (_, i) => ws.getRow(i + 2).getCell(1).value);
@@ -78,7 +80,7 @@ describe("exportLedger", () => {
     await exportLedger(store, file, { zonedTime: zt, now });
     const events = await store.issueEvent.count();
     const result = await importLedgerFile(store, file, zt, { actor: "管理员", now });
-    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: 0 });
+    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: [] });
     expect(await store.issueEvent.count()).toBe(events);
   });
 
@@ -91,6 +93,20 @@ describe("exportLedger", () => {
     } finally {
       await empty.cleanup();
     }
+  });
+
+  it.each(["out.csv", "out.xlsx"])("answers in Chinese for %s in a folder that does not exist, and writes nothing", async (name) => {
+    const missing = path.join(dir, "no-such-folder");
+    const err = await exportLedger(store, path.join(missing, name), { zonedTime: zt, now }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LedgerError);
+    expect((err as LedgerError).userMessage).toBe(`目录不存在：${missing}`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("answers in Chinese when the target is a folder", async () => {
+    mkdirSync(path.join(dir, "taken.csv"));
+    const err = await exportLedger(store, path.join(dir, "taken.csv"), { zonedTime: zt, now }).catch((e: unknown) => e);
+    expect((err as LedgerError).userMessage).toBe("无法写入台账文件：taken.csv（这是一个文件夹）");
   });
 
   it("refuses an unknown file type", async () => {

@@ -108,16 +108,16 @@ describe("readLedgerFile: CSV structure", () => {
     expect(parseCsv('"a""",""\r')).toEqual([{ rowNumber: 1, values: ['a"', ""] }]);
   });
 
-  it("reads an empty file as a sheet with no headers, which validation rejects", async () => {
-    const sheet = await readLedgerFile(write("empty.csv", ""));
-    expect(sheet).toEqual({ headers: [], rows: [] });
-    expect(validateLedger(sheet, zt).ok).toBe(false);
+  it("reads a blank line above the header as no row", async () => {
+    const sheet = await readLedgerFile(write("blank-top.csv", "\n编号,问题描述,责任单位,整改时限\nA-1,x,y,2026-12-01\n"));
+    expect(sheet.headers).toEqual(["编号", "问题描述", "责任单位", "整改时限"]);
+    expect(sheet.rows.map((r) => r.rowNumber)).toEqual([3]);
   });
 });
 
 describe("readLedgerFile: failures", () => {
   it.each([
-    ["ledger.txt", /不支持的台账文件类型“\.txt”/],
+    ["ledger.pdf", /不支持的台账文件类型“\.pdf”/],
     ["ledger", /不支持的台账文件类型/],
     ["ledger.xls", /不支持 \.xls 格式/],
   ])("rejects %s", async (name, message) => {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EVENT } from "../../src/domain/event-type.ts";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
 import { formatImportResult, importLedgerFile } from "../../src/ledger/import-ledger.ts";
@@ -57,14 +57,25 @@ beforeEach(async () => {
   await extend("ZG-2026-001", "2026-11-20", "2026-12-31");
 });
 
+const KEPT = [
+  { code: "ZG-2026-001", field: "deadline", kept: "2026-12-31", file: "2026-11-20" },
+  { code: "ZG-2026-003", field: "state", kept: "PENDING_VERIFICATION", file: "NOT_STARTED" },
+  { code: "ZG-2026-008", field: "state", kept: "CLOSED", file: "PENDING_VERIFICATION" },
+];
+
 const issue = (code: string) => store.issue.findUniqueOrThrow({ where: { code } });
 
 it("re-importing the original file keeps what happened in chat since, and says so", async () => {
   const events = await store.issueEvent.count();
   const result = await importLedgerFile(store, SAMPLE_CSV, zt, opts);
-  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: 3 });
+  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: KEPT });
   expect(formatImportResult(result)).toBe(
-    "导入完成：新增 0 条，更新 0 条，未变 10 条，新建单位 0 个；保留 3 处督办助手中的较新进展（台账里的旧状态或旧时限未覆盖）",
+    [
+      "导入完成：新增 0 条，更新 0 条，未变 10 条，新建单位 0 个；保留 3 处督办助手中的较新进展（台账里的旧状态或旧时限未覆盖）：",
+      "保留 ZG-2026-001 整改时限 2026-12-31（已批准延期）",
+      "保留 ZG-2026-003 整改状态 待核实（台账为“未开始”，状态不回退）",
+      "保留 ZG-2026-008 整改状态 已销号（台账为“待核实”，状态不回退）",
+    ].join("\n"),
   );
   expect(await issue("ZG-2026-003")).toMatchObject({ state: "PENDING_VERIFICATION", claimedAt: CHAT });
   expect(await issue("ZG-2026-008")).toMatchObject({ state: "CLOSED", closedAt: CHAT, reviewDue: "2026-12-10" });
@@ -80,7 +91,7 @@ it("still applies what staff changed in the file: a forward state, another deadl
   });
   const result = await importLedgerFile(store, file, zt, opts);
   // 008 is still 待核实 in the file: the only kept one.
-  expect(result).toEqual({ ok: true, created: 0, updated: 3, unchanged: 7, unitsCreated: 0, kept: 1 });
+  expect(result).toEqual({ ok: true, created: 0, updated: 3, unchanged: 7, unitsCreated: 0, kept: [KEPT[2]] });
   expect(await issue("ZG-2026-003")).toMatchObject({ state: "CLOSED", closedAt: LATER });
   expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-01-15" });
   expect(await issue("ZG-2026-002")).toMatchObject({ state: "PENDING_VERIFICATION" });
@@ -90,7 +101,7 @@ it("still applies what staff changed in the file: a forward state, another deadl
 it("writes the other edits of a row whose deadline is kept, and records only those", async () => {
   const file = sampleWith("measures.csv", { "ZG-2026-001": { 整改措施: "新建预处理站" } });
   const result = await importLedgerFile(store, file, zt, opts);
-  expect(result).toMatchObject({ updated: 1, unchanged: 9, kept: 3 });
+  expect(result).toMatchObject({ updated: 1, unchanged: 9, kept: KEPT });
   const i = await store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-001" }, include: { events: { orderBy: { id: "desc" }, take: 1 } } });
   expect(i).toMatchObject({ deadline: "2026-12-31", measures: "新建预处理站" });
   expect(i.events[0]).toMatchObject({
@@ -101,10 +112,25 @@ it("writes the other edits of a row whose deadline is kept, and records only tho
   });
 });
 
-it("judges by the latest extension", async () => {
-  await extend("ZG-2026-001", "2026-12-31", "2027-01-31");
-  const file = sampleWith("after-first-extension.csv", { "ZG-2026-001": { 整改时限: "2026-12-31" } });
-  const result = await importLedgerFile(store, file, zt, opts);
-  expect(result).toMatchObject({ updated: 0, kept: 3 });
-  expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-01-31" });
+describe("two approved extensions in a row: 2026-11-20 → 2026-12-31 → 2027-01-31", () => {
+  beforeEach(() => extend("ZG-2026-001", "2026-12-31", "2027-01-31"));
+
+  it.each([
+    ["the original deadline", SAMPLE_CSV],
+    ["the deadline between the two", "after-first-extension.csv"],
+  ])("a re-import with %s keeps the latest approved one, and says which issue and why", async (_n, name) => {
+    const file = name === SAMPLE_CSV ? SAMPLE_CSV : sampleWith(name, { "ZG-2026-001": { 整改时限: "2026-12-31" } });
+    const events = await store.issueEvent.count();
+    const result = await importLedgerFile(store, file, zt, opts);
+    expect(result).toMatchObject({ updated: 0, unchanged: 10 });
+    expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-01-31" });
+    expect(await store.issueEvent.count()).toBe(events);
+    expect(formatImportResult(result).split("\n")).toContain("保留 ZG-2026-001 整改时限 2027-01-31（已批准延期）");
+  });
+
+  it("a deadline that was never in the chain is a staff edit and applies", async () => {
+    const file = sampleWith("staff-edit.csv", { "ZG-2026-001": { 整改时限: "2027-03-01" } });
+    expect(await importLedgerFile(store, file, zt, opts)).toMatchObject({ updated: 1 });
+    expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-03-01" });
+  });
 });
