@@ -23,7 +23,7 @@ export interface KeptValue extends KeptField {
 
 /**
  * What a row may change on an existing issue, so that re-importing an old file does
- * not undo what happened in chat since (DESIGN §5: a re-import is safe).
+ * not undo what happened in chat since (a re-import is safe: README, Ledger files).
  *
  * - State only moves forward. Going back (反弹, 退回) is done in chat, where the reason
  *   is recorded; a ledger saying 未开始 for an issue already 待核实 is simply older.

@@ -1,4 +1,4 @@
-/** Header names of the ledger contract (DESIGN.md §5). */
+/** Header names of the ledger format (README, Ledger files). */
 export const COL = {
   code: "编号",
   source: "问题来源",
