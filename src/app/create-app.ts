@@ -5,6 +5,8 @@ import { ZonedTime } from "../core/zoned-time.ts";
 import { MessagePipeline } from "../bot/message-pipeline.ts";
 import { OutboxSender } from "../outbox/outbox-sender.ts";
 import type { Transport } from "../outbox/transport.ts";
+import { sqlitePath } from "../store/apply-migrations.ts";
+import { DirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
 
 export interface App {
@@ -48,7 +50,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     o.random,
   );
   await sender.init();
-  const pipeline = new MessagePipeline({ store, config, clock, time, log, onEnqueued: () => sender.notify() });
+  const directoryVersion = new DirectoryVersion(sqlitePath(config.DATABASE_URL));
+  const pipeline = new MessagePipeline({ store, config, clock, time, log, directoryVersion, onEnqueued: () => sender.notify() });
   return {
     config,
     clock,
@@ -59,6 +62,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     log,
     async close() {
       await sender.stop();
+      directoryVersion.close();
       await store.$disconnect();
     },
   };

@@ -10,7 +10,7 @@ import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
 import { CodeBook } from "../parse/issue-code.ts";
-import { bumpDirectoryVersion, directoryVersion } from "../store/directory-version.ts";
+import { bumpDirectoryVersion, type DirectoryVersion } from "../store/directory-version.ts";
 import { issuesByCodeKey } from "../store/hot-path-sql.ts";
 import { moveBinding } from "../store/move-binding.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
@@ -28,6 +28,8 @@ export interface PipelineDeps {
   clock: Clock;
   time: ZonedTime;
   log: Logger;
+  /** Tells when bindings changed outside this process. */
+  directoryVersion: DirectoryVersion;
   /** Called after anything was enqueued, to wake the sender. */
   onEnqueued: () => void;
 }
@@ -100,7 +102,7 @@ export class MessagePipeline {
   }
 
   async #loadDirectory(): Promise<void> {
-    this.#directoryVersion = await directoryVersion(this.deps.store);
+    this.#directoryVersion = this.deps.directoryVersion.current();
     await this.#directory.load(this.deps.store);
   }
 
@@ -128,7 +130,7 @@ export class MessagePipeline {
     const msg = wellFormedMessage(received);
     const { store, config, log } = this.deps;
     // Bindings are cached; one cheap read tells whether the CLI or another process changed them.
-    if (this.#directoryVersion !== (await directoryVersion(store))) await this.#loadDirectory();
+    if (this.#directoryVersion !== this.deps.directoryVersion.current()) await this.#loadDirectory();
     const directory = this.#directory;
     await this.#contacts.observe(store, msg);
     if (msg.room) await this.#relinkIfMissing(msg.room);
