@@ -2,7 +2,12 @@
 export interface SheetRecord {
   rowNumber: number;
   values: string[];
+  /** Why the record cannot be trusted as read. */
+  problem?: string;
 }
+
+const UNCLOSED_QUOTE =
+  "有一个单元格以英文双引号开头却没有结束的双引号，这一行之后的内容都被读进了这个单元格；请在这一行补上引号或删去多余的引号后再导入";
 
 /**
  * RFC 4180 CSV, fed in chunks so a big file never has to be one string. Quoted fields
@@ -86,7 +91,13 @@ export class CsvParser {
       this.pending = "";
       this.quoted = false;
     }
-    if (this.started) out.push(this.endRecord());
+    // The file ended inside a quoted field: the rest of the file was swallowed by it.
+    const unclosed = this.quoted;
+    this.quoted = false;
+    if (this.started || unclosed) {
+      const last = this.endRecord();
+      out.push(unclosed ? { ...last, problem: UNCLOSED_QUOTE } : last);
+    }
     return out;
   }
 

@@ -19,11 +19,12 @@ export async function* readCsvRows(file: string): AsyncGenerator<SheetRow> {
   const decode = decoder(sniffed.encoding);
   let parser: CsvParser | undefined;
   const rows = function* (records: Iterable<SheetRecord>): Generator<SheetRow> {
-    for (const { rowNumber, values } of records) {
+    for (const { rowNumber, values, problem } of records) {
       // Only CSV export guards formulas, so only a CSV cell can carry its quote.
       const cells = values.map(unguardFormula);
       const broken = sniffed.encoding === "utf-8-mixed" && values.some((v) => v.includes("\uFFFD"));
-      yield broken ? { rowNumber, values: cells, problem: NOT_UTF8 } : { rowNumber, values: cells };
+      const why = problem ?? (broken ? NOT_UTF8 : undefined);
+      yield why ? { rowNumber, values: cells, problem: why } : { rowNumber, values: cells };
     }
   };
   if (sniffed.size > sniffed.bomLength) {

@@ -136,3 +136,14 @@ describe("all or nothing on a file longer than one write batch", () => {
     expect(await store.issueEvent.count()).toBe(0);
   });
 });
+
+describe("a quote that is never closed", () => {
+  it("names the row where it opened and imports nothing, instead of swallowing the rows after it", async () => {
+    const file = write(
+      "unclosed.csv",
+      ["编号,问题描述,责任单位,整改时限,整改措施", 'ZG-2026-001,榨菜废水直排,百胜镇人民政府,2026-11-20,"清运并设置围挡', ...LINES.slice(2), "ZG-2026-003,堆场扬尘,区城管局,2026-12-31,"].join("\n"),
+    );
+    const reply = await importReply(file);
+    expect(reply).toContain("第2行：有一个单元格以英文双引号开头却没有结束的双引号");
+  });
+});

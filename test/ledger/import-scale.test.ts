@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDays } from "../../src/core/zoned-time.ts";
-import { importLedger } from "../../src/ledger/import-ledger.ts";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { importLedger, importLedgerFile } from "../../src/ledger/import-ledger.ts";
 import type { LedgerRow } from "../../src/ledger/ledger-row.ts";
 import type { Store } from "../../src/store/open-store.ts";
-import { tempStore } from "./helpers.ts";
+import { tempStore, zt } from "./helpers.ts";
 
 let store: Store;
+let dir: string;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ store, cleanup } = await tempStore("ledger-scale")));
+beforeAll(async () => ({ store, dir, cleanup } = await tempStore("ledger-scale")));
 afterAll(() => cleanup());
 
 const N = 3000;
@@ -43,4 +46,18 @@ it("updates thousands of rows in bulk, each with its own history line", async ()
   expect(ev).toHaveLength(N / 3);
   expect(ev.every((e) => e.newDeadline === e.issue.deadline && e.oldDeadline === addDays(e.issue.deadline, -10))).toBe(true);
   expect(ev[0]).toMatchObject({ actorId: "b", at: now, text: `整改时限 ${rows[0]!.deadline}→${addDays(rows[0]!.deadline, 10)}` });
+});
+
+it("streams a file of more than one batch and one collection (5,000 rows) through the file import, all or nothing", async () => {
+  const lines = ["编号,问题描述,责任单位,整改时限", ...Array.from({ length: 6001 }, (_, i) => `DB-2026-${i + 1},第${i + 1}号问题,单位${i % 40},2026-12-31`)];
+  const file = path.join(dir, "big.csv");
+  writeFileSync(file, lines.join("\n"));
+  const before = await store.issue.count();
+  const ok = await importLedgerFile(store, file, zt, { actor: "a", now });
+  expect(ok).toMatchObject({ ok: true, created: 6001 });
+  // One bad row at the very end rolls back every batch written before it.
+  writeFileSync(file, [...lines.map((l) => l.replace("DB-", "DC-")), "DC-2026-9999,没有时限,单位1,"].join("\n"));
+  const bad = await importLedgerFile(store, file, zt, { actor: "a", now });
+  expect(bad).toEqual({ ok: false, errors: [{ row: 6003, reason: "缺少整改时限" }] });
+  expect(await store.issue.count()).toBe(before + 6001);
 });
