@@ -34,6 +34,15 @@ export interface PipelineDeps {
   onEnqueued: () => void;
 }
 
+const BUSY_ATTEMPTS = 12;
+const BUSY_PAUSE_MS = 1000;
+
+/** SQLite's write lock held by another connection past the busy timeout. */
+function isBusy(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err);
+  return /SQLITE_BUSY|database is locked/i.test(text);
+}
+
 const FAILED_REPLY = "系统出了点问题，这条消息没有记录成功，请稍后重发。";
 
 /** A second delivery of a message collides on its reply's outbox key. */
@@ -90,7 +99,7 @@ export class MessagePipeline {
   constructor(private readonly deps: PipelineDeps) {}
 
   submit(msg: InboundMessage): Promise<void> {
-    const run = this.#queue.then(() => this.#process(msg));
+    const run = this.#queue.then(() => this.#processPatiently(msg));
     this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, msgId: msg.id }, "message failed"));
     return this.#queue;
   }
@@ -124,6 +133,23 @@ export class MessagePipeline {
   async roomRenamed(roomId: string, topic: string): Promise<void> {
     this.#topics.set(roomId, topic);
     await this.deps.store.roomBinding.updateMany({ where: { roomId }, data: { topic } });
+  }
+
+  /**
+   * A big ledger import holds the store's write lock for up to a minute; a message that
+   * arrives meanwhile waits for it (the store's own busy wait, then these retries) rather
+   * than being lost. The messages behind it wait in order.
+   */
+  async #processPatiently(msg: InboundMessage): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#process(msg);
+      } catch (err) {
+        if (!isBusy(err) || attempt >= BUSY_ATTEMPTS) throw err;
+        this.deps.log.warn({ msgId: msg.id, attempt }, "store busy (an import?): message will be tried again");
+        await new Promise((r) => setTimeout(r, BUSY_PAUSE_MS));
+      }
+    }
   }
 
   async #process(received: InboundMessage): Promise<void> {
@@ -181,6 +207,7 @@ export class MessagePipeline {
         log.info({ msgId: msg.id }, "duplicate delivery ignored");
         return;
       }
+      if (isBusy(err)) throw err; // rolled back whole: tried again by #processPatiently
       if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: firstChars(msg.text, 200) }, "handler failed");
       const text = err instanceof DubanError ? err.userMessage : FAILED_REPLY;
       // Same key as a successful answer: a redelivery of a refused message is not answered twice.
