@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
 
@@ -13,9 +14,6 @@ export interface JobRunClaim {
 /** claimed: ours to run; done: already finished today; busy: another owner holds a live lease. */
 export type ClaimResult = "claimed" | "done" | "busy";
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
-}
 
 /**
  * Claims one job run with a lease. The insert is the lock: the primary key lets exactly one
@@ -28,7 +26,7 @@ export async function claimJobRun(db: Store, c: JobRunClaim): Promise<ClaimResul
     await db.jobRun.create({ data: { key: c.key, job: c.job, day: c.day, owner: c.owner, startedAt: c.now, leaseUntil } });
     return "claimed";
   } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
+    if (!isUniqueViolation(e, "key")) throw e;
   }
   const row = await db.jobRun.findUnique({ where: { key: c.key } });
   if (!row) return "busy"; // deleted under us: let the next tick try again

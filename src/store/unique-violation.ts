@@ -3,8 +3,12 @@
  * driver adapter as P2010 with the adapter's own kind and the constraint's fields inside.
  */
 export function isUniqueViolation(err: unknown, field: string): boolean {
-  const e = err as { code?: string; meta?: { driverAdapterError?: AdapterError } } | null;
-  if (e?.code === "P2002") return true;
+  const e = err as { code?: string; meta?: { target?: unknown; driverAdapterError?: AdapterError } } | null;
+  if (e?.code === "P2002") {
+    const target = e.meta?.target ?? e.meta?.driverAdapterError?.cause?.constraint?.fields;
+    // Without a named target (older engines) it is taken as the caller's field.
+    return target === undefined || (Array.isArray(target) ? target.includes(field) : String(target).includes(field));
+  }
   const cause = e?.code === "P2010" ? e.meta?.driverAdapterError?.cause : undefined;
   return cause?.kind === "UniqueConstraintViolation" && (cause.constraint?.fields ?? []).includes(field);
 }
