@@ -56,6 +56,18 @@ const FUTURE =
   /争取|力争|计划|预计|预期|拟|将于|将在|准备|打算|有望|(?:尽快|抓紧|务必)(?!.{0,4}(?:验收|核实|核查|销号|审核))|即将|马上|需在|需于|应于|必须|要在|一定要|如果|假如|若是|的话|等.{0,20}再/;
 const FUTURE_TIME = /下周|下月|月底|年底|本周|本月|明天|后天|近期|近日|之前|以前|前完成|前整改|(?:完成|到位)(?:以)?后/;
 const PAST = /已|了/;
+// `已完成X` claims the work only when X is the rectification itself (`已完成整改`, `已完成垃圾清运`);
+// `已完成整改方案`, `已完成现场核查`, `已完成第一阶段`, `已完成2处` name a step of it.
+const WORK = `(?:${VERB}|${TERMINAL}|任务|工作|验收|销号|全部|所有)`;
+const DONE_WITH = /已经?(?:全面|全部|顺利|按时|如期|按期|按要求)?完成了?([^\s,，;；。.!！~、:：\p{Extended_Pictographic}]*)/gu;
+const WORK_OBJECT = new RegExp(`^(?:(?:全部|所有)?(?:的)?\\p{Script=Han}{0,4}?${WORK}(?:工作|任务)?(?:的?全部)?了?|全部|百分之百|\\d+(?:\\.\\d+)?%)$`, "u");
+const stepOnly = (text: string) => [...text.matchAll(DONE_WITH)].some((m) => m[1] !== "" && !WORK_OBJECT.test(m[1]!));
+// Something said not to have started (`复绿还没开始`, `泵站未开工`) leaves the work partial.
+const NOT_STARTED = /(?:还没有?|未|尚未|没有?|还未)(?:开始|开工|施工|动工|进场)/;
+// Hedged, hearsay or a difficulty: names completion without claiming it.
+const HEDGED = /完成不了|有困难|很难|难以|(?<![尽加很赶抓])快(?![递速])|差不多|应该|估计|可能|好像|据说|听说|似乎|大概|(?:完成|整改)(?:时限|期限|日期)/;
+// A request to someone, or a reminder: `把…发一下`, `记得拍照`, `弄好了就报一下`, `跟我说一声`.
+const IMPERATIVE = /(?<!已经?)把|记得|别忘|就报|报一下|说一声|跟我说|告诉我|发一下|发群里|发给我|的请|请(?:上传|发|拍|报|把)/;
 const QUESTION = /[?？]|吗|是否|是不是|[没呢吧]\s*[。.!！~]*$|有没有|能否|能不能|什么时候|何时|怎么|咋|如何|了没|请问|多久|为什么|为啥|什么情况|啥情况|是谁|谁(?:负责|在|来|去)|在哪|哪里|哪个|哪些/;
 // What a statement about the work sounds like, for a message whose code is not first.
 const STATEMENT = new RegExp(
@@ -122,11 +134,13 @@ export function readReport(raw: string): ReportReading {
   const percent = percentIn(text);
   const withPct = (kind: ReportKind): ReportReading => (percent === undefined ? { kind } : { kind, percent });
   if (QUESTION.test(text)) return { kind: "question" };
+  if (IMPERATIVE.test(text) || HEDGED.test(text)) return { kind: "mention" };
   if (percent !== undefined && percent < 100) return withPct("progress");
   const future = FUTURE.test(text) || (FUTURE_TIME.test(text) && !PAST.test(text));
   const done = DONE.test(text) || percent === 100;
-  if (done && !DENIED.test(text) && !RETRACTED.test(text) && !PARTIAL.test(text) && !future) return withPct("complete");
-  if (percent !== undefined || DENIED.test(text) || PARTIAL.test(text)) return withPct("progress");
+  const partial = PARTIAL.test(text) || NOT_STARTED.test(text) || stepOnly(text);
+  if (done && !DENIED.test(text) && !RETRACTED.test(text) && !partial && !future) return withPct("complete");
+  if (percent !== undefined || DENIED.test(text) || partial) return withPct("progress");
   if (REQUEST.test(text) && !/已|正在/.test(text)) return { kind: "mention" };
   if (future && !/已|正在/.test(text)) return STATEMENT.test(text) || DONE.test(text) ? { kind: "progress" } : { kind: "mention" };
   return STATEMENT.test(text) ? { kind: "progress" } : { kind: "mention" };

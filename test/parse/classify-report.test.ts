@@ -34,6 +34,21 @@ describe("readReport: what a statement says", () => {
     ["未通过验收，继续整改", "progress"],
     ["已完成招标", "progress"],
     ["设计已完成，下周开工", "progress"],
+    // a step or a part of the work, named after 已完成
+    ["已完成整改方案编制", "progress"],
+    ["已完成现场核查", "progress"],
+    ["已完成施工队伍进场", "progress"],
+    ["已完成第一阶段", "progress"],
+    ["已完成其中一处", "progress"],
+    ["拆除已完成，复绿还没开始", "progress"],
+    ["已完成垃圾清运", "complete"],
+    ["已完成清理工作", "complete"],
+    // hedged, hearsay, a difficulty, a request: no claim
+    ["整改完成不了，申请延期", "mention"],
+    ["据说已经完成了", "mention"],
+    ["快搞定了", "mention"],
+    ["整改完成时限：12月20日", "mention"],
+    ["整改完了记得拍照", "mention"],
     // partial: something done, something left
     ["整改进度：已完成管网铺设，剩余检查井", "progress"],
     ["已完成设备采购，正在安装", "progress"],
