@@ -23,8 +23,8 @@ const DONE = new RegExp(
     "申请(?:核查|核实|验收)?销号|请求销号|可以销号|具备销号条件",
     // The whole statement is a bare `好了` / `OK` / `done`.
     "^(?:已经?|都|全)?(?:好了|[Oo][Kk]了?|[Dd]one|完事了?|✅|✔️?|☑️?)[\\s,，;；。.!！~、\\p{Extended_Pictographic}]*$",
-    // `完成` standing as its own clause: `完成。` `，已完成` `已经完成了`
-    "(?:^|[\\s,，;；:：。!！、】\\])])(?:已经?|均已|都已)?(?:完成|办结|完工)了?(?:[\\s,，;；。.!！~、\\p{Extended_Pictographic}]|$)",
+    // `完成` standing as its own clause: `完成。` `，已完成` `已经完成了` `也完成了`
+    "(?:^|[\\s,，;；:：。!！、】\\])])(?:也|都|均)?(?:已经?|均已|都已)?(?:完成|办结|完工)了?(?:[\\s,，;；。.!！~、\\p{Extended_Pictographic}]|$)",
   ].join("|"),
   "u",
 );

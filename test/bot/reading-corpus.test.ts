@@ -32,6 +32,8 @@ const LEDGER: LedgerRow[] = [
   row("HB-2026-0101", "区水利局"),
   row("HB-20260-101", "区水利局"),
   ...[101, 102, 103].map((n) => row(`ZG-2026-${n}`, TOWN)),
+  // Numbers that a quantity after a code could be mistaken for.
+  ...["ZG-2026-120", "SW-2026-028", "SW-2026-150"].map((c) => row(c, "区水利局")),
 ];
 
 interface Outcome {
@@ -552,6 +554,46 @@ const NOT_DONE_YET: Case[] = [
   ["ZG-2026-031 据说已经完成了", [P("ZG-2026-031", "据说已经完成了")]],
 ];
 
+/** A code after the last statement has none of its own; `也是` repeats the statement before it. */
+const TRAILING_CODES: Case[] = [
+  ["ZG-2026-001已经搞定了，还有ZG-2026-002", [D("ZG-2026-001", "已经搞定了，还有")]],
+  ["ZG-2026-001搞定了，接下来是ZG-2026-002", [D("ZG-2026-001", "搞定了，接下来是")]],
+  ["今天ZG-2026-001搞定了，明天弄ZG-2026-002", [D("ZG-2026-001", "搞定了，明天弄")]],
+  ["ZG-2026-001已整改完毕，下午去看ZG-2026-002", [D("ZG-2026-001", "已整改完毕，下午去看")]],
+  ["ZG-2026-001已完成整改，请核实ZG-2026-002", [D("ZG-2026-001", "已完成整改，请核实")]],
+  ["ZG-2026-001 完成了，002也完成了", [D("ZG-2026-001", "完成了"), D("ZG-2026-002", "也完成了")]],
+  ["ZG-2026-001已完成整改，ZG-2026-002也是", [D("ZG-2026-001", "已完成整改"), D("ZG-2026-002", "已完成整改")]],
+];
+
+/** A quantity after a code is not another code. */
+const QUANTITIES: Case[] = [
+  ["SW-2026-028，150多立方垃圾已清运完毕", [D("SW-2026-028", "150多立方垃圾已清运完毕")]],
+  ["ZG-2026-001，120名工人已进场", [P("ZG-2026-001", "120名工人已进场")]],
+  ["ZG-2026-001,101名工人已进场施工", [P("ZG-2026-001", "101名工人已进场施工")]],
+  ["ZG-2026-047，048，049均已整改到位", [D("ZG-2026-047", "均已整改到位"), D("ZG-2026-048", "均已整改到位"), D("ZG-2026-049", "均已整改到位")]],
+];
+
+/** Members talking among themselves, notices passed on and the bot's reminder pasted back. */
+const ASIDES: Case[] = [
+  ["把ZG-2026-001已完成的照片发一下", CHAT],
+  ["小王，把ZG-2026-001整改完成的照片发群里", CHAT],
+  ["关于ZG-2026-001，已完成整改的请上传照片", CHAT],
+  ["@李四 ZG-2026-001弄好了就报一下", CHAT],
+  ["ZG-2026-001整改完了记得拍照", [P("ZG-2026-001", "整改完了记得拍照")]],
+  ["李四，ZG-2026-001处理好了跟我说一声", CHAT],
+  ["听说ZG-2026-001已经整改完了", CHAT],
+  ["上次会上说ZG-2026-001已经完成了，其实没有", CHAT],
+  ["督查室通报：ZG-2026-001整改不到位，请抓紧", CHAT],
+  ["【督办通知】ZG-2026-001 已逾期，请尽快完成整改", CHAT],
+  [
+    "【整改提醒】区水利局 12月1日（周二）\n逾期 1 个：\n1. ZG-2026-001 岸线堆放建筑垃圾｜逾期12天\n7天以上未报进度 1 个：\n2. ZG-2026-002 岸线堆放建筑垃圾｜尚未报送进度\n回复：进度 <编号> <说明>，或 <编号> 已完成",
+    CHAT,
+  ],
+  ["我已经到ZG-2026-001现场了", CHAT],
+  ["我们正在开会研究ZG-2026-001", CHAT],
+  ["关于ZG-2026-001的事，我已经跟督查室说了", CHAT],
+];
+
 const CORPUS: [string, Case[]][] = [
   ["the issue's 36 replies", ISSUE_SET],
   ["colloquial completion", COLLOQUIAL_DONE],
@@ -565,6 +607,9 @@ const CORPUS: [string, Case[]][] = [
   ["more phrasings", MORE],
   ["a fresh batch", FRESH],
   ["steps, parts and hearsay are not completion", NOT_DONE_YET],
+  ["codes after the last statement", TRAILING_CODES],
+  ["asides, notices and pasted reminders", ASIDES],
+  ["quantities after a code", QUANTITIES],
 ];
 
 let bot: TestBot;
@@ -605,6 +650,7 @@ async function run([text, outcomes, notTheirs = []]: Case): Promise<{ miss: Miss
   if (JSON.stringify(got) !== JSON.stringify(expected)) why = `store ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`;
   else if (recorded !== outcomes.length) why = `${recorded} events for ${outcomes.length} reports`;
   else if (silent && toGroup.length > 0) why = `answered chat: ${toGroup[0]!.text}`;
+  else if (notTheirs.length === 0 && toGroup.some((s) => s.text.includes("不属于本单位"))) why = `names a code as not theirs: ${toGroup[0]!.text}`;
   else if (!silent && toGroup.length !== 1) why = `${toGroup.length} replies`;
   else if (notTheirs.length > 0 && !notTheirs.every((c) => toGroup[0]!.text.includes(c) && toGroup[0]!.text.includes("不属于本单位"))) {
     why = `reply does not name ${notTheirs.join("、")} as not theirs: ${toGroup[0]!.text}`;
