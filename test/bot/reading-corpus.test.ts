@@ -33,7 +33,7 @@ const LEDGER: LedgerRow[] = [
   row("HB-20260-101", "区水利局"),
   ...[101, 102, 103].map((n) => row(`ZG-2026-${n}`, TOWN)),
   // Numbers that a quantity after a code could be mistaken for.
-  ...["ZG-2026-120", "SW-2026-028", "SW-2026-150"].map((c) => row(c, "区水利局")),
+  ...["ZG-2026-120", "SW-2026-001", "SW-2026-002", "SW-2026-028", "SW-2026-150"].map((c) => row(c, "区水利局")),
 ];
 
 interface Outcome {
@@ -715,6 +715,24 @@ describe("what the sender and the admins are told", () => {
     await bot.app.store.$executeRaw`UPDATE "Issue" SET "state" = 'NOT_STARTED'`;
     expect(await bot.say("王科长", WATER, "关于ZG-2026-001，已完成整改的请上传照片")).toEqual([]);
     expect((await bot.app.store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-001" } })).state).toBe("NOT_STARTED");
+  });
+
+  it("a leader speaking in a unit's group supervises: nothing is recorded as the unit's report", async () => {
+    const { store } = bot.app;
+    await store.$executeRaw`UPDATE "Issue" SET "state" = 'NOT_STARTED', "lastReportText" = NULL`;
+    await bot.say("王科长", "领导群", "绑定 领导");
+    await bot.say("周副区长", "领导群", "收到");
+    expect(await bot.say("周副区长", WATER, "听说SW-2026-001已经整改到位，督查室抓紧核实")).toEqual([]);
+    expect(await bot.say("周副区长", WATER, "关于SW-2026-001，已整改到位")).toEqual([]);
+    const [card] = await bot.say("周副区长", WATER, "SW-2026-002 要尽快整改到位");
+    expect(card).toContain("SW-2026-002 SW-2026-002 岸线堆放建筑垃圾");
+    const states = await store.issue.findMany({ where: { code: { in: ["SW-2026-001", "SW-2026-002"] } }, orderBy: { code: "asc" } });
+    expect(states.map((i) => [i.state, i.lastReportText])).toEqual([
+      ["NOT_STARTED", null],
+      ["NOT_STARTED", null],
+    ]);
+    // The same words from a unit member are the unit's report.
+    expect((await bot.say("张三", WATER, "关于SW-2026-001，已整改到位"))[0]).toContain("已收到 SW-2026-001 整改完成报告");
   });
 
   it("a quoted reply naming its own code reports on that code, not the quoted ones", async () => {
