@@ -46,6 +46,9 @@ describe("readReport: what a statement says", () => {
     // hedged, hearsay, a difficulty, a request: no claim
     ["整改完成不了，申请延期", "mention"],
     ["据说已经完成了", "mention"],
+    ["已完成整改，应该没问题", "complete"],
+    ["把垃圾全部清走了", "complete"],
+    ["已完成整改并通过验收", "complete"],
     ["快搞定了", "mention"],
     ["整改完成时限：12月20日", "mention"],
     ["整改完了记得拍照", "mention"],
