@@ -58,17 +58,22 @@ const FUTURE_TIME = /下周|下月|月底|年底|本周|本月|明天|后天|近
 const PAST = /已|了/;
 // `已完成X` claims the work only when X is the rectification itself (`已完成整改`, `已完成垃圾清运`);
 // `已完成整改方案`, `已完成现场核查`, `已完成第一阶段`, `已完成2处` name a step of it.
-const WORK = `(?:${VERB}|${TERMINAL}|任务|工作|验收|销号|全部|所有)`;
+const WORK = `(?:${VERB}|${TERMINAL}|验收|销号)`;
+// A step named anywhere in the object: `整改方案的编制工作`, `第一批清运`, `现场检查`.
+const STEP = new RegExp(`${PREP}|核查|检查|勘查|阶段|批|点位|进场|签收|交办|立案|查处|申请|资金|图纸`);
 const DONE_WITH = /已经?(?:全面|全部|顺利|按时|如期|按期|按要求)?完成了?([^\s,，;；。.!！~、:：\p{Extended_Pictographic}]*)/gu;
-const WORK_OBJECT = new RegExp(`^(?:(?:全部|所有)?(?:的)?\\p{Script=Han}{0,8}?${WORK}(?:工作|任务)?(?:的?全部)?了?|全部|百分之百|\\d+(?:\\.\\d+)?%)$`, "u");
-const stepOnly = (text: string) => [...text.matchAll(DONE_WITH)].some((m) => m[1] !== "" && !WORK_OBJECT.test(m[1]!));
+const WORK_OBJECT = new RegExp(
+  `^(?:(?:全部|所有)?的?\\p{Script=Han}{0,8}?${WORK}(?:工作|任务)?(?:的?全部)?|(?:整改)?(?:全部|所有)?(?:工作|任务)|全部|百分之百|\\d+(?:\\.\\d+)?%)了?$`,
+  "u",
+);
+const stepOnly = (text: string) => [...text.matchAll(DONE_WITH)].some((m) => m[1] !== "" && (STEP.test(m[1]!) || !WORK_OBJECT.test(m[1]!)));
 // Something said not to have started (`复绿还没开始`, `泵站未开工`) leaves the work partial.
 const NOT_STARTED = /(?:还没有?|未|尚未|没有?|还未)(?:开始|开工|施工|动工|进场)/;
 // Hedged, hearsay or a difficulty: names completion without claiming it.
 const HEDGED =
-  /完成不了|有困难|很难|难以|(?<![尽加很赶抓])快(?![递速])|差不多|(?:应该|估计|可能|好像|据说|听说|似乎|大概).{0,6}(?:已|完|整改|好|搞|弄|到位|清)|(?:完成|整改)(?:时限|期限|日期)/;
+  /完成不了|有(?:困难|难度)|很难|难以|(?<![尽加很赶抓])快(?![递速])|差不多|(?:应该|估计|可能|好像|据说|听说|似乎|大概).{0,6}(?:已|完|整改|好|搞|弄|到位|清)|(?:完成|整改)(?:时限|期限|日期)/;
 // A request to someone, or a reminder: `把…发一下`, `记得拍照`, `弄好了就报一下`, `跟我说一声`.
-const IMPERATIVE = /(?<!已经?)把(?![^,，。；;]*了)|记得|别忘|就报|报一下|说一声|跟我说|告诉我|发一下|发群里|发给我|的请|请(?:上传|发|拍|报|把)/;
+const IMPERATIVE = /(?<!已经?)把(?![^,，。；;]*了)|了就|记得|别忘|就报|报一下|说一声|跟我说|告诉我|发一下|发群里|发给我|的请|请(?:上传|发|拍|报|把)/;
 const QUESTION = /[?？]|吗|是否|是不是|[没呢吧]\s*[。.!！~]*$|有没有|能否|能不能|什么时候|何时|怎么|咋|如何|了没|请问|多久|为什么|为啥|什么情况|啥情况|是谁|谁(?:负责|在|来|去)|在哪|哪里|哪个|哪些/;
 // What a statement about the work sounds like, for a message whose code is not first.
 const STATEMENT = new RegExp(
