@@ -22,9 +22,10 @@ const FRAMING =
   /^(?:\p{Script=Han}{0,15}?(?:局|镇|街道|街道办|办事处|办|委|乡|村|社区|公司|集团|厂|所|站|中心|科|队|室|组|院|园区))?(?:整改)?(?:关于|报告|汇报|回复|反馈|报送|上报|报|现报告|现将|特此报告|情况)?(?:整改)?(?:进度|进展|完成情况|情况|完成)?(?:如下)?$/u;
 
 // With its code not first, a notice passed on (or the bot's own reminder pasted back), hearsay,
-// or talk about a meeting or a visit is not the unit's statement about the work.
+// what someone else said or asked for, or talk about a meeting or a visit is not the unit's
+// statement about the work.
 const ASIDE =
-  /通报|督办通知|整改提醒|逾期\d+天|尚未报送进度|请抓紧|请尽快|听说|据说|上次.{0,8}说|开会|研究|会上|到.{0,12}现场了|跟.{0,10}说了|说一声|跟我说/u;
+  /通报|督办通知|整改提醒|逾期\d+天|尚未报送进度|请抓紧|请尽快|听说|据说|上次.{0,8}说|开会|研究|会上|到.{0,12}现场了|跟.{0,10}说了|说一声|跟我说|(?<!按照?)要求|(?:主任|局长|科长|领导|书记|区长|镇长|他|她|有人|群众)们?(?:说|讲|反映)/u;
 const SAME = /^(?:也是|也一样|也同样|同上|一样)[\s,;。.!！~]*$/u;
 
 const clean = (s: string) => s.replace(LEADING_JUNK, "").replace(TRAILING_JUNK, "").trim();
