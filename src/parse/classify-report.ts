@@ -33,12 +33,14 @@ const DENIED =
 // Words that take a claim back without saying anything about the work.
 const RETRACTED = /不能说|别说|不是|并非|是错的|不属实|结果没有/;
 // Done with a preparatory step is not done with the work (`已完成招标`, `设计已完成`).
-const PREP = "招标|设计|方案|采购|立项|勘察|审批|评审|前期|合同|选址|备案|批复|预算|调研|摸排|排查|测量|踏勘";
+const PREP = "招标|设计|方案|采购|立项|勘察|审批|评审|前期|合同|选址|备案|批复|预算|调研|摸排|排查|测量|踏勘|报告|材料|台账";
 const AFTERCARE = ".{0,5}(?:验收|核实|核查|销号|审核|申请|巡查|监管|监督|巩固|加强|跟踪|关注|维护|管护|保持|防止|长效|加油|努力)";
 const COUNT = "[\\d一二三四五六七八九十两几]+\\s*[处个家台户条座项吨车栋]";
 const PARTIAL = new RegExp(
   [
-    "部分|部份|一半|大部分|大半|过半|初步|基本|阶段性|剩余|剩下|还剩|只剩|尚余|还差|其余|陆续|逐步|分批|首批|第一批|一期",
+    "部分|部份|一半|大部分|大半|过半|初步|基本|阶段性|剩余|剩下|还剩|只剩|就剩|仅剩|尚余|还差|其余|陆续|逐步|分批|首批|第一批|一期",
+    // Work still waiting: `建筑垃圾待清运` (waiting for 验收 or 核实 is not).
+    `待(?:${VERB}|复绿|补植|绿化|开工|进场)`,
     // Work still going on, unless it is the checking or upkeep that follows completion
     // (`已整改到位，下一步将继续加强巡查`, `正在申请验收`).
     `(?:正在|仍在|还在|还需|尚需|下一步|继续)(?!${AFTERCARE})`,
