@@ -25,7 +25,7 @@ const FRAMING =
 // what someone else said or asked for, or talk about a meeting or a visit is not the unit's
 // statement about the work.
 const ASIDE =
-  /通报|督办通知|整改提醒|逾期\d+天|尚未报送进度|请抓紧|请尽快|听说|据说|上次.{0,8}说|开会|研究|会上|到.{0,12}现场了|跟.{0,10}说了|说一声|跟我说|(?<!按照?)要求|(?:主任|局长|科长|领导|书记|区长|镇长|他|她|有人|群众)们?(?:说|讲|反映)/u;
+  /通报|督办通知|整改提醒|逾期\d+天|尚未报送进度|请抓紧|请尽快|听说|据说|上次.{0,8}说|开会|研究|会上|到.{0,12}现场了|跟.{0,10}说了|说一声|跟我说|(?<!按照?)要求|(?:主任|局长|科长|领导|书记|区长|镇长|他|她|有人|群众)们?(?:说|讲|反映)|(?:说|讲|反映)[\s:：]*[A-Za-z]{1,8}[-_ ]?\d|各单位|转发|已逾期/u;
 const SAME = /^(?:也是|也一样|也同样|同上|一样)[\s,;。.!！~]*$/u;
 
 const clean = (s: string) => s.replace(LEADING_JUNK, "").replace(TRAILING_JUNK, "").trim();
