@@ -52,6 +52,9 @@ describe("readReport: what a statement says", () => {
     ["快搞定了", "mention"],
     ["整改完成时限：12月20日", "mention"],
     ["整改完了记得拍照", "mention"],
+    ["弄好了就报一下", "mention"],
+    ["整改完成了就等验收了", "complete"],
+    ["已完成整改，关于销号的请示已报送", "complete"],
     // partial: something done, something left
     ["整改进度：已完成管网铺设，剩余检查井", "progress"],
     ["已完成设备采购，正在安装", "progress"],
