@@ -66,9 +66,10 @@ function reportingUnit(actor: Actor): number | null {
   return !actor.isAdmin && actor.units.length === 1 ? actor.units[0]!.id : null;
 }
 
+/** Staff, and leaders: in a unit's group a leader speaks about the unit's issues, not for it. */
 function isSupervising(actor: Actor): boolean {
   const role = actor.room?.role.kind;
-  return actor.isAdmin || role === "LEADERS" || (!actor.room && actor.isLeader && actor.units.length === 0);
+  return actor.isAdmin || role === "LEADERS" || (actor.isLeader && (actor.room !== null || actor.units.length === 0));
 }
 
 /** Half of a cut emoji anywhere (text, name, group name) cannot be stored: it becomes U+FFFD. */

@@ -23,8 +23,8 @@ const DONE = new RegExp(
     "申请(?:核查|核实|验收)?销号|请求销号|可以销号|具备销号条件",
     // The whole statement is a bare `好了` / `OK` / `done`.
     "^(?:已经?|都|全)?(?:好了|[Oo][Kk]了?|[Dd]one|完事了?|✅|✔️?|☑️?)[\\s,，;；。.!！~、\\p{Extended_Pictographic}]*$",
-    // `完成` standing as its own clause: `完成。` `，已完成` `已经完成了`
-    "(?:^|[\\s,，;；:：。!！、】\\])])(?:已经?|均已|都已)?(?:完成|办结|完工)了?(?:[\\s,，;；。.!！~、\\p{Extended_Pictographic}]|$)",
+    // `完成` standing as its own clause: `完成。` `，已完成` `已经完成了` `也完成了`
+    "(?:^|[\\s,，;；:：。!！、】\\])])(?:也|都|均)?(?:已经?|均已|都已)?(?:完成|办结|完工)了?(?:[\\s,，;；。.!！~、\\p{Extended_Pictographic}]|$)",
   ].join("|"),
   "u",
 );
@@ -33,20 +33,23 @@ const DENIED =
 // Words that take a claim back without saying anything about the work.
 const RETRACTED = /不能说|别说|不是|并非|是错的|不属实|结果没有/;
 // Done with a preparatory step is not done with the work (`已完成招标`, `设计已完成`).
-const PREP = "招标|设计|方案|采购|立项|勘察|审批|评审|前期|合同|选址|备案|批复|预算|调研|摸排|排查|测量|踏勘";
+const PREP = "招标|设计|方案|采购|立项|勘察|审批|评审|前期|合同|选址|备案|批复|预算|调研|摸排|排查|测量|踏勘|报告|材料|台账";
 const AFTERCARE = ".{0,5}(?:验收|核实|核查|销号|审核|申请|巡查|监管|监督|巩固|加强|跟踪|关注|维护|管护|保持|防止|长效|加油|努力)";
 const COUNT = "[\\d一二三四五六七八九十两几]+\\s*[处个家台户条座项吨车栋]";
 const PARTIAL = new RegExp(
   [
-    "部分|部份|一半|大部分|大半|过半|初步|基本|阶段性|剩余|剩下|还剩|只剩|尚余|还差|其余|陆续|逐步|分批|首批|第一批|一期",
+    "部分|部份|一半|大部分|大半|过半|初步|基本|阶段性|剩余|剩下|还剩|只剩|就剩|仅剩|尚余|还差|其余|陆续|逐步|分批|首批|第一批|一期",
+    // Work still waiting: `建筑垃圾待清运` (waiting for 验收 or 核实 is not).
+    `待(?:${VERB}|复绿|补植|绿化|开工|进场)`,
+    "(?:还有|尚有|仍有)(?:少量|少许|一些|一点|部分|个别|零星)|其中",
     // Work still going on, unless it is the checking or upkeep that follows completion
     // (`已整改到位，下一步将继续加强巡查`, `正在申请验收`).
     `(?:正在|仍在|还在|还需|尚需|下一步|继续)(?!${AFTERCARE})`,
     "主体(?:工程|部分|结构)|主体(?:已经?)?(?:完工|建成|竣工)",
     "在建|在施|除.{1,12}外|还有\\s*[\\d一二三四五六七八九十两几]",
     `(?:完成|完毕)了?(?:设备)?(?:${PREP})|(?:${PREP})(?:工作)?(?:已经?)?(?:编制)?(?:完成|完毕|结束)`,
-    "(?:下周|下月|明天|后天|近期|月底|年底|春节前)(?:开工|施工|进场|开始|启动|完成|整改)",
-    `(?:共|总共|合计|一共)\\s*${COUNT}|${COUNT}[^,;。，；]{0,10}完成了?\\s*[\\d一二三四五六七八九十两]|\\d+\\s*\\/\\s*\\d+`,
+    `(?:下周|下月|明天|后天|近期|月底|年底|春节前)(?:开工|施工|进场|开始|启动|完成|整改|(?:进行)?(?:${VERB}|复绿|补植|绿化))`,
+    `(?:共|总共|合计|一共)\\s*${COUNT}|(?:完成|完毕)了?\\s*${COUNT}|${COUNT}[^,;。，；]{0,10}完成了?\\s*[\\d一二三四五六七八九十两]|\\d+\\s*\\/\\s*\\d+`,
   ].join("|"),
   "u",
 );
@@ -56,7 +59,25 @@ const FUTURE =
   /争取|力争|计划|预计|预期|拟|将于|将在|准备|打算|有望|(?:尽快|抓紧|务必)(?!.{0,4}(?:验收|核实|核查|销号|审核))|即将|马上|需在|需于|应于|必须|要在|一定要|如果|假如|若是|的话|等.{0,20}再/;
 const FUTURE_TIME = /下周|下月|月底|年底|本周|本月|明天|后天|近期|近日|之前|以前|前完成|前整改|(?:完成|到位)(?:以)?后/;
 const PAST = /已|了/;
-const QUESTION = /[?？]|吗|是否|是不是|[没呢吧]\s*[。.!！~]*$|有没有|能否|能不能|什么时候|何时|怎么|咋|如何|了没|请问|多久|为什么|为啥|什么情况|啥情况|是谁|谁(?:负责|在|来|去)|在哪|哪里|哪个|哪些/;
+// `已完成X` claims the work only when X is the rectification itself (`已完成整改`, `已完成垃圾清运`);
+// `已完成整改方案`, `已完成现场核查`, `已完成第一阶段`, `已完成2处` name a step of it.
+const WORK = `(?:${VERB}|${TERMINAL}|验收|销号)`;
+// A step named anywhere in the object: `整改方案的编制工作`, `第一批清运`, `现场检查`.
+const STEP = new RegExp(`${PREP}|核查|检查|勘查|阶段|批|点位|进场|签收|交办|立案|查处|申请|资金|图纸`);
+const DONE_WITH = /已经?(?:全面|全部|顺利|按时|如期|按期|按要求)?完成了?([^\s,，;；。.!！~、:：\p{Extended_Pictographic}]*)/gu;
+const WORK_OBJECT = new RegExp(
+  `^(?:(?:全部|所有)?的?\\p{Script=Han}{0,8}?${WORK}(?:工作|任务)?(?:的?全部)?|(?:整改)?(?:全部|所有)?(?:工作|任务)|全部|百分之百|\\d+(?:\\.\\d+)?%)了?$`,
+  "u",
+);
+const stepOnly = (text: string) => [...text.matchAll(DONE_WITH)].some((m) => m[1] !== "" && (STEP.test(m[1]!) || !WORK_OBJECT.test(m[1]!)));
+// Something said not to have started (`复绿还没开始`, `泵站未开工`) leaves the work partial.
+const NOT_STARTED = /(?:还没有?|未|尚未|没有?|还未)(?:开始|开工|施工|动工|进场)/;
+// Hedged, hearsay or a difficulty: names completion without claiming it.
+const HEDGED =
+  /完成不了|有(?:困难|难度)|很难|难以|(?<![尽加很赶抓])快(?![递速])|差不多|(?:应该|估计|可能|好像|据说|听说|似乎|大概|理论上|按理|按说).{0,6}(?:已|完|整改|好|搞|弄|到位|清)|(?<!能|别)(?:说|反映|称)(?:已|都已|全都)|据.{0,8}(?:反映|说|称)|(?:完成|整改)(?:时限|期限|日期)|完成(?:的)?(?:情况|标准)(?![:：])/;
+// A request to someone, or a reminder: `把…发一下`, `记得拍照`, `弄好了就报一下`, `跟我说一声`.
+const IMPERATIVE = /(?<!已经?)把(?![^,，。；;]*了)|了就(?!等|剩|差|可以)|记得|请大家|别忘|就报|报一下|说一声|跟我说|告诉我|发一下|发群里|发给我|的请(?!示)|请(?:上传|发|拍|报|把)/;
+const QUESTION = /[?？]|吗|是否|是什么|是不是|[没呢吧]\s*[。.!！~]*$|有没有|能否|能不能|什么时候|何时|怎么|咋|如何|了没|请问|多久|为什么|为啥|什么情况|啥情况|是谁|谁(?:负责|在|来|去)|在哪|哪里|哪个|哪些/;
 // What a statement about the work sounds like, for a message whose code is not first.
 const STATEMENT = new RegExp(
   [
@@ -122,11 +143,13 @@ export function readReport(raw: string): ReportReading {
   const percent = percentIn(text);
   const withPct = (kind: ReportKind): ReportReading => (percent === undefined ? { kind } : { kind, percent });
   if (QUESTION.test(text)) return { kind: "question" };
+  if (IMPERATIVE.test(text) || HEDGED.test(text)) return { kind: "mention" };
   if (percent !== undefined && percent < 100) return withPct("progress");
   const future = FUTURE.test(text) || (FUTURE_TIME.test(text) && !PAST.test(text));
   const done = DONE.test(text) || percent === 100;
-  if (done && !DENIED.test(text) && !RETRACTED.test(text) && !PARTIAL.test(text) && !future) return withPct("complete");
-  if (percent !== undefined || DENIED.test(text) || PARTIAL.test(text)) return withPct("progress");
+  const partial = PARTIAL.test(text) || NOT_STARTED.test(text) || stepOnly(text);
+  if (done && !DENIED.test(text) && !RETRACTED.test(text) && !partial && !future) return withPct("complete");
+  if (percent !== undefined || DENIED.test(text) || partial) return withPct("progress");
   if (REQUEST.test(text) && !/已|正在/.test(text)) return { kind: "mention" };
   if (future && !/已|正在/.test(text)) return STATEMENT.test(text) || DONE.test(text) ? { kind: "progress" } : { kind: "mention" };
   return STATEMENT.test(text) ? { kind: "progress" } : { kind: "mention" };

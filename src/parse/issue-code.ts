@@ -36,11 +36,18 @@ export interface CodeMention {
 }
 
 // `ZG-2026-001和002`, `ZG-1、2、3`: later codes written as their last digit group only.
-const FOLLOWER = /\s*(?:和|及|与|、|,|\/|&)\s*(\d{1,8})(?![\d%.A-Za-z处个家台户条座项吨车栋米天日月年成])/y;
+// A number is one only when a boundary or a report word follows it, never a measure word
+// (`SW-2026-028，150多立方垃圾`, `ZG-2026-001，120名工人已进场`).
+const FOLLOWER =
+  /\s*(?:和|及|与|、|,|，|\/|&)\s*(\d{1,8})(?=\s*(?:[、,，和及与/&]|号|均|都|已|也|完|整|正|在|全|尚|未|还|\s|$))(?!\s*[名人辆株棵方立余多个处家台户条座项吨车栋米天日月年成%.])/y;
+
+// `ZG-2026-001 完成了，002也完成了`: a later clause led by the last digit group and `也`/`均`/`都`/`已`.
+const ECHO = /[，,；;。]\s*(\d{1,8})(?=也|均|都|已)/g;
 
 export function codeMentions(text: string): CodeMention[] {
   const mentions: CodeMention[] = [];
-  for (const m of text.matchAll(LOOSE)) {
+  const found = [...text.matchAll(LOOSE)];
+  for (const [k, m] of found.entries()) {
     const start = m.index;
     const spellings: { text: string; end: number }[] = [];
     // Cut at each separator after the first digit group, longest first.
@@ -57,6 +64,13 @@ export function codeMentions(text: string): CodeMention[] {
     for (let f = FOLLOWER.exec(text); f && f[1]!.length === lastGroup.length; f = FOLLOWER.exec(text)) {
       const end = FOLLOWER.lastIndex;
       mentions.push({ start: end - f[1]!.length, spellings: [{ text: stem + f[1], end }] });
+    }
+    const from = Math.max(start + m[0].length, mentions.at(-1)!.spellings[0]!.end);
+    const to = found[k + 1]?.index ?? text.length;
+    for (const e of text.slice(from, to).matchAll(ECHO)) {
+      if (e[1]!.length !== lastGroup.length || e[1] === lastGroup) continue;
+      const end = from + e.index + e[0].length;
+      mentions.push({ start: end - e[1]!.length, spellings: [{ text: stem + e[1], end }] });
     }
   }
   return mentions.slice(0, 20);

@@ -21,6 +21,13 @@ const TRAILING_JUNK = /(?:[\s,;:、(（【[「"“'‘]|\s\d{1,2}[.、)）]?)+$/
 const FRAMING =
   /^(?:\p{Script=Han}{0,15}?(?:局|镇|街道|街道办|办事处|办|委|乡|村|社区|公司|集团|厂|所|站|中心|科|队|室|组|院|园区))?(?:整改)?(?:关于|报告|汇报|回复|反馈|报送|上报|报|现报告|现将|特此报告|情况)?(?:整改)?(?:进度|进展|完成情况|情况|完成)?(?:如下)?$/u;
 
+// With its code not first, a notice passed on (or the bot's own reminder pasted back), hearsay,
+// what someone else said or asked for, or talk about a meeting or a visit is not the unit's
+// statement about the work.
+const ASIDE =
+  /通报|督办通知|整改提醒|逾期\d+天|尚未报送进度|请抓紧|请尽快|听说|据说|上次.{0,8}说|开会|研究|会上|到.{0,12}现场了|跟.{0,10}说了|说一声|跟我说|(?<!按照?)要求|(?:主任|局长|科长|领导|书记|区长|镇长|他|她|有人|群众)们?(?:说|讲|反映)|(?:说|讲|反映)[\s:：]*[A-Za-z]{1,8}[-_ ]?\d|各单位|转发|已逾期/u;
+const SAME = /^(?:也是|也一样|也同样|同上|一样)[\s,;。.!！~]*$/u;
+
 const clean = (s: string) => s.replace(LEADING_JUNK, "").replace(TRAILING_JUNK, "").trim();
 const strip = (s: string) => s.replace(/[\s,;:、。.!！()【】[\]「」"“”'‘’<>《》#/\d]/gu, "");
 
@@ -40,18 +47,27 @@ function toReport(code: string, statement: string, note: string, codeLed: boolea
  * whole message is the statement for every code.
  */
 export function readReports(text: string, named: readonly NamedCode[], unitId: number, codeLed: boolean): Command | null {
-  if (named.length === 0) return null;
+  if (named.length === 0 || (!codeLed && ASIDE.test(text))) return null;
   const segments = named.map((n, i) => text.slice(n.end, named[i + 1]?.start ?? text.length));
   const says = segments.map((s) => !JOINER.test(s));
   const speaking = says.filter(Boolean).length;
   const preamble = text.slice(0, named[0]!.start);
 
-  let statementOf: (i: number) => { statement: string; note: string };
-  if (speaking >= 2) {
+  // A code after the last statement has none of its own (`ZG-1搞定了，接下来是ZG-2`):
+  // only codes joined to a later statement share it; a statement in the preamble serves all.
+  const trailing = speaking > 0 && !says[says.length - 1];
+  let statementOf: (i: number) => { statement: string; note: string } | null;
+  if (speaking >= 2 || trailing) {
     statementOf = (i) => {
-      let j = says.indexOf(true, i);
-      if (j < 0) j = says.lastIndexOf(true);
-      const own = clean(segments[j]!);
+      const j = says.indexOf(true, i);
+      if (j < 0) return null;
+      let own = clean(segments[j]!);
+      // `ZG-2也是`: the whole clause repeats the statement before it.
+      for (let k = j; SAME.test(own) && k > 0; ) {
+        k = says.lastIndexOf(true, k - 1);
+        if (k < 0) break;
+        own = clean(segments[k]!);
+      }
       return { statement: own, note: prose(own) };
     };
   } else {
@@ -77,7 +93,9 @@ export function readReports(text: string, named: readonly NamedCode[], unitId: n
       others.push(n.code);
       return;
     }
-    const { statement, note } = statementOf(i);
+    const own = statementOf(i);
+    if (!own) return;
+    const { statement, note } = own;
     const report = toReport(n.code, statement, note, codeLed);
     if (report) reports.push(report);
   });

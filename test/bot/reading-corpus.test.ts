@@ -32,6 +32,8 @@ const LEDGER: LedgerRow[] = [
   row("HB-2026-0101", "区水利局"),
   row("HB-20260-101", "区水利局"),
   ...[101, 102, 103].map((n) => row(`ZG-2026-${n}`, TOWN)),
+  // Numbers that a quantity after a code could be mistaken for.
+  ...["ZG-2026-120", "SW-2026-001", "SW-2026-002", "SW-2026-028", "SW-2026-150"].map((c) => row(c, "区水利局")),
 ];
 
 interface Outcome {
@@ -517,6 +519,107 @@ const FRESH: Case[] = [
   ["关于ZG-2026-021的整改方案，请大家提意见", CHAT],
 ];
 
+/** A step, a part, a difficulty or hearsay is not the work done (a reviewer's false completions). */
+const NOT_DONE_YET: Case[] = [
+  ["ZG-2026-001 已完成整改方案编制", [P("ZG-2026-001", "已完成整改方案编制")]],
+  ["ZG-2026-002 已完成整改方案", [P("ZG-2026-002", "已完成整改方案")]],
+  ["ZG-2026-003 已完成整改方案报批", [P("ZG-2026-003", "已完成整改方案报批")]],
+  ["ZG-2026-004 已完成现场勘查", [P("ZG-2026-004", "已完成现场勘查")]],
+  ["ZG-2026-005 已完成现场核查", [P("ZG-2026-005", "已完成现场核查")]],
+  ["ZG-2026-006 已完成招投标", [P("ZG-2026-006", "已完成招投标")]],
+  ["ZG-2026-007 已完成图纸设计", [P("ZG-2026-007", "已完成图纸设计")]],
+  ["ZG-2026-008 已完成资金申请", [P("ZG-2026-008", "已完成资金申请")]],
+  ["ZG-2026-009 已完成施工队伍进场", [P("ZG-2026-009", "已完成施工队伍进场")]],
+  ["ZG-2026-010 已完成签收", [P("ZG-2026-010", "已完成签收")]],
+  ["ZG-2026-011 已完成交办", [P("ZG-2026-011", "已完成交办")]],
+  ["ZG-2026-012 已完成立案查处", [P("ZG-2026-012", "已完成立案查处")]],
+  ["ZG-2026-013 区领导已完成现场检查", [P("ZG-2026-013", "区领导已完成现场检查")]],
+  ["ZG-2026-014 已完成第一阶段", [P("ZG-2026-014", "已完成第一阶段")]],
+  ["ZG-2026-015 已完成2处", [P("ZG-2026-015", "已完成2处")]],
+  ["ZG-2026-016 已完成其中一处", [P("ZG-2026-016", "已完成其中一处")]],
+  ["ZG-2026-017 已完成第一个点位", [P("ZG-2026-017", "已完成第一个点位")]],
+  ["ZG-2026-018 拆除已完成，复绿还没开始", [P("ZG-2026-018", "拆除已完成，复绿还没开始")]],
+  ["ZG-2026-019 管网已铺设完毕，泵站未开工", [P("ZG-2026-019", "管网已铺设完毕，泵站未开工")]],
+  ["ZG-2026-020 主管道已完成，支管尚未施工", [P("ZG-2026-020", "主管道已完成，支管尚未施工")]],
+  ["ZG-2026-021 垃圾清运100%完成，绿化还未开始", [P("ZG-2026-021", "垃圾清运100%完成，绿化还未开始", 100)]],
+  ["ZG-2026-022 整改完成不了，申请延期", [P("ZG-2026-022", "整改完成不了，申请延期")]],
+  ["ZG-2026-023 这周整改完成有困难", [P("ZG-2026-023", "这周整改完成有困难")]],
+  ["ZG-2026-024 很难整改到位", [P("ZG-2026-024", "很难整改到位")]],
+  ["ZG-2026-025 整改完成时限：12月20日", [P("ZG-2026-025", "整改完成时限：12月20日")]],
+  ["ZG-2026-026 快搞定了", [P("ZG-2026-026", "快搞定了")]],
+  ["ZG-2026-027 应该已经完成了", [P("ZG-2026-027", "应该已经完成了")]],
+  ["ZG-2026-028 估计已经完成了", [P("ZG-2026-028", "估计已经完成了")]],
+  ["ZG-2026-029 可能已经完成了", [P("ZG-2026-029", "可能已经完成了")]],
+  ["ZG-2026-030 好像已经完成了", [P("ZG-2026-030", "好像已经完成了")]],
+  ["ZG-2026-031 据说已经完成了", [P("ZG-2026-031", "据说已经完成了")]],
+  ["ZG-2026-032 已完成整改方案的编制工作", [P("ZG-2026-032", "已完成整改方案的编制工作")]],
+  ["ZG-2026-032 已完成第二批次", [P("ZG-2026-032", "已完成第二批次")]],
+  ["ZG-2026-032 整改完成有难度", [P("ZG-2026-032", "整改完成有难度")]],
+  ["ZG-2026-033 已完成垃圾清运工作", [D("ZG-2026-033", "已完成垃圾清运工作")]],
+  ["ZG-2026-033 已完成违建拆除", [D("ZG-2026-033", "已完成违建拆除")]],
+  ["ZG-2026-034 已完成清运，明天复绿", [P("ZG-2026-034", "已完成清运，明天复绿")]],
+  ["ZG-2026-035 拆除完毕，建筑垃圾待清运", [P("ZG-2026-035", "拆除完毕，建筑垃圾待清运")]],
+  ["ZG-2026-035 已完成了，就剩扫尾", [P("ZG-2026-035", "已完成了，就剩扫尾")]],
+  ["ZG-2026-035 整改报告已完成", [P("ZG-2026-035", "整改报告已完成")]],
+  ["ZG-2026-036 已完成整改，等待验收", [D("ZG-2026-036", "已完成整改，等待验收")]],
+  ["ZG-2026-037整改完成情况请大家看一下", [P("ZG-2026-037", "整改完成情况请大家看一下")]],
+  ["ZG-2026-037整改完成的标准是什么", [P("ZG-2026-037", "整改完成的标准是什么")]],
+  ["ZG-2026-038 施工队说已经弄好了", [P("ZG-2026-038", "施工队说已经弄好了")]],
+  ["据施工方反映ZG-2026-038已完工", CHAT],
+  ["ZG-2026-039 已完成整改，但还有少量垃圾", [P("ZG-2026-039", "已完成整改，但还有少量垃圾")]],
+  ["ZG-2026-039 其中3处已整改完毕", [P("ZG-2026-039", "其中3处已整改完毕")]],
+  ["ZG-2026-039 已整改完毕2处", [P("ZG-2026-039", "已整改完毕2处")]],
+  ["ZG-2026-039 理论上已经完成了", [P("ZG-2026-039", "理论上已经完成了")]],
+  ["ZG-2026-033 已完成整改，应该没问题", [D("ZG-2026-033", "已完成整改，应该没问题")]],
+  ["小李，ZG-2026-034弄完了就发照片", CHAT],
+  ["今天把ZG-2026-034的垃圾清走了", [D("ZG-2026-034", "今天把ZG-2026-034的垃圾清走了")]],
+];
+
+/** A code after the last statement has none of its own; `也是` repeats the statement before it. */
+const TRAILING_CODES: Case[] = [
+  ["ZG-2026-001已经搞定了，还有ZG-2026-002", [D("ZG-2026-001", "已经搞定了，还有")]],
+  ["ZG-2026-001搞定了，接下来是ZG-2026-002", [D("ZG-2026-001", "搞定了，接下来是")]],
+  ["今天ZG-2026-001搞定了，明天弄ZG-2026-002", [D("ZG-2026-001", "搞定了，明天弄")]],
+  ["ZG-2026-001已整改完毕，下午去看ZG-2026-002", [D("ZG-2026-001", "已整改完毕，下午去看")]],
+  ["ZG-2026-001已完成整改，请核实ZG-2026-002", [D("ZG-2026-001", "已完成整改，请核实")]],
+  ["ZG-2026-001 完成了，002也完成了", [D("ZG-2026-001", "完成了"), D("ZG-2026-002", "也完成了")]],
+  ["ZG-2026-001已完成整改，ZG-2026-002也是", [D("ZG-2026-001", "已完成整改"), D("ZG-2026-002", "已完成整改")]],
+];
+
+/** A quantity after a code is not another code. */
+const QUANTITIES: Case[] = [
+  ["SW-2026-028，150多立方垃圾已清运完毕", [D("SW-2026-028", "150多立方垃圾已清运完毕")]],
+  ["ZG-2026-001，120名工人已进场", [P("ZG-2026-001", "120名工人已进场")]],
+  ["ZG-2026-001,101名工人已进场施工", [P("ZG-2026-001", "101名工人已进场施工")]],
+  ["ZG-2026-047，048，049均已整改到位", [D("ZG-2026-047", "均已整改到位"), D("ZG-2026-048", "均已整改到位"), D("ZG-2026-049", "均已整改到位")]],
+];
+
+/** Members talking among themselves, notices passed on and the bot's reminder pasted back. */
+const ASIDES: Case[] = [
+  ["把ZG-2026-001已完成的照片发一下", CHAT],
+  ["小王，把ZG-2026-001整改完成的照片发群里", CHAT],
+  ["关于ZG-2026-001，已完成整改的请上传照片", CHAT],
+  ["@李四 ZG-2026-001弄好了就报一下", CHAT],
+  ["ZG-2026-001整改完了记得拍照", [P("ZG-2026-001", "整改完了记得拍照")]],
+  ["李四，ZG-2026-001处理好了跟我说一声", CHAT],
+  ["听说ZG-2026-001已经整改完了", CHAT],
+  ["上次会上说ZG-2026-001已经完成了，其实没有", CHAT],
+  ["督查室通报：ZG-2026-001整改不到位，请抓紧", CHAT],
+  ["【督办通知】ZG-2026-001 已逾期，请尽快完成整改", CHAT],
+  [
+    "【整改提醒】区水利局 12月1日（周二）\n逾期 1 个：\n1. ZG-2026-001 岸线堆放建筑垃圾｜逾期12天\n7天以上未报进度 1 个：\n2. ZG-2026-002 岸线堆放建筑垃圾｜尚未报送进度\n回复：进度 <编号> <说明>，或 <编号> 已完成",
+    CHAT,
+  ],
+  ["我已经到ZG-2026-001现场了", CHAT],
+  ["我们正在开会研究ZG-2026-001", CHAT],
+  ["王主任说ZG-2026-020已经完成了", CHAT],
+  ["督查室要求ZG-2026-021今天整改到位", CHAT],
+  ["李四说ZG-2026-022已经整改完了", CHAT],
+  ["各单位注意：ZG-2026-022已逾期", CHAT],
+  ["转发：ZG-2026-022整改已完成，请各单位学习", CHAT],
+  ["关于ZG-2026-001的事，我已经跟督查室说了", CHAT],
+];
+
 const CORPUS: [string, Case[]][] = [
   ["the issue's 36 replies", ISSUE_SET],
   ["colloquial completion", COLLOQUIAL_DONE],
@@ -529,6 +632,10 @@ const CORPUS: [string, Case[]][] = [
   ["messages led by a code or a command word", CODE_LED_KEEPS_ITS_RULES],
   ["more phrasings", MORE],
   ["a fresh batch", FRESH],
+  ["steps, parts and hearsay are not completion", NOT_DONE_YET],
+  ["codes after the last statement", TRAILING_CODES],
+  ["asides, notices and pasted reminders", ASIDES],
+  ["quantities after a code", QUANTITIES],
 ];
 
 let bot: TestBot;
@@ -569,6 +676,7 @@ async function run([text, outcomes, notTheirs = []]: Case): Promise<{ miss: Miss
   if (JSON.stringify(got) !== JSON.stringify(expected)) why = `store ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`;
   else if (recorded !== outcomes.length) why = `${recorded} events for ${outcomes.length} reports`;
   else if (silent && toGroup.length > 0) why = `answered chat: ${toGroup[0]!.text}`;
+  else if (notTheirs.length === 0 && toGroup.some((s) => s.text.includes("不属于本单位"))) why = `names a code as not theirs: ${toGroup[0]!.text}`;
   else if (!silent && toGroup.length !== 1) why = `${toGroup.length} replies`;
   else if (notTheirs.length > 0 && !notTheirs.every((c) => toGroup[0]!.text.includes(c) && toGroup[0]!.text.includes("不属于本单位"))) {
     why = `reply does not name ${notTheirs.join("、")} as not theirs: ${toGroup[0]!.text}`;
@@ -633,6 +741,24 @@ describe("what the sender and the admins are told", () => {
     await bot.app.store.$executeRaw`UPDATE "Issue" SET "state" = 'NOT_STARTED'`;
     expect(await bot.say("王科长", WATER, "关于ZG-2026-001，已完成整改的请上传照片")).toEqual([]);
     expect((await bot.app.store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-001" } })).state).toBe("NOT_STARTED");
+  });
+
+  it("a leader speaking in a unit's group supervises: nothing is recorded as the unit's report", async () => {
+    const { store } = bot.app;
+    await store.$executeRaw`UPDATE "Issue" SET "state" = 'NOT_STARTED', "lastReportText" = NULL`;
+    await bot.say("王科长", "领导群", "绑定 领导");
+    await bot.say("周副区长", "领导群", "收到");
+    expect(await bot.say("周副区长", WATER, "听说SW-2026-001已经整改到位，督查室抓紧核实")).toEqual([]);
+    expect(await bot.say("周副区长", WATER, "关于SW-2026-001，已整改到位")).toEqual([]);
+    const [card] = await bot.say("周副区长", WATER, "SW-2026-002 要尽快整改到位");
+    expect(card).toContain("SW-2026-002 SW-2026-002 岸线堆放建筑垃圾");
+    const states = await store.issue.findMany({ where: { code: { in: ["SW-2026-001", "SW-2026-002"] } }, orderBy: { code: "asc" } });
+    expect(states.map((i) => [i.state, i.lastReportText])).toEqual([
+      ["NOT_STARTED", null],
+      ["NOT_STARTED", null],
+    ]);
+    // The same words from a unit member are the unit's report.
+    expect((await bot.say("张三", WATER, "关于SW-2026-001，已整改到位"))[0]).toContain("已收到 SW-2026-001 整改完成报告");
   });
 
   it("a quoted reply naming its own code reports on that code, not the quoted ones", async () => {
