@@ -46,7 +46,7 @@ class BadRows extends Error {
 export async function importLedgerFile(store: Store, file: string, zonedTime: ZonedTime, opts: ImportOptions): Promise<ImportResult> {
   try {
     const ledger = await openLedgerFile(file);
-    const validator = new RowValidator(ledger.headers, zonedTime, zonedTime.today(opts.now));
+    const validator = new RowValidator(ledger.headers, zonedTime.today(opts.now));
     if (validator.headerErrors.length > 0) return { ok: false, errors: validator.headerErrors };
     const counts = await store.$transaction(async (tx) => {
       const importer = new IssueImporter(tx, opts);

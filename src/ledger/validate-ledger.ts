@@ -25,7 +25,7 @@ const STATE_HINT = STATES.map((s) => STATE_LABEL[s]).join("/");
  * `today`, a deadline outside the window chat also keeps (2000 to ten years on) is a bad row.
  */
 export function validateLedger(sheet: RawSheet, _zonedTime?: ZonedTime, today?: Day): LedgerValidation {
-  const validator = new RowValidator(sheet.headers, _zonedTime, today);
+  const validator = new RowValidator(sheet.headers, today);
   if (validator.headerErrors.length > 0) return { ok: false, errors: validator.headerErrors };
   const errors: LedgerProblem[] = [];
   const rows: LedgerRow[] = [];
@@ -48,7 +48,6 @@ export class RowValidator {
 
   constructor(
     headers: readonly string[],
-    _zonedTime?: ZonedTime,
     /** Deadlines are checked against a window around it (see parse-ledger-date). */
     private readonly today?: Day,
   ) {

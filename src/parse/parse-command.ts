@@ -59,7 +59,7 @@ function withCode(name: CommandName, rest: string, then: (code: string, after: s
   return then(found.code, skipSep(found.rest));
 }
 
-function withDate(name: CommandName, code: string, text: string, then: (date: { y?: number; m: number; d: number }, after: string) => Command): Command {
+function withDate(name: CommandName, text: string, then: (date: { y?: number; m: number; d: number }, after: string) => Command): Command {
   const parsed = parseDateAtStart(text);
   if (!parsed.ok) return usage(name, parsed.reason === "missing" ? "缺少日期" : `日期“${parsed.text ?? ""}”无效`);
   return then(parsed.date, skipSep(parsed.rest).trim());
@@ -135,10 +135,10 @@ export function parseCommand(text: string): Command | null {
       return withCode(name, rest, (code, note) => ({ type: "complete", code, note: prose(note) }));
     case "延期":
       return withCode(name, rest, (code, after) =>
-        withDate(name, code, after, (date, reason) => (reason ? { type: "extend", code, date, reason: prose(reason) } : usage(name, "缺少延期理由"))),
+        withDate(name, after, (date, reason) => (reason ? { type: "extend", code, date, reason: prose(reason) } : usage(name, "缺少延期理由"))),
       );
     case "批准延期":
-      return withCode(name, rest, (code, after) => withDate(name, code, after, (date) => ({ type: "approveExtension", code, date })));
+      return withCode(name, rest, (code, after) => withDate(name, after, (date) => ({ type: "approveExtension", code, date })));
     case "核实":
       return withCode(name, rest, (code, after) => {
         const back = SEND_BACK.exec(after);
