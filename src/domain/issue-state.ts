@@ -55,7 +55,7 @@ export function isOpen(state: string): boolean {
 }
 
 /** Overdue is derived, never stored: deadline passed and the unit still owes the work. */
-export function daysOverdue(issue: { state: string; deadline: Day }, today: Day): number {
-  if (!isOpen(issue.state)) return 0;
+export function daysOverdue(issue: { state: string; deadline: Day | null }, today: Day): number {
+  if (!isOpen(issue.state) || issue.deadline === null) return 0;
   return Math.max(0, daysBetween(issue.deadline, today));
 }

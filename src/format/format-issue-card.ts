@@ -6,7 +6,7 @@ interface CardIssue {
   code: string;
   description: string;
   state: string;
-  deadline: Day;
+  deadline: Day | null;
   progressPct: number | null;
   leader: string;
   coUnits: string;

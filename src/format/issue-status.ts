@@ -1,11 +1,15 @@
 import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
 import { STATE_LABEL, isOpen, type IssueState } from "../domain/issue-state.ts";
 
-type Dated = { state: string; deadline: Day; progressPct?: number | null };
+type Dated = { state: string; deadline: Day | null; progressPct?: number | null };
+
+/** How a long-term issue (长期坚持, no deadline) is shown where a deadline would be. */
+export const LONG_TERM = "长期坚持";
 
 /** `逾期3天` / `今天到期` / `剩5天` for open issues; the state name otherwise. */
 export function timeStatus(issue: Dated, today: Day): string {
   if (!isOpen(issue.state)) return stateLabel(issue.state);
+  if (issue.deadline === null) return LONG_TERM;
   const left = daysBetween(today, issue.deadline);
   if (left < 0) return `逾期${-left}天`;
   if (left === 0) return "今天到期";
@@ -30,6 +34,7 @@ export function shortText(text: string, max = 20): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : t;
 }
 
-export function deadlineLabel(deadline: Day, today: Day): string {
+export function deadlineLabel(deadline: Day | null, today: Day): string {
+  if (deadline === null) return LONG_TERM;
   return dayLabel(deadline, Number(today.slice(0, 4)));
 }

@@ -17,6 +17,7 @@ export async function approveExtension(ctx: HandlerContext, cmd: CommandOf<"appr
   assertAdmin(ctx.actor, "批准延期");
   const issue = await findIssueOrThrow(ctx, cmd.code);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需延期`);
+  if (issue.deadline === null) throw new DubanError("BAD_STATE", `${issue.code} 是长期坚持的问题，没有整改时限，无需延期`);
   const newDeadline = resolveDate(cmd.date, ctx.today);
   const label = deadlineLabel(newDeadline, ctx.today);
   const oldLabel = deadlineLabel(issue.deadline, ctx.today);

@@ -12,6 +12,7 @@ export async function requestExtension(ctx: HandlerContext, cmd: CommandOf<"exte
   const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanReport(ctx.actor, issue);
   if (issue.state === "CLOSED") throw new DubanError("BAD_STATE", `${issue.code} 已销号，无需延期`);
+  if (issue.deadline === null) throw new DubanError("BAD_STATE", `${issue.code} 是长期坚持的问题，没有整改时限，无需延期`);
   const wanted = resolveDate(cmd.date, ctx.today);
   const label = deadlineLabel(wanted, ctx.today);
   if (wanted <= ctx.today) throw new DubanError("BAD_DATE", `延期日期${label}须晚于今天`);

@@ -1,3 +1,4 @@
+import { LONG_TERM } from "../format/issue-status.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { daysOverdue, STATE_LABEL, type IssueState } from "../domain/issue-state.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
@@ -14,7 +15,7 @@ export interface ExportableIssue {
   unit: { name: string };
   coUnits: string;
   leader: string;
-  deadline: string;
+  deadline: string | null;
   measures: string;
   state: string;
   progressPct: number | null;
@@ -31,7 +32,7 @@ export function exportRow(issue: ExportableIssue, zonedTime: ZonedTime, today: s
     责任单位: issue.unit.name,
     配合单位: issue.coUnits,
     责任领导: issue.leader,
-    整改时限: issue.deadline,
+    整改时限: issue.deadline ?? LONG_TERM,
     整改措施: issue.measures,
     整改状态: STATE_LABEL[issue.state as IssueState] ?? issue.state,
     逾期天数: daysOverdue(issue, today),

@@ -69,7 +69,7 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
       sc.open++;
       if (i.lastReportAt && i.lastReportAt.getTime() >= recentMs) sc.responsive++;
     }
-    if (i.deadline >= o.today) continue;
+    if (i.deadline === null || i.deadline >= o.today) continue;
     const doneAt = Math.min(i.claimedAt?.getTime() ?? Infinity, i.closedAt?.getTime() ?? Infinity);
     if (!open && doneAt === Infinity) continue;
     sc.due++;

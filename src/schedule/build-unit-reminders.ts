@@ -72,11 +72,12 @@ function title(section: ReminderSectionName, o: ReminderOptions): string {
 
 function line(section: ReminderSectionName, i: ReminderIssue, o: ReminderOptions): string {
   const desc = `${i.code} ${shortText(i.description, 16)}`;
+  // Only dated issues are overdue or due soon; a long-term one can only be stale.
   if (section === "overdue") {
-    const days = daysBetween(i.deadline, o.today);
+    const days = daysBetween(i.deadline!, o.today);
     return `${days >= o.escalateDays ? "【督办】" : ""}${desc}｜逾期${days}天`;
   }
-  if (section === "dueSoon") return `${desc}｜${dueLabel(i, o)}`;
+  if (section === "dueSoon") return `${desc}｜${dueLabel({ deadline: i.deadline! }, o)}`;
   return `${desc}｜${i.lastReportAt ? `上次报送${deadlineLabel(o.dayOf(i.lastReportAt), o.today)}` : "尚未报送进度"}`;
 }
 

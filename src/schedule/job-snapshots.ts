@@ -32,7 +32,8 @@ export interface ReminderIssue {
   total: number;
   code: string;
   description: string;
-  deadline: Day;
+  /** null: a long-term issue (长期坚持). */
+  deadline: Day | null;
   lastReportAt: Date | null;
 }
 
@@ -56,7 +57,8 @@ export interface ReminderQuery {
 export interface RankingIssue {
   unitId: number;
   state: string;
-  deadline: Day;
+  /** null: a long-term issue (长期坚持). */
+  deadline: Day | null;
   lastReportAt: Date | null;
   claimedAt: Date | null;
   closedAt: Date | null;
@@ -126,7 +128,7 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
       total: num(r.total),
       code: String(r.code),
       description: String(r.description),
-      deadline: String(r.deadline),
+      deadline: r.deadline === null ? null : String(r.deadline),
       lastReportAt: date(r.lastReportAt),
     })),
   };

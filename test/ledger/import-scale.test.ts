@@ -44,7 +44,7 @@ it("updates thousands of rows in bulk, each with its own history line", async ()
   expect(counts).toEqual({ created: 0, updated: N / 3, unchanged: N - N / 3, unitsCreated: 0, kept: [] });
   const ev = await store.issueEvent.findMany({ where: { type: "IMPORT_UPDATE" }, include: { issue: true }, orderBy: { id: "asc" } });
   expect(ev).toHaveLength(N / 3);
-  expect(ev.every((e) => e.newDeadline === e.issue.deadline && e.oldDeadline === addDays(e.issue.deadline, -10))).toBe(true);
+  expect(ev.every((e) => e.newDeadline === e.issue.deadline && e.oldDeadline === addDays(e.issue.deadline!, -10))).toBe(true);
   expect(ev[0]).toMatchObject({ actorId: "b", at: now, text: `整改时限 ${rows[0]!.deadline}→${addDays(rows[0]!.deadline, 10)}` });
 });
 

@@ -29,7 +29,7 @@ const INTERNAL = /系统出了点问题|Error|error|Prisma|prisma|SQLITE|constra
 const DEADLINES: Record<string, string> = { "2026-12-31": "2026-12-31", "2026/12/10": "2026-12-10", "2027年3月1日": "2027-03-01", "2026-11-20": "2026-11-20" };
 
 interface Snapshot {
-  issues: Map<number, { id: number; code: string; state: string; deadline: string; unitId: number }>;
+  issues: Map<number, { id: number; code: string; state: string; deadline: string | null; unitId: number }>;
   events: string[];
   eventRows: { id: number; issueId: number; type: string; fromState: string | null; toState: string | null; oldDeadline: string | null; newDeadline: string | null; actorId: string }[];
 }
@@ -122,7 +122,7 @@ async function deliverAndCheck(bot: TestBot, scheduler: Scheduler, s: Step, prev
       // A deadline moves only by an approved extension, later, by staff.
       const approved = added.find((e) => e.issueId === id && e.type === "EXTENSION_APPROVED");
       expect(approved, context).toMatchObject({ oldDeadline: was.deadline, newDeadline: now.deadline, actorId: ADMIN });
-      expect(now.deadline > was.deadline, context).toBe(true);
+      expect(now.deadline! > was.deadline!, context).toBe(true);
     }
   }
   return msg;
