@@ -63,6 +63,13 @@ export const envSchema = z.object({
   DUBAN_DATA_DIR: z.string().trim().min(1).default("./data"),
   // Default: <DUBAN_DATA_DIR>/attachments.
   DUBAN_ATTACHMENT_DIR: optional,
+  // Largest evidence file kept (photos and documents alike).
+  DUBAN_MAX_ATTACHMENT_MB: int(20, 1, 1024),
+  // 交办 and 自查 codes: <prefix>-<year>-<NNN>.
+  DUBAN_CODE_PREFIX: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{0,9}$/, "letters and digits starting with a letter, e.g. DB").default("DB").transform((s) => s.toUpperCase()),
+  DUBAN_SELF_CHECK_DAYS: int(30, 1, 3650),
+  DUBAN_IMMEDIATE_DAYS: int(7, 0, 365),
+  DUBAN_LONGTERM_REPORT_DAYS: int(30, 1, 3650),
   DUBAN_DUE_SOON_DAYS: int(3, 0, 60),
   DUBAN_STALE_DAYS: int(7, 1, 365),
   DUBAN_ESCALATE_DAYS: int(7, 1, 365),

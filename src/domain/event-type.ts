@@ -10,6 +10,14 @@ export const EVENT = {
   REVIEW_REBOUND: "REVIEW_REBOUND",
   IMPORT_CREATE: "IMPORT_CREATE",
   IMPORT_UPDATE: "IMPORT_UPDATE",
+  /** 交办 from chat: an admin registered the problem for a unit. */
+  ASSIGNED: "ASSIGNED",
+  /** 签收: the unit acknowledged an assignment. */
+  ACKNOWLEDGED: "ACKNOWLEDGED",
+  /** 自查: a unit registered a problem it found itself. */
+  SELF_FOUND: "SELF_FOUND",
+  /** 驳回延期: the staff refused the pending extension request. */
+  EXTENSION_REFUSED: "EXTENSION_REFUSED",
 } as const;
 export type EventType = (typeof EVENT)[keyof typeof EVENT];
 
