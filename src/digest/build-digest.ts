@@ -63,9 +63,12 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const closed = s.events.filter((e) => e.type === EVENT.VERIFY_PASS);
   const reports = s.events.filter((e) => e.type === EVENT.PROGRESS);
   const reopened = s.events.filter((e) => e.type === EVENT.REVIEW_REBOUND);
+  const assigned = s.events.filter((e) => e.type === EVENT.ASSIGNED).length;
+  const selfFound = s.events.filter((e) => e.type === EVENT.SELF_FOUND).length;
   const reportingUnits = new Set(reports.map((e) => e.unitName));
+  const intake = `${assigned ? `，新交办 ${assigned} 个` : ""}${selfFound ? `，自查发现 ${selfFound} 个` : ""}`;
   lines.push(
-    `${o.sinceLabel}：报完成 ${claims.length} 个，销号 ${closed.length} 个，报进度 ${reports.length} 条（${reportingUnits.size} 个单位）${reopened.length ? `，反弹重开 ${reopened.length} 个` : ""}。`,
+    `${o.sinceLabel}：报完成 ${claims.length} 个，销号 ${closed.length} 个，报进度 ${reports.length} 条（${reportingUnits.size} 个单位）${reopened.length ? `，反弹重开 ${reopened.length} 个` : ""}${intake}。`,
   );
   if (claims.length) lines.push(...capped(claims, (e) => `· ${e.unitName} 报完成 ${e.code}`));
   if (closed.length) lines.push(...capped(closed, (e) => `· 销号 ${e.code}（${e.unitName}）`));
