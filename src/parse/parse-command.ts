@@ -94,11 +94,14 @@ function verdictReason(text: string, keyword: RegExpExecArray): string {
   return prose(after || before);
 }
 
+/** `12月31日前 清理…`: the 前 belongs to the date, not to the problem. */
+const withoutBefore = (text: string) => skipSep(text.replace(/^(?:之?前|以前)/, "")).trim();
+
 /** A 交办 deadline may be 长期坚持: a long-term issue, no date. */
 const LONG_TERM = /^(?:长期坚持|持续整改|长期)(?=[\s:,;、]|$)/;
 
 function assignment(unitName: string, deadline: { y?: number; m: number; d: number } | null, description: string): Command {
-  const text = prose(description);
+  const text = prose(withoutBefore(description));
   return text ? { type: "assign", unitName, deadline, description: text } : usage("交办", "缺少问题描述");
 }
 
@@ -166,7 +169,8 @@ export function parseCommand(text: string): Command | null {
       });
     case "交办": {
       const args = skipSep(rest).trim();
-      const unit = /^\S+/.exec(args)?.[0];
+      // `交办 区水利局12月31日 …`: a unit name never holds a date, so one typed onto it ends the name.
+      const unit = /^\S+?(?=\d{4}[-/.年]\d|\d{1,2}月\d|长期)/.exec(args)?.[0] ?? /^\S+/.exec(args)?.[0];
       if (!unit) return usage(name, "缺少单位名");
       const after = skipSep(args.slice(unit.length));
       const longTerm = LONG_TERM.exec(after);
@@ -179,7 +183,7 @@ export function parseCommand(text: string): Command | null {
       const args = skipSep(rest).trim();
       const dated = parseDateAtStart(args);
       if (!dated.ok && dated.reason === "invalid") return usage(name, `日期“${dated.text ?? ""}”无效`);
-      const description = prose((dated.ok ? skipSep(dated.rest) : args).trim());
+      const description = prose(dated.ok ? withoutBefore(dated.rest) : args);
       if (!description) return usage(name, "缺少问题描述");
       return dated.ok ? { type: "selfCheck", date: dated.date, description } : { type: "selfCheck", description };
     }

@@ -99,8 +99,10 @@ describe("签收", () => {
     expect(await events("DB-2026-001", "ACKNOWLEDGED")).toHaveLength(1);
   });
 
-  it("by a quoted 收到 to the notice", async () => {
+  it("by a quoted 收到 to the notice; staff's 好的 to it is not the unit's 签收", async () => {
     const notice = bot.sent.at(-1)!.text;
+    expect(await bot.say("王科长", WATER, quote(notice, "好的"))).toEqual([]);
+    expect((await issue("DB-2026-001"))!.ackPending).toBe(true);
     expect(await bot.say("张三", WATER, quote(notice, "收到！"))).toEqual(["已签收 DB-2026-001，整改时限12月31日。请抓紧整改，按时报送进度。"]);
     expect((await issue("DB-2026-001"))!.ackPending).toBe(false);
   });
