@@ -46,10 +46,16 @@ async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise
   const role = actor.room?.role;
   const withSource = async (unit: UnitRef | null) => ({ unit, filter: cmd.source === undefined ? null : { word: cmd.source, sources: await sourcesMatching(ctx.tx, cmd.source) } });
   if (!cmd.unitName) return withSource(ownUnit(ctx));
+  // A unit whose name holds a space (`清单 区水利局 河长办`) is a unit, not a unit and a source.
+  const whole = cmd.source === undefined ? null : `${cmd.unitName} ${cmd.source}`;
   const own = role?.kind === "UNIT" ? [role.unit] : actor.room ? [] : actor.units;
+  const ownWhole = own.find((u) => u.name === whole);
+  if (ownWhole) return { unit: ownWhole, filter: null };
   const mine = own.find((u) => u.name === cmd.unitName);
   if (mine) return withSource(mine);
   if (canSeeAll(actor)) {
+    const wholeUnit = whole === null ? null : (await findUnitByName(ctx.tx, whole)).unit;
+    if (wholeUnit) return { unit: wholeUnit, filter: null };
     const found = await findUnitByName(ctx.tx, cmd.unitName);
     if (found.unit) return withSource(found.unit);
     const filter = cmd.source === undefined ? await asSource(ctx, cmd.unitName) : null;

@@ -182,7 +182,8 @@ export function parseCommand(text: string): Command | null {
     case "自查": {
       const args = skipSep(rest).trim();
       const dated = parseDateAtStart(args);
-      if (!dated.ok && dated.reason === "invalid") return usage(name, `日期“${dated.text ?? ""}”无效`);
+      // The date is optional: `3号排污口…` or `1.5万吨…` is the problem, only a broken date (`2月30日`) is refused.
+      if (!dated.ok && dated.reason === "invalid" && /月|\d{4}[-/.]/.test(dated.text ?? "")) return usage(name, `日期“${dated.text ?? ""}”无效`);
       const description = prose(dated.ok ? withoutBefore(dated.rest) : args);
       if (!description) return usage(name, "缺少问题描述");
       return dated.ok ? { type: "selfCheck", date: dated.date, description } : { type: "selfCheck", description };

@@ -186,6 +186,8 @@ describe("sources filter 清单 and 逾期", () => {
     expect(all).toContain("ZG-2026-009");
     expect(await bot.say("周副区长", "领导群", "清单 区水力局")).toEqual(["未找到单位“区水力局”。您要找的是不是：区水利局？"]);
     expect(await bot.say("张三", WATER, "清单 百胜镇人民政府")).toEqual([expect.stringContaining("只能查看本单位的清单")]);
+    await bot.app.store.unit.create({ data: { name: "区水利局 河长办" } });
+    expect(await bot.say("周副区长", "领导群", "清单 区水利局 河长办")).toEqual(["区水利局 河长办暂无未销号问题。"]);
   });
 });
 

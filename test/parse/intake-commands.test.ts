@@ -24,6 +24,8 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
     ["签收db-2026-001", { type: "acknowledge", code: "DB-2026-001" }],
     ["自查 厂区雨污管网混接", { type: "selfCheck", description: "厂区雨污管网混接" }],
     ["自查 12月20日 厂区雨污管网混接", { type: "selfCheck", date: { m: 12, d: 20 }, description: "厂区雨污管网混接" }],
+    ["自查 3号排污口标识缺失", { type: "selfCheck", description: "3号排污口标识缺失" }],
+    ["自查 1.5万吨废渣露天堆放", { type: "selfCheck", description: "1.5万吨废渣露天堆放" }],
     ["自查 12月20日前完成雨污分流", { type: "selfCheck", date: { m: 12, d: 20 }, description: "完成雨污分流" }],
     ["自查：2026-12-20，厂区雨污管网混接", { type: "selfCheck", date: { y: 2026, m: 12, d: 20 }, description: "厂区雨污管网混接" }],
     ["驳回延期 ZG-2026-003 理由不充分，请按原时限完成", { type: "refuseExtension", code: "ZG-2026-003", reason: "理由不充分，请按原时限完成" }],
@@ -46,6 +48,7 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
     ["自查", "自查", "缺少问题描述"],
     ["自查 12月20日", "自查", "缺少问题描述"],
     ["自查 2月30日 管网混接", "自查", "无效"],
+    ["自查 2026-13-01 管网混接", "自查", "无效"],
     ["驳回延期 ZG-2026-003", "驳回延期", "缺少驳回理由"],
     ["驳回延期", "驳回延期", "缺少问题编号"],
   ])("%s → usage", (text, command, problem) => {
