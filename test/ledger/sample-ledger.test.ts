@@ -28,5 +28,5 @@ it("imports the shared sample: 10 issues over 9 units", async () => {
 
 it("re-imports the sample as all unchanged", async () => {
   const result = await importLedgerFile(store, SAMPLE_CSV, zt, { actor: "管理员", now });
-  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: [] });
+  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, changes: [], kept: [] });
 });
