@@ -55,6 +55,7 @@ export async function openLedgerFile(file: string): Promise<LedgerStream> {
   if (duplicate) {
     const [a, b] = duplicate;
     const what = a === b ? `有两列“${a}”` : `“${a}”和“${b}”都是${headerColumns([a])[0]}列`;
+    await lines.return(undefined);
     throw new LedgerError(`第${header.rowNumber}行表头中${what}，请删去或改名其中一列后再导入`);
   }
   async function* rows(): AsyncGenerator<RawRow> {
