@@ -1,4 +1,3 @@
-import { envSchema } from "../config/load-config.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import type { Store } from "../store/open-store.ts";
 import type { ImportCounts, ImportResult } from "./format-import-result.ts";
@@ -17,7 +16,11 @@ export interface FileImportOptions extends ImportOptions {
   immediateDays?: number;
 }
 
-const DEFAULT_IMMEDIATE_DAYS = envSchema.shape.DUBAN_IMMEDIATE_DAYS.parse(undefined);
+/**
+ * DUBAN_IMMEDIATE_DAYS's default, for callers without a config (tests, tools). Not read
+ * from load-config: that would load zod into every import, ~10 MB of a big import's peak.
+ */
+export const DEFAULT_IMMEDIATE_DAYS = 7;
 
 // SQLite holds the write lock from the first batch written to the commit; a city-wide
 // ledger must not hit Prisma's 5 s default for interactive transactions.

@@ -28,11 +28,12 @@ export function parseDeadline(value: RawCell, basis: DeadlineBasis): Deadline | 
     const day = parseLedgerDate(value);
     return day === null ? null : { kind: "day", day };
   }
+  // A plain date first: what nearly every row of a big ledger holds.
+  const exact = parseLedgerDate(value);
+  if (exact !== null) return { kind: "day", day: exact };
   const text = value.normalize("NFKC").replace(/\s+/g, "");
   if (LONG_TERM_WORDS.has(text)) return { kind: "longTerm" };
   if (text === IMMEDIATE) return { kind: "immediate", day: addDays(basis.today, basis.immediateDays) };
-  const exact = parseLedgerDate(value);
-  if (exact !== null) return { kind: "day", day: exact };
   const bare = text.replace(BEFORE, "");
   const thisYear = Number(basis.today.slice(0, 4));
   const year = (y: string | undefined) => (y === undefined ? thisYear : Number(y));

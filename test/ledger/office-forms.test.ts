@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { envSchema } from "../../src/config/load-config.ts";
+import { DEFAULT_IMMEDIATE_DAYS } from "../../src/ledger/import-ledger.ts";
 import { formatMilestones, parseMilestones } from "../../src/ledger/ledger-milestones.ts";
 import { ledgerColumn } from "../../src/ledger/normalize-header.ts";
 import { validateLedger } from "../../src/ledger/validate-ledger.ts";
@@ -128,4 +130,8 @@ describe("整改节点", () => {
     expect(formatMilestones(milestones, deadline)).toBe(cell);
     expect(parseMilestones(cell, deadline, "2030-06-01").milestones).toEqual(milestones);
   });
+});
+
+it("立行立改 without a config counts the days DUBAN_IMMEDIATE_DAYS defaults to", () => {
+  expect(DEFAULT_IMMEDIATE_DAYS).toBe(envSchema.shape.DUBAN_IMMEDIATE_DAYS.parse(undefined));
 });
