@@ -42,7 +42,7 @@ export class IssueImporter {
     const codes = rows.map((r) => r.code);
     const existing = await findIssuesByCode(tx, codes);
     // Only a file with a 整改节点 column says anything about milestones.
-    const milestones = rows[0]!.milestones ? await findMilestonesByCode(tx, codes) : new Map<string, StoredMilestone[]>();
+    const milestones = rows.some((r) => r.milestones) ? await findMilestonesByCode(tx, codes) : new Map<string, StoredMilestone[]>();
     const byCode = new Map<string, ExistingIssue>(
       existing.map(({ id, ...i }) => [i.code, { ...i, extensions: extensions.get(id) ?? [], milestones: milestones.get(i.code) ?? [] }]),
     );
