@@ -11,7 +11,11 @@ export async function runImportCommand(file: string): Promise<number> {
   const config = readConfigOrExit();
   const store = await openStore(config.DATABASE_URL);
   try {
-    const result = await importLedgerFile(store, file, new ZonedTime(config.DUBAN_TZ), { actor: `cli:${userInfo().username}`, now: systemClock.now() });
+    const result = await importLedgerFile(store, file, new ZonedTime(config.DUBAN_TZ), {
+      actor: `cli:${userInfo().username}`,
+      now: systemClock.now(),
+      immediateDays: config.DUBAN_IMMEDIATE_DAYS,
+    });
     (result.ok ? process.stdout : process.stderr).write(`${formatImportResult(result)}\n`);
     return result.ok ? 0 : 1;
   } finally {

@@ -17,10 +17,16 @@ const LABEL_TO_STATE = new Map<string, IssueState>(
 // Words ledgers use in practice for the same four states.
 for (const [alias, state] of [
   ["未启动", "NOT_STARTED"],
+  ["未整改", "NOT_STARTED"],
   ["正在整改", "IN_PROGRESS"],
   ["推进中", "IN_PROGRESS"],
   ["进行中", "IN_PROGRESS"],
+  ["序时推进", "IN_PROGRESS"],
+  // A unit's "done" is a claim until it is verified.
+  ["完成", "PENDING_VERIFICATION"],
   ["已完成", "PENDING_VERIFICATION"],
+  ["已整改", "PENDING_VERIFICATION"],
+  ["整改完成", "PENDING_VERIFICATION"],
   ["完成待核实", "PENDING_VERIFICATION"],
   ["销号", "CLOSED"],
   ["已办结", "CLOSED"],

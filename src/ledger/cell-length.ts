@@ -11,6 +11,7 @@ const FIELD_MAX: Partial<Record<string, number>> = {
   [COL.code]: 40,
   [COL.description]: 2_000,
   [COL.measures]: 2_000,
+  [COL.milestones]: 2_000,
   [COL.source]: 100,
   [COL.category]: 50,
   [COL.leader]: 100,

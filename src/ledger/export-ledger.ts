@@ -54,6 +54,7 @@ export async function exportLedger(store: Store, file: string, opts: ExportOptio
             orderBy: { code: "asc" },
             take: PAGE,
             omit: { id: true, createdAt: true, updatedAt: true, claimedAt: true, closedAt: true, reviewDue: true },
+            include: { milestones: { select: { due: true, text: true, doneAt: true }, orderBy: { seq: "asc" } } },
           });
           for (const issue of page) await writer.add(exportRow({ ...issue, unit: { name: unitName.get(issue.unitId) ?? "" } }, opts.zonedTime, today));
           written += page.length;

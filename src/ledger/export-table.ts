@@ -2,6 +2,7 @@ import { LONG_TERM } from "../format/issue-status.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { daysOverdue, STATE_LABEL, type IssueState } from "../domain/issue-state.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
+import { formatMilestones } from "./ledger-milestones.ts";
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 /** Deadline stays a Day string here; each writer decides how a date is written. */
@@ -16,6 +17,9 @@ export interface ExportableIssue {
   coUnits: string;
   leader: string;
   deadline: string | null;
+  assignedOn: string | null;
+  /** In seq order. */
+  milestones: { due: string; text: string; doneAt: Date | null }[];
   measures: string;
   state: string;
   progressPct: number | null;
@@ -32,7 +36,13 @@ export function exportRow(issue: ExportableIssue, zonedTime: ZonedTime, today: s
     责任单位: issue.unit.name,
     配合单位: issue.coUnits,
     责任领导: issue.leader,
+    // Blank: the day the issue entered the store, which is what an import of a blank reads.
+    交办日期: issue.assignedOn ?? "",
     整改时限: issue.deadline ?? LONG_TERM,
+    整改节点: formatMilestones(
+      issue.milestones.map((m) => ({ due: m.due, text: m.text, done: m.doneAt !== null })),
+      issue.deadline,
+    ),
     整改措施: issue.measures,
     整改状态: STATE_LABEL[issue.state as IssueState] ?? issue.state,
     逾期天数: daysOverdue(issue, today),

@@ -11,6 +11,17 @@ import { RowValidator } from "./validate-ledger.ts";
 export { formatImportResult, type ImportCounts, type ImportResult } from "./format-import-result.ts";
 export type { ImportOptions } from "./issue-importer.ts";
 
+export interface FileImportOptions extends ImportOptions {
+  /** DUBAN_IMMEDIATE_DAYS: a 立行立改 deadline is the import day plus these; its default when left out. */
+  immediateDays?: number;
+}
+
+/**
+ * DUBAN_IMMEDIATE_DAYS's default, for callers without a config (tests, tools). Not read
+ * from load-config: that would load zod into every import, ~10 MB of a big import's peak.
+ */
+export const DEFAULT_IMMEDIATE_DAYS = 7;
+
 // SQLite holds the write lock from the first batch written to the commit; a city-wide
 // ledger must not hit Prisma's 5 s default for interactive transactions.
 const TX_OPTIONS = { maxWait: 10_000, timeout: 600_000 };
@@ -43,10 +54,10 @@ class BadRows extends Error {
  * comes back as the list of every problem. An unreadable file comes back as
  * `fileError`. Only store failures throw.
  */
-export async function importLedgerFile(store: Store, file: string, zonedTime: ZonedTime, opts: ImportOptions): Promise<ImportResult> {
+export async function importLedgerFile(store: Store, file: string, zonedTime: ZonedTime, opts: FileImportOptions): Promise<ImportResult> {
   try {
     const ledger = await openLedgerFile(file);
-    const validator = new RowValidator(ledger.headers, zonedTime.today(opts.now));
+    const validator = new RowValidator(ledger.headers, { today: zonedTime.today(opts.now), immediateDays: opts.immediateDays ?? DEFAULT_IMMEDIATE_DAYS });
     if (validator.headerErrors.length > 0) return { ok: false, errors: validator.headerErrors };
     const counts = await store.$transaction(async (tx) => {
       const importer = new IssueImporter(tx, opts);

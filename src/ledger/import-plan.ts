@@ -2,16 +2,19 @@ import { describeChanges, diffFields, rowFields, type LedgerFields } from "./iss
 import type { IssueWrite } from "./bulk-write.ts";
 import { keepNewer, type ApprovedExtension, type KeptValue } from "./keep-newer.ts";
 import type { LedgerRow } from "./ledger-row.ts";
+import { describeMilestones, plannedMilestones, type StoredMilestone } from "./milestone-plan.ts";
 
 export interface ExistingIssue extends LedgerFields {
   code: string;
   closedAt: Date | null;
   /** Its approved extensions, oldest first. */
   extensions: readonly ApprovedExtension[];
+  /** Its milestones in seq order; read only when the file has a 整改节点 column. */
+  milestones: readonly StoredMilestone[];
 }
 
 export interface PlannedUpdate extends IssueWrite {
-  /** The changed fields in Chinese, for the history. */
+  /** The changed fields in Chinese, for the history and the import's reply. */
   text: string;
   fromState: string | null;
   toState: string | null;
@@ -19,9 +22,16 @@ export interface PlannedUpdate extends IssueWrite {
   newDeadline: string | null;
 }
 
+/** The milestones an issue is to have instead of the ones it has. */
+export interface MilestoneWrite {
+  code: string;
+  milestones: StoredMilestone[];
+}
+
 export interface ImportPlan {
   creates: IssueWrite[];
   updates: PlannedUpdate[];
+  milestones: MilestoneWrite[];
   unchanged: number;
   /** Fields where the issue's newer state or deadline was kept over the file's. */
   kept: KeptValue[];
@@ -38,33 +48,41 @@ export function planImport(
   unitName: (id: number) => string,
   now: Date,
 ): ImportPlan {
-  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, kept: [] };
+  const plan: ImportPlan = { creates: [], updates: [], milestones: [], unchanged: 0, kept: [] };
   for (const row of rows) {
     const unitId = unitIdOf(row.unitName);
     if (unitId === undefined) throw new Error(`unit not prepared: ${row.unitName}`);
     const current = existing.get(row.code);
     if (!current) {
-      const fields = rowFields(row, unitId, "NOT_STARTED");
+      const fields = rowFields(row, unitId, undefined);
       // A ledger row that arrives already 已销号 was closed before duban knew it, on a date
       // the file does not give: unknown (null), so the ranking does not count it as late.
       plan.creates.push({ code: row.code, fields, closedAt: null });
+      const milestones = row.milestones && plannedMilestones(row.milestones, [], now);
+      if (milestones) plan.milestones.push({ code: row.code, milestones });
       continue;
     }
-    const { fields, kept } = keepNewer(current, rowFields(row, unitId, current.state), current.extensions);
+    const { fields, kept } = keepNewer(current, rowFields(row, unitId, current), current.extensions);
     for (const k of kept) plan.kept.push({ code: row.code, ...k });
     const changes = diffFields(current, fields);
+    const milestones = row.milestones && plannedMilestones(row.milestones, current.milestones, now);
     // Also when the file differed only in what was kept: nothing to write.
-    if (changes.length === 0) {
+    if (changes.length === 0 && !milestones) {
       plan.unchanged++;
       continue;
     }
+    if (milestones) plan.milestones.push({ code: row.code, milestones });
+    const text = [
+      ...(changes.length > 0 ? [describeChanges(changes, unitName)] : []),
+      ...(milestones ? [describeMilestones(current.milestones, milestones, fields.deadline)] : []),
+    ].join("；");
     const stateChanged = fields.state !== current.state;
     const deadlineChanged = fields.deadline !== current.deadline;
     plan.updates.push({
       code: row.code,
       fields,
       closedAt: closedAt(current, fields.state, now),
-      text: describeChanges(changes, unitName),
+      text,
       fromState: stateChanged ? current.state : null,
       toState: stateChanged ? fields.state : null,
       oldDeadline: deadlineChanged ? current.deadline : null,

@@ -10,10 +10,10 @@ export interface ApprovedExtension {
 /** A field where the issue's newer value was kept over the file's older one. */
 export interface KeptField {
   field: "state" | "deadline";
-  /** What the issue keeps, as stored. */
-  kept: string;
+  /** What the issue keeps, as stored (a null deadline: long-term). */
+  kept: string | null;
   /** What the file said, as stored. */
-  file: string;
+  file: string | null;
 }
 
 /** A kept field of a named issue, as the import result lists it. */
@@ -54,8 +54,8 @@ export function keepNewer(
  * walking back from the latest. The chain ends where a deadline was set some other
  * way (a staff edit by import): what came before that edit is not kept against it.
  */
-function replacedDeadlines(current: string, extensions: readonly ApprovedExtension[]): Set<string> {
-  const replaced = new Set<string>();
+function replacedDeadlines(current: string | null, extensions: readonly ApprovedExtension[]): Set<string | null> {
+  const replaced = new Set<string | null>();
   let deadline = current;
   for (let i = extensions.length - 1; i >= 0; i--) {
     const e = extensions[i]!;

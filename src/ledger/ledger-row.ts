@@ -1,5 +1,6 @@
 import type { Day } from "../core/zoned-time.ts";
 import type { IssueState } from "../domain/issue-state.ts";
+import type { LedgerMilestone } from "./ledger-milestones.ts";
 
 /** One valid ledger line, normalised, ready to be imported. */
 export interface LedgerRow {
@@ -7,7 +8,10 @@ export interface LedgerRow {
   code: string;
   description: string;
   unitName: string;
-  deadline: Day;
+  /** Null: a long-term issue (长期坚持). */
+  deadline: Day | null;
+  /** The file said 立行立改: an issue already stored keeps the deadline it got then. */
+  immediate?: boolean;
   source: string;
   category: string;
   /** Several units joined by `、`. */
@@ -16,6 +20,10 @@ export interface LedgerRow {
   measures: string;
   /** Undefined when the file says nothing: an import then leaves the state alone. */
   state?: IssueState;
+  /** 交办日期; null for an empty cell, undefined when the file has no such column (left alone). */
+  assignedOn?: Day | null;
+  /** 整改节点 in date order; undefined when the file has no such column (left alone). */
+  milestones?: LedgerMilestone[];
 }
 
 /** One thing wrong with the file; `row` as the spreadsheet shows it (header = 1). */

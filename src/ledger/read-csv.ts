@@ -49,10 +49,12 @@ function decoder(encoding: CsvEncoding): (bytes: Buffer, last: boolean) => strin
   return (bytes, last) => text.decode(bytes, { stream: !last });
 }
 
-/** Excel's "Unicode text" is tab-separated: told apart by the header line. */
+/**
+ * Excel's "Unicode text" is tab-separated: told apart by the first lines, where the header
+ * is (a title line above it may hold neither).
+ */
 function delimiterOf(firstText: string): "," | "\t" {
-  const end = firstText.indexOf("\n");
-  const line = end < 0 ? firstText : firstText.slice(0, end);
-  const count = (c: string) => line.split(c).length - 1;
+  const head = firstText.split("\n", 10).join("\n");
+  const count = (c: string) => head.split(c).length - 1;
   return count("\t") > count(",") ? "\t" : ",";
 }

@@ -14,11 +14,14 @@ const WIDTH: Partial<Record<string, number>> = {
   [COL.unitName]: 20,
   [COL.coUnits]: 24,
   [COL.deadline]: 12,
+  [COL.milestones]: 36,
+  [COL.assignedOn]: 12,
   [COL.measures]: 36,
   [COL.lastReport]: 36,
   [COL.lastReportAt]: 17,
 };
 const DEADLINE_COL = EXPORT_COLUMNS.indexOf(COL.deadline) + 1;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The ledger as an xlsx, streamed: exceljs's streaming writer sends each committed row
@@ -41,8 +44,11 @@ export async function openXlsxWriter(file: string): Promise<LedgerWriter<ExportR
     async add(r) {
       // A real date, not text, so Excel sorts and filters it; built from the wall-clock
       // day at UTC midnight because that is how xlsx stores a date, zone-free.
-      const row = sheet.addRow({ ...r, [COL.deadline]: dayToUtcDate(String(r[COL.deadline])) });
-      row.getCell(DEADLINE_COL).numFmt = "yyyy-mm-dd";
+      // 长期坚持 stays text.
+      const deadline = String(r[COL.deadline]);
+      const dated = DAY.test(deadline);
+      const row = sheet.addRow({ ...r, [COL.deadline]: dated ? dayToUtcDate(deadline) : deadline });
+      if (dated) row.getCell(DEADLINE_COL).numFmt = "yyyy-mm-dd";
       row.commit();
       // Committed rows wait in memory for the zip; let it catch up now and then.
       if (++pending === 500) {

@@ -132,7 +132,11 @@ export class Simulator {
         return advanceTo(clock, new Date(clock.now().getTime() + step.ms), this.#work);
       case "import": {
         const file = path.resolve(this.o.baseDir, step.file);
-        const result = await importLedgerFile(app.store, file, time, { actor: "simulator", now: clock.now() });
+        const result = await importLedgerFile(app.store, file, time, {
+          actor: "simulator",
+          now: clock.now(),
+          immediateDays: app.config.DUBAN_IMMEDIATE_DAYS,
+        });
         this.o.err(`@import ${step.file}：${formatImportResult(result)}`);
         return;
       }

@@ -7,7 +7,7 @@ import { formatImportResult, importLedgerFile } from "../../src/ledger/import-le
 import { readLedgerFile } from "../../src/ledger/read-ledger.ts";
 import { validateLedger } from "../../src/ledger/validate-ledger.ts";
 import type { Store } from "../../src/store/open-store.ts";
-import { row, sheet, tempStore, zt } from "./helpers.ts";
+import { row, sheet, tempStore, zt, BASIS } from "./helpers.ts";
 
 // Files a hostile test fed the import: each must get its own clear answer, not
 // 「缺少表头“编号”」, and nothing may be imported.
@@ -98,8 +98,7 @@ describe("over-long cells", () => {
         row({ 编号: "ZG-2026-002", 问题描述: "污".repeat(2_000), 整改措施: "治".repeat(2_001) }),
         row({ 编号: "ZG-2026-003", 问题来源: "暗".repeat(101), 责任领导: "周".repeat(101) }),
         row({ 编号: "ZG-2026-004" }),
-      ]),
-      zt,
+      ]), BASIS,
     );
     expect(checked).toEqual({
       ok: false,
@@ -127,7 +126,7 @@ describe("all or nothing on a file longer than one write batch", () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { row: 4_322, reason: "整改时限“2026-02-30”不是有效日期" },
+        { row: 4_322, reason: "整改时限“2026-02-30”不是有效日期（可写 2026-12-31、2026年12月底前、年底前、6月30日前、长期坚持 或 立行立改）" },
         { row: 4_502, reason: "编号 ZG-2026-00001 与第2行重复" },
       ],
     });

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const HEADER = ["编号", "问题来源", "问题类别", "问题描述", "责任单位", "配合单位", "责任领导", "整改时限", "整改措施", "整改状态", "逾期天数", "进度百分比", "最新进度", "进度日期"];
+const HEADER = ["编号", "问题来源", "问题类别", "问题描述", "责任单位", "配合单位", "责任领导", "交办日期", "整改时限", "整改节点", "整改措施", "整改状态", "逾期天数", "进度百分比", "最新进度", "进度日期"];
 
 describe("exportLedger", () => {
   it("writes an xlsx with real dates, a bold header and derived columns", async () => {
@@ -49,16 +49,17 @@ describe("exportLedger", () => {
     // ZG-2026-003: 未开始, deadline 2026-12-05, today 2026-12-08 in the zone → 3 days overdue.
     const r = ws.getRow(4);
     expect(r.getCell(1).value).toBe("ZG-2026-003");
-    expect(r.getCell(8).value).toEqual(new Date(Date.UTC(2026, 11, 5)));
-    expect(r.getCell(8).numFmt).toBe("yyyy-mm-dd");
-    expect(r.getCell(10).value).toBe("未开始");
-    expect(r.getCell(11).value).toBe(3);
-    expect(r.getCell(12).value).toBe(60);
-    expect(r.getCell(13).value).toBe('管网铺设60%，"一期"完成\n二期开工');
-    expect(r.getCell(14).value).toBe("2026-12-01 08:30");
+    const col = (name: string) => HEADER.indexOf(name) + 1;
+    expect(r.getCell(col("整改时限")).value).toEqual(new Date(Date.UTC(2026, 11, 5)));
+    expect(r.getCell(col("整改时限")).numFmt).toBe("yyyy-mm-dd");
+    expect(r.getCell(col("整改状态")).value).toBe("未开始");
+    expect(r.getCell(col("逾期天数")).value).toBe(3);
+    expect(r.getCell(col("进度百分比")).value).toBe(60);
+    expect(r.getCell(col("最新进度")).value).toBe('管网铺设60%，"一期"完成\n二期开工');
+    expect(r.getCell(col("进度日期")).value).toBe("2026-12-01 08:30");
     // Closed and pending issues are never overdue.
     const closed = ws.getRow(11);
-    expect([closed.getCell(1).value, closed.getCell(10).value, closed.getCell(11).value]).toEqual(["ZG-2026-010", "已销号", 0]);
+    expect([closed.getCell(1).value, closed.getCell(col("整改状态")).value, closed.getCell(col("逾期天数")).value]).toEqual(["ZG-2026-010", "已销号", 0]);
   });
 
   it("writes a UTF-8 CSV with a BOM and RFC 4180 quoting", async () => {
@@ -69,7 +70,7 @@ describe("exportLedger", () => {
     const text = bytes.toString("utf8");
     expect(text.split("\r\n")[0]).toBe("\uFEFF" + HEADER.join(","));
     expect(text).toContain('ZG-2026-001,中央环保督察交办,水,"废水直排, 异味扰民",百胜镇人民政府,区生态环境局、区水利局,');
-    expect(text).toContain(',2026-12-05,更换设备并委托第三方运维,未开始,3,60,"管网铺设60%，""一期""完成\n二期开工",2026-12-01 08:30\r\n');
+    expect(text).toContain(',2026-12-05,,更换设备并委托第三方运维,未开始,3,60,"管网铺设60%，""一期""完成\n二期开工",2026-12-01 08:30\r\n');
     const sheet = await readLedgerFile(file);
     expect(sheet.headers).toEqual(HEADER);
     expect(sheet.rows[2]!.cells["最新进度"]).toBe('管网铺设60%，"一期"完成\n二期开工');
@@ -80,7 +81,7 @@ describe("exportLedger", () => {
     await exportLedger(store, file, { zonedTime: zt, now });
     const events = await store.issueEvent.count();
     const result = await importLedgerFile(store, file, zt, { actor: "管理员", now });
-    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: [] });
+    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, changes: [], kept: [] });
     expect(await store.issueEvent.count()).toBe(events);
   });
 

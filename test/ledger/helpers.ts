@@ -6,6 +6,8 @@ import { openStore, type Store } from "../../src/store/open-store.ts";
 import type { RawCell, RawSheet } from "../../src/ledger/raw-sheet.ts";
 
 export const zt = new ZonedTime("Asia/Shanghai");
+/** The import day relative deadlines (12月底前, 立行立改) count from in validation tests. */
+export const BASIS = { today: "2026-12-01", immediateDays: 7 };
 // The sample from shared/examples, copied into the repo as demo data (CI has no /work/shared).
 export const SAMPLE_CSV = path.resolve(import.meta.dirname, "../../demo/ledger-sample.csv");
 

@@ -49,7 +49,7 @@ describe("importLedger", () => {
       [ledgerRow("A-1"), ledgerRow("A-2", { unitName: "区城管局", state: "CLOSED" }), ledgerRow("A-3", { state: undefined })],
       { actor: "管理员", now: T1 },
     );
-    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, unitsCreated: 2, kept: [] });
+    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, unitsCreated: 2, changes: [], kept: [] });
     const issues = await store.issue.findMany({ include: { unit: true, events: true }, orderBy: { code: "asc" } });
     expect(issues.map((i) => [i.code, i.unit.name, i.state, i.closedAt?.toISOString() ?? null])).toEqual([
       ["A-1", "区水利局", "NOT_STARTED", null],
@@ -67,7 +67,7 @@ describe("importLedger", () => {
     await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T1 });
     const before = await store.issue.findMany({ orderBy: { code: "asc" } });
     const counts = await importLedger(store, [ledgerRow("A-1"), ledgerRow("A-2")], { actor: "a", now: T2 });
-    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 2, unitsCreated: 0, kept: [] });
+    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 2, unitsCreated: 0, changes: [], kept: [] });
     expect(await store.issue.findMany({ orderBy: { code: "asc" } })).toEqual(before);
     expect(await store.issueEvent.count()).toBe(2);
   });
@@ -84,7 +84,17 @@ describe("importLedger", () => {
       ],
       { actor: "李四", now: T2 },
     );
-    expect(counts).toEqual({ created: 1, updated: 2, unchanged: 1, unitsCreated: 1, kept: [] });
+    expect(counts).toEqual({
+      created: 1,
+      updated: 2,
+      unchanged: 1,
+      unitsCreated: 1,
+      changes: [
+        { code: "A-1", text: "整改时限 2026-12-05→2026-12-20；整改状态 未开始→整改中" },
+        { code: "A-2", text: "责任单位 区水利局→区城管局；配合单位 （空）→区水利局、区环保局" },
+      ],
+      kept: [],
+    });
 
     const a1 = await store.issue.findUniqueOrThrow({ where: { code: "A-1" }, include: { events: { orderBy: { id: "asc" } } } });
     expect(a1).toMatchObject({ deadline: "2026-12-20", state: "IN_PROGRESS", updatedAt: T2 });
@@ -185,7 +195,7 @@ describe("importLedger: units by identityKey", () => {
   it("matches a stored unit under another spelling without moving the issue", async () => {
     await importLedger(store, [ledgerRow("A-1", { unitName: "区　城管局（二）" })], { actor: "a", now: T1 });
     const counts = await importLedger(store, [ledgerRow("A-1", { unitName: "区 城管局(二)" })], { actor: "a", now: T2 });
-    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 1, unitsCreated: 0, kept: [] });
+    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 1, unitsCreated: 0, changes: [], kept: [] });
     expect(await store.unit.count()).toBe(1);
   });
 
@@ -202,7 +212,7 @@ describe("importLedgerFile", () => {
   it("imports a good file and formats the counts", async () => {
     const file = csv("good.csv", [HEAD, "A-1,x,区水利局,2026-12-01,整改中", "a-2,y,区城管局,2026年12月2日,"]);
     const result = await importLedgerFile(store, file, zt, { actor: "a", now: T1 });
-    expect(result).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, unitsCreated: 2, kept: [] });
+    expect(result).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, unitsCreated: 2, changes: [], kept: [] });
     expect(formatImportResult(result)).toBe("导入完成：新增 2 条，更新 0 条，未变 0 条，新建单位 2 个");
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-2" } })).state).toBe("NOT_STARTED");
   });
@@ -224,9 +234,9 @@ describe("importLedgerFile", () => {
       [
         "台账有 4 行错误，未导入任何数据：",
         "第3行：缺少责任单位",
-        "第4行：整改时限“2026-13-01”不是有效日期",
+        "第4行：整改时限“2026-13-01”不是有效日期（可写 2026-12-31、2026年12月底前、年底前、6月30日前、长期坚持 或 立行立改）",
         "第5行：编号 A-1 与第2行重复",
-        "第6行：整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号）",
+        "第6行：整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号，也可写 推进中、已完成、销号 等）",
       ].join("\n"),
     );
     expect(await store.issue.findMany()).toEqual(snapshot);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDays } from "../../src/core/zoned-time.ts";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { importLedger, importLedgerFile } from "../../src/ledger/import-ledger.ts";
+import { formatImportResult, importLedger, importLedgerFile } from "../../src/ledger/import-ledger.ts";
+import { REPORT_LINES } from "../../src/ledger/format-import-result.ts";
 import type { LedgerRow } from "../../src/ledger/ledger-row.ts";
 import type { Store } from "../../src/store/open-store.ts";
 import { tempStore, zt } from "./helpers.ts";
@@ -29,7 +30,7 @@ const rows: LedgerRow[] = Array.from({ length: N }, (_, i) => ({
 const now = new Date("2026-12-01T00:00:00Z");
 
 it("imports thousands of rows in bulk, text intact", async () => {
-  expect(await importLedger(store, rows, { actor: "a", now })).toEqual({ created: N, updated: 0, unchanged: 0, unitsCreated: 100, kept: [] });
+  expect(await importLedger(store, rows, { actor: "a", now })).toEqual({ created: N, updated: 0, unchanged: 0, unitsCreated: 100, changes: [], kept: [] });
   expect(await store.issue.count()).toBe(N);
   expect(await store.issueEvent.count({ where: { type: "IMPORT_CREATE" } })).toBe(N);
   expect(await store.issue.count({ where: { state: "CLOSED", closedAt: null } })).toBe(N / 4);
@@ -39,13 +40,17 @@ it("imports thousands of rows in bulk, text intact", async () => {
 });
 
 it("updates thousands of rows in bulk, each with its own history line", async () => {
-  const moved = rows.map((r, i) => (i % 3 === 0 ? { ...r, deadline: addDays(r.deadline, 10) } : r));
+  const moved = rows.map((r, i) => (i % 3 === 0 ? { ...r, deadline: addDays(r.deadline!, 10) } : r));
   const counts = await importLedger(store, moved, { actor: "b", now });
-  expect(counts).toEqual({ created: 0, updated: N / 3, unchanged: N - N / 3, unitsCreated: 0, kept: [] });
+  expect(counts).toMatchObject({ created: 0, updated: N / 3, unchanged: N - N / 3, unitsCreated: 0, kept: [] });
+  // The reply names the first few; the count says the rest.
+  expect(counts.changes).toHaveLength(REPORT_LINES);
+  expect(counts.changes[1]).toEqual({ code: "ZG-00003", text: `整改时限 ${rows[3]!.deadline}→${addDays(rows[3]!.deadline!, 10)}` });
+  expect(formatImportResult({ ok: true, ...counts }).split("\n").at(-1)).toBe(`……另有 ${N / 3 - REPORT_LINES} 条`);
   const ev = await store.issueEvent.findMany({ where: { type: "IMPORT_UPDATE" }, include: { issue: true }, orderBy: { id: "asc" } });
   expect(ev).toHaveLength(N / 3);
   expect(ev.every((e) => e.newDeadline === e.issue.deadline && e.oldDeadline === addDays(e.issue.deadline!, -10))).toBe(true);
-  expect(ev[0]).toMatchObject({ actorId: "b", at: now, text: `整改时限 ${rows[0]!.deadline}→${addDays(rows[0]!.deadline, 10)}` });
+  expect(ev[0]).toMatchObject({ actorId: "b", at: now, text: `整改时限 ${rows[0]!.deadline}→${addDays(rows[0]!.deadline!, 10)}` });
 });
 
 it("streams a file of more than one batch and one collection (5,000 rows) through the file import, all or nothing", async () => {

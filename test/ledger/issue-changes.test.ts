@@ -5,6 +5,7 @@ const base: LedgerFields = {
   description: "污水直排",
   unitId: 1,
   deadline: "2026-12-05",
+  assignedOn: null,
   source: "暗访暗查",
   category: "水",
   coUnits: "",

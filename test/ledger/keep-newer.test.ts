@@ -6,6 +6,7 @@ const base: LedgerFields = {
   description: "污水直排",
   unitId: 1,
   deadline: "2026-12-31",
+  assignedOn: null,
   source: "暗访暗查",
   category: "水",
   coUnits: "",

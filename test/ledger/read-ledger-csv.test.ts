@@ -7,7 +7,7 @@ import { parseCsv } from "../../src/ledger/parse-csv.ts";
 import { readLedgerFile } from "../../src/ledger/read-ledger.ts";
 import { LedgerError } from "../../src/ledger/ledger-error.ts";
 import { validateLedger } from "../../src/ledger/validate-ledger.ts";
-import { tempDir, zt } from "./helpers.ts";
+import { tempDir, zt, BASIS } from "./helpers.ts";
 
 const dir = tempDir("ledger-csv");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,12 +83,12 @@ describe("readLedgerFile: CSV structure", () => {
     expect(sheet.rows.map((r) => r.rowNumber)).toEqual([3, 6]);
   });
 
-  it("normalises header names: BOM, spaces, full-width letters", async () => {
-    const text = "\uFEFF 编  号 ,问题描述\t,责任单位,整改时限,ＡＢＣ,,编号\nA-1,x,y,2026-12-01,z,ignored,second\n";
+  it("normalises header names: BOM, spaces, line breaks, full-width letters", async () => {
+    const text = '\uFEFF 编  号 ,问题描述\t,责任单位,"整改\n时限",ＡＢＣ,,备注,备注\nA-1,x,y,2026-12-01,z,ignored,first,second\n';
     const sheet = await readLedgerFile(write("headers.csv", text));
-    expect(sheet.headers).toEqual(["编号", "问题描述", "责任单位", "整改时限", "ABC"]);
-    // The first of two same-named columns wins.
-    expect(sheet.rows[0]!.cells["编号"]).toBe("A-1");
+    expect(sheet.headers).toEqual(["编号", "问题描述", "责任单位", "整改时限", "ABC", "备注"]);
+    // Of two same-named columns no import reads, the first wins.
+    expect(sheet.rows[0]!.cells["备注"]).toBe("first");
   });
 
   it("fills short rows with null", async () => {
@@ -98,7 +98,7 @@ describe("readLedgerFile: CSV structure", () => {
 
   it("gives row numbers that validation reports", async () => {
     const text = '编号,问题描述,责任单位,整改时限\nA-1,"多行\n描述",y,2026-12-01\nA-2,x,,2026-12-01\n';
-    const checked = validateLedger(await readLedgerFile(write("rownum.csv", text)), zt);
+    const checked = validateLedger(await readLedgerFile(write("rownum.csv", text)), BASIS);
     expect(checked).toEqual({ ok: false, errors: [{ row: 3, reason: "缺少责任单位" }] });
   });
 

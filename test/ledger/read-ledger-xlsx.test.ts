@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { LedgerError } from "../../src/ledger/ledger-error.ts";
 import { readLedgerFile } from "../../src/ledger/read-ledger.ts";
 import { validateLedger } from "../../src/ledger/validate-ledger.ts";
-import { tempDir, zt } from "./helpers.ts";
+import { tempDir, zt, BASIS } from "./helpers.ts";
 
 const dir = tempDir("ledger-xlsx");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,7 +41,7 @@ describe("readLedgerFile: xlsx", () => {
     expect(sheet.rows[2]!.cells["编号"]).toBe("ZG-2026-003");
     expect(sheet.rows[2]!.cells["问题描述"]).toBe("噪声扰民");
     expect(sheet.rows[2]!.cells["进度百分比"]).toBe(2);
-    const checked = validateLedger(sheet, zt);
+    const checked = validateLedger(sheet, BASIS);
     expect(checked.ok && checked.rows.map((r) => [r.code, r.deadline, r.state])).toEqual([
       ["ZG-2026-001", "2026-11-20", "IN_PROGRESS"],
       ["ZG-2026-002", "2026-12-31", "NOT_STARTED"],
@@ -56,7 +56,7 @@ describe("readLedgerFile: xlsx", () => {
       ws.getCell("D2").numFmt = 'yyyy"年"m"月"d"日"';
     });
     const sheet = await readLedgerFile(file);
-    const checked = validateLedger(sheet, zt);
+    const checked = validateLedger(sheet, BASIS);
     expect(checked.ok && checked.rows[0]!.deadline).toBe("2026-12-31");
   });
 
@@ -67,12 +67,12 @@ describe("readLedgerFile: xlsx", () => {
       ws.getRow(5).values = ["", "  ", null, null];
       ws.getRow(7).values = ["A-2", "x", "", "2026-13-01"];
     });
-    const checked = validateLedger(await readLedgerFile(file), zt);
+    const checked = validateLedger(await readLedgerFile(file), BASIS);
     expect(checked).toEqual({
       ok: false,
       errors: [
         { row: 7, reason: "缺少责任单位" },
-        { row: 7, reason: "整改时限“2026-13-01”不是有效日期" },
+        { row: 7, reason: "整改时限“2026-13-01”不是有效日期（可写 2026-12-31、2026年12月底前、年底前、6月30日前、长期坚持 或 立行立改）" },
       ],
     });
   });

@@ -68,13 +68,14 @@ const issue = (code: string) => store.issue.findUniqueOrThrow({ where: { code } 
 it("re-importing the original file keeps what happened in chat since, and says so", async () => {
   const events = await store.issueEvent.count();
   const result = await importLedgerFile(store, SAMPLE_CSV, zt, opts);
-  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: KEPT });
+  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, changes: [], kept: KEPT });
   expect(formatImportResult(result)).toBe(
     [
-      "导入完成：新增 0 条，更新 0 条，未变 10 条，新建单位 0 个；保留 3 处督办助手中的较新进展（台账里的旧状态或旧时限未覆盖）：",
-      "保留 ZG-2026-001 整改时限 2026-12-31（已批准延期）",
-      "保留 ZG-2026-003 整改状态 待核实（台账为“未开始”，状态不回退）",
-      "保留 ZG-2026-008 整改状态 已销号（台账为“待核实”，状态不回退）",
+      "导入完成：新增 0 条，更新 0 条，未变 10 条，新建单位 0 个",
+      "保留 3 处督办助手中的较新进展（台账里的旧状态或旧时限未覆盖）：",
+      "ZG-2026-001：保留系统中的整改时限 2026-12-31（已批准延期，台账仍为 2026-11-20）",
+      "ZG-2026-003：保留系统中的状态“待核实”（群内已报完成，台账仍为“未开始”，状态不回退）",
+      "ZG-2026-008：保留系统中的状态“已销号”（已核实销号，台账仍为“待核实”，状态不回退）",
     ].join("\n"),
   );
   expect(await issue("ZG-2026-003")).toMatchObject({ state: "PENDING_VERIFICATION", claimedAt: CHAT });
@@ -91,7 +92,19 @@ it("still applies what staff changed in the file: a forward state, another deadl
   });
   const result = await importLedgerFile(store, file, zt, opts);
   // 008 is still 待核实 in the file: the only kept one.
-  expect(result).toEqual({ ok: true, created: 0, updated: 3, unchanged: 7, unitsCreated: 0, kept: [KEPT[2]] });
+  const changes = [
+    { code: "ZG-2026-001", text: "整改时限 2026-12-31→2027-01-15" },
+    { code: "ZG-2026-002", text: "整改状态 整改中→待核实" },
+    { code: "ZG-2026-003", text: "整改状态 待核实→已销号" },
+  ];
+  expect(result).toEqual({ ok: true, created: 0, updated: 3, unchanged: 7, unitsCreated: 0, changes, kept: [KEPT[2]] });
+  expect(formatImportResult(result).split("\n").slice(0, 5)).toEqual([
+    "导入完成：新增 0 条，更新 3 条，未变 7 条，新建单位 0 个",
+    "更新：",
+    "ZG-2026-001：整改时限 2026-12-31→2027-01-15",
+    "ZG-2026-002：整改状态 整改中→待核实",
+    "ZG-2026-003：整改状态 待核实→已销号",
+  ]);
   expect(await issue("ZG-2026-003")).toMatchObject({ state: "CLOSED", closedAt: LATER });
   expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-01-15" });
   expect(await issue("ZG-2026-002")).toMatchObject({ state: "PENDING_VERIFICATION" });
@@ -125,7 +138,9 @@ describe("two approved extensions in a row: 2026-11-20 → 2026-12-31 → 2027-0
     expect(result).toMatchObject({ updated: 0, unchanged: 10 });
     expect(await issue("ZG-2026-001")).toMatchObject({ deadline: "2027-01-31" });
     expect(await store.issueEvent.count()).toBe(events);
-    expect(formatImportResult(result).split("\n")).toContain("保留 ZG-2026-001 整改时限 2027-01-31（已批准延期）");
+    expect(formatImportResult(result).split("\n")).toContain(
+      `ZG-2026-001：保留系统中的整改时限 2027-01-31（已批准延期，台账仍为 ${name === SAMPLE_CSV ? "2026-11-20" : "2026-12-31"}）`,
+    );
   });
 
   it("a deadline that was never in the chain is a staff edit and applies", async () => {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { importLedgerFile, formatImportResult } from "../../src/ledger/import-ledger.ts";
 import type { Store } from "../../src/store/open-store.ts";
@@ -28,5 +29,20 @@ it("imports the shared sample: 10 issues over 9 units", async () => {
 
 it("re-imports the sample as all unchanged", async () => {
   const result = await importLedgerFile(store, SAMPLE_CSV, zt, { actor: "管理员", now });
-  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, kept: [] });
+  expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, changes: [], kept: [] });
+});
+
+it("imports the office-style sample below its title, in GB18030", async () => {
+  const office = path.resolve(import.meta.dirname, "../../demo/ledger-office.csv");
+  const result = await importLedgerFile(store, office, zt, { actor: "管理员", now, immediateDays: 7 });
+  expect(result).toMatchObject({ ok: true, created: 6, updated: 0 });
+  const issues = await store.issue.findMany({ where: { code: { startsWith: "CJ-" } }, orderBy: { code: "asc" }, include: { milestones: true } });
+  expect(issues.map((i) => [i.code, i.deadline, i.state, i.assignedOn, i.milestones.length])).toEqual([
+    ["CJ-2026-001", "2026-12-31", "IN_PROGRESS", "2026-10-15", 2],
+    ["CJ-2026-002", null, "IN_PROGRESS", "2026-10-15", 2],
+    ["CJ-2026-003", "2027-03-31", "NOT_STARTED", "2026-11-01", 2],
+    ["CJ-2026-004", "2026-12-08", "PENDING_VERIFICATION", "2026-11-10", 0],
+    ["CJ-2026-005", "2027-06-30", "IN_PROGRESS", "2026-09-01", 0],
+    ["CJ-2026-006", "2026-11-15", "CLOSED", "2026-09-20", 0],
+  ]);
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { validateLedger } from "../../src/ledger/validate-ledger.ts";
 import type { RawCell } from "../../src/ledger/raw-sheet.ts";
-import { HEADERS, row, sheet, zt } from "./helpers.ts";
+import { BASIS, HEADERS, row, sheet } from "./helpers.ts";
 
+/** The day read, `长期` for a long-term one, `立行立改 <day>`, or the reasons. */
 function deadlineOf(cell: RawCell): string | string[] {
-  const r = validateLedger(sheet([row({ 整改时限: cell })]), zt);
-  return r.ok ? r.rows[0]!.deadline : r.errors.map((e) => e.reason);
+  const r = validateLedger(sheet([row({ 整改时限: cell })]), BASIS);
+  if (!r.ok) return r.errors.map((e) => e.reason);
+  const { deadline, immediate } = r.rows[0]!;
+  return deadline === null ? "长期" : immediate ? `立行立改 ${deadline}` : deadline;
 }
 
 describe("validateLedger: deadlines", () => {
@@ -27,6 +30,29 @@ describe("validateLedger: deadlines", () => {
     ["Excel Date, early January", new Date(Date.UTC(2027, 0, 1)), "2027-01-01"],
     ["Excel serial", 46387, "2026-12-31"],
     ["Excel serial with a fraction", 46387.75, "2026-12-31"],
+    // As offices write them; BASIS.today is 2026-12-01.
+    ["month end, before", "2026年12月底前", "2026-12-31"],
+    ["month end", "2026年12月底", "2026-12-31"],
+    ["month end, February", "2027年2月底前", "2027-02-28"],
+    ["month end, leap February", "2028年2月底", "2028-02-29"],
+    ["month end, no year", "12月底前", "2026-12-31"],
+    ["month end, no year, earlier month", "6月底前", "2026-06-30"],
+    ["month end, then 完成", "2027年3月底前完成", "2027-03-31"],
+    ["month end, spaced", "2026 年 12 月底前", "2026-12-31"],
+    ["year end", "2027年底前", "2027-12-31"],
+    ["year end, no year", "年底前", "2026-12-31"],
+    ["year end, bare", "年底", "2026-12-31"],
+    ["a day, before", "2027年6月30日前", "2027-06-30"],
+    ["a day, before, no year", "6月30日前", "2026-06-30"],
+    ["a day, no year", "12月20日", "2026-12-20"],
+    ["a day, 之前", "2027年1月15日之前", "2027-01-15"],
+    ["ISO, before", "2026-12-31前", "2026-12-31"],
+    ["full-width", "２０２６年１２月底前", "2026-12-31"],
+    ["long-term", "长期坚持", "长期"],
+    ["ongoing", "持续整改", "长期"],
+    ["long", "长期", "长期"],
+    ["long-term, spaced", " 长期 坚持 ", "长期"],
+    ["immediate", "立行立改", "立行立改 2026-12-08"],
   ])("%s: %o → %s", (_name, cell, day) => {
     expect(deadlineOf(cell)).toBe(day);
   });
@@ -37,15 +63,19 @@ describe("validateLedger: deadlines", () => {
     ["Feb 30", "2026-02-30"],
     ["not a leap year", "2026-02-29"],
     ["month 0", "2026-00-10"],
-    ["words", "年底前"],
+    ["words", "尽快"],
     ["two-digit year", "26-12-31"],
     ["no day", "2026-12"],
-    ["garbage after", "2026-12-31前"],
+    ["garbage after", "2026-12-31后"],
+    ["month 13 end", "2026年13月底前"],
+    ["day 31 of a 30-day month", "6月31日前"],
+    ["half a year", "上半年"],
+    ["long-term with more words", "长期坚持，每月巡查"],
     ["tiny serial", 12],
   ])("%s: %o is rejected", (_name, cell) => {
     const reasons = deadlineOf(cell);
     expect(Array.isArray(reasons)).toBe(true);
-    expect((reasons as string[])[0]).toMatch(/^整改时限“.*”不是有效日期$/);
+    expect((reasons as string[])[0]).toMatch(/^整改时限“.*”不是有效日期（可写 2026-12-31、2026年12月底前、年底前、6月30日前、长期坚持 或 立行立改）$/);
   });
 
   it("rejects an invalid Date object", () => {
@@ -53,15 +83,14 @@ describe("validateLedger: deadlines", () => {
   });
 
   it("quotes the bad date as written", () => {
-    expect(deadlineOf("2026-13-01")).toEqual(["整改时限“2026-13-01”不是有效日期"]);
+    expect(deadlineOf("2026-13-01")).toEqual(["整改时限“2026-13-01”不是有效日期（可写 2026-12-31、2026年12月底前、年底前、6月30日前、长期坚持 或 立行立改）"]);
   });
 });
 
 describe("validateLedger: rows", () => {
   it("normalises fields", () => {
     const r = validateLedger(
-      sheet([row({ 编号: " ｚｇ-2026-001 ", 配合单位: "区城管局, 区环保局，区农业农村委、 区水利局;", 责任单位: " 区水利局 " })]),
-      zt,
+      sheet([row({ 编号: " ｚｇ-2026-001 ", 配合单位: "区城管局, 区环保局，区农业农村委、 区水利局;", 责任单位: " 区水利局 " })]), BASIS,
     );
     expect(r).toEqual({
       ok: true,
@@ -93,29 +122,29 @@ describe("validateLedger: rows", () => {
     ["empty cell", "", undefined],
     ["null cell", null, undefined],
   ])("state %s", (_n, cell, state) => {
-    const r = validateLedger(sheet([row({ 整改状态: cell })]), zt);
+    const r = validateLedger(sheet([row({ 整改状态: cell })]), BASIS);
     expect(r.ok && r.rows[0]!.state).toBe(state);
   });
 
   it("leaves the state undefined when the column is absent", () => {
     const headers = HEADERS.filter((h) => h !== "整改状态");
-    const r = validateLedger(sheet([row({}, headers)], headers), zt);
+    const r = validateLedger(sheet([row({}, headers)], headers), BASIS);
     expect(r.ok && r.rows[0]!.state).toBeUndefined();
   });
 
   it("ignores columns it does not know, e.g. the export's extra ones", () => {
     const headers = [...HEADERS, "逾期天数", "最新进度", "进度日期", "备注"];
-    const r = validateLedger(sheet([row({ 逾期天数: 3, 最新进度: "x", 进度日期: "乱写", 备注: "y" }, headers)], headers), zt);
+    const r = validateLedger(sheet([row({ 逾期天数: 3, 最新进度: "x", 进度日期: "乱写", 备注: "y" }, headers)], headers), BASIS);
     expect(r.ok).toBe(true);
   });
 
   it("reads a code cell holding a number as text (then rejected: the chat cannot address it)", () => {
-    const r = validateLedger(sheet([row({ 编号: 17 })]), zt);
+    const r = validateLedger(sheet([row({ 编号: 17 })]), BASIS);
     expect(r).toEqual({ ok: false, errors: [{ row: 2, reason: "编号“17”无法在群里使用，应为字母开头加数字，如 ZG-2026-001" }] });
   });
 
   it("accepts a sheet with no data rows", () => {
-    expect(validateLedger(sheet([]), zt)).toEqual({ ok: true, rows: [] });
+    expect(validateLedger(sheet([]), BASIS)).toEqual({ ok: true, rows: [] });
   });
 });
 
@@ -127,12 +156,12 @@ describe("validateLedger: errors", () => {
     ["整改时限", ["整改时限"]],
   ])("a missing %s header is named, at row 1", (missing) => {
     const headers = HEADERS.filter((h) => h !== missing);
-    const r = validateLedger(sheet([row({}, headers)], headers), zt);
+    const r = validateLedger(sheet([row({}, headers)], headers), BASIS);
     expect(r).toEqual({ ok: false, errors: [{ row: 1, reason: `缺少表头“${missing}”` }] });
   });
 
   it("names every missing header", () => {
-    const r = validateLedger(sheet([], ["问题来源"]), zt);
+    const r = validateLedger(sheet([], ["问题来源"]), BASIS);
     expect(r.ok === false && r.errors.map((e) => e.reason)).toEqual([
       "缺少表头“编号”",
       "缺少表头“问题描述”",
@@ -148,7 +177,7 @@ describe("validateLedger: errors", () => {
     ["整改时限", "缺少整改时限"],
   ])("an empty %s is reported", (header, reason) => {
     for (const empty of ["", "   ", null]) {
-      const r = validateLedger(sheet([row(), row({ 编号: "ZG-2026-002", [header]: empty })]), zt);
+      const r = validateLedger(sheet([row(), row({ 编号: "ZG-2026-002", [header]: empty })]), BASIS);
       expect(r).toEqual({ ok: false, errors: [{ row: 3, reason }] });
     }
   });
@@ -162,7 +191,7 @@ describe("validateLedger: errors", () => {
     ["a prefix of nine letters", "ABCDEFGHI-1"],
     ["a trailing letter", "ZG-2026-001A"],
   ])("rejects a code the chat cannot address: %s", (_n, code) => {
-    const r = validateLedger(sheet([row({ 编号: code })]), zt);
+    const r = validateLedger(sheet([row({ 编号: code })]), BASIS);
     expect(r).toEqual({ ok: false, errors: [{ row: 2, reason: `编号“${code}”无法在群里使用，应为字母开头加数字，如 ZG-2026-001` }] });
   });
 
@@ -173,23 +202,22 @@ describe("validateLedger: errors", () => {
     ["ｚｇ－２０２６－００１", "ZG-2026-001"],
     ["ZG-2026-1-2-3", "ZG-2026-1-2-3"],
   ])("accepts the code %j as the chat reads it", (code, stored) => {
-    const r = validateLedger(sheet([row({ 编号: code })]), zt);
+    const r = validateLedger(sheet([row({ 编号: code })]), BASIS);
     expect(r.ok && r.rows[0]!.code).toBe(stored);
   });
 
   it("reports a duplicate code against its first row, after normalising", () => {
     const r = validateLedger(
-      sheet([row(), row({ 编号: "ZG-2026-002" }), row({ 编号: "ZG-2026-003" }), row({ 编号: "zg-2026-001 " })]),
-      zt,
+      sheet([row(), row({ 编号: "ZG-2026-002" }), row({ 编号: "ZG-2026-003" }), row({ 编号: "zg-2026-001 " })]), BASIS,
     );
     expect(r).toEqual({ ok: false, errors: [{ row: 5, reason: "编号 ZG-2026-001 与第2行重复" }] });
   });
 
   it("reports an unknown state with the allowed ones", () => {
-    const r = validateLedger(sheet([row(), row({ 编号: "B-1" }), row({ 编号: "C-1" }), row({ 编号: "D-1" }), row({ 编号: "E-1", 整改状态: "进行吧" })]), zt);
+    const r = validateLedger(sheet([row(), row({ 编号: "B-1" }), row({ 编号: "C-1" }), row({ 编号: "D-1" }), row({ 编号: "E-1", 整改状态: "进行吧" })]), BASIS);
     expect(r).toEqual({
       ok: false,
-      errors: [{ row: 6, reason: "整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号）" }],
+      errors: [{ row: 6, reason: "整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号，也可写 推进中、已完成、销号 等）" }],
     });
   });
 
@@ -203,21 +231,20 @@ describe("validateLedger: errors", () => {
         row({ 编号: "E-1", 整改状态: "进行吧" }),
         row({ 编号: "", 问题描述: "", 责任单位: null, 整改时限: "明年", 整改状态: "?" }),
         row({ 编号: "G-1" }),
-      ]),
-      zt,
+      ]), BASIS,
     );
     expect(r).toEqual({
       ok: false,
       errors: [
         { row: 3, reason: "缺少责任单位" },
-        { row: 4, reason: "整改时限“2026-13-01”不是有效日期" },
+        { row: 4, reason: "整改时限“2026-13-01”不是有效日期（可写 2026-12-31、2026年12月底前、年底前、6月30日前、长期坚持 或 立行立改）" },
         { row: 5, reason: "编号 ZG-2026-001 与第2行重复" },
-        { row: 6, reason: "整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号）" },
+        { row: 6, reason: "整改状态“进行吧”无法识别（应为 未开始/整改中/待核实/已销号，也可写 推进中、已完成、销号 等）" },
         { row: 7, reason: "缺少编号" },
         { row: 7, reason: "缺少问题描述" },
         { row: 7, reason: "缺少责任单位" },
-        { row: 7, reason: "整改时限“明年”不是有效日期" },
-        { row: 7, reason: "整改状态“?”无法识别（应为 未开始/整改中/待核实/已销号）" },
+        { row: 7, reason: "整改时限“明年”不是有效日期（可写 2026-12-31、2026年12月底前、年底前、6月30日前、长期坚持 或 立行立改）" },
+        { row: 7, reason: "整改状态“?”无法识别（应为 未开始/整改中/待核实/已销号，也可写 推进中、已完成、销号 等）" },
       ],
     });
   });
@@ -225,6 +252,6 @@ describe("validateLedger: errors", () => {
   it("uses the row numbers the reader gave, not positions", () => {
     const s = sheet([row(), row({ 编号: "B-1", 问题描述: "" })]);
     s.rows[1]!.rowNumber = 9;
-    expect(validateLedger(s, zt)).toEqual({ ok: false, errors: [{ row: 9, reason: "缺少问题描述" }] });
+    expect(validateLedger(s, BASIS)).toEqual({ ok: false, errors: [{ row: 9, reason: "缺少问题描述" }] });
   });
 });
