@@ -166,7 +166,7 @@ export class MessagePipeline {
     // In a group bound to nothing the bot answers admins only.
     if (actor.room?.role.kind === "UNBOUND" && !actor.isAdmin) return;
 
-    if (msg.image) {
+    if (msg.attachment) {
       const ack = await attachEvidence(store, config, msg);
       await this.#enqueue(store, ack, `evidence:${msg.id}`);
       return;

@@ -5,13 +5,14 @@ import type { InboundMessage } from "../bot/inbound-message.ts";
 /**
  * A Wechaty message → the plain object the domain reads; null for what the bot ignores:
  * its own messages, messages older than the bot's start (WeChat replays history at
- * login), and kinds it does not handle (voice, links, stickers…).
+ * login), and kinds it does not handle (voice, links, stickers…). Photos and files are
+ * read only when they turn out to be evidence.
  */
 export async function toInbound(msg: Message, at: Date, notBefore: Date): Promise<InboundMessage | null> {
   if (msg.self()) return null;
   if (msg.date().getTime() < notBefore.getTime()) return null;
   const type = msg.type();
-  if (type !== types.Message.Text && type !== types.Message.Image) return null;
+  if (type !== types.Message.Text && type !== types.Message.Image && type !== types.Message.Attachment) return null;
   const talker = msg.talker();
   const room = msg.room();
   const alias = await talker.alias().catch(() => undefined);
@@ -26,7 +27,8 @@ export async function toInbound(msg: Message, at: Date, notBefore: Date): Promis
       ...base,
       text: "",
       mentionsBot: false,
-      image: {
+      attachment: {
+        kind: "image",
         fileName: `${msg.id}.jpg`,
         read: async () => {
           const box = await msg.toFileBox();
@@ -34,6 +36,11 @@ export async function toInbound(msg: Message, at: Date, notBefore: Date): Promis
         },
       },
     };
+  }
+  if (type === types.Message.Attachment) {
+    // The box is a handle: its name is known at once, its content is fetched by read().
+    const box = await msg.toFileBox();
+    return { ...base, text: "", mentionsBot: false, attachment: { kind: "file", fileName: box.name, read: () => box.toBuffer() } };
   }
   return { ...base, text: msg.text(), mentionsBot: room ? await msg.mentionSelf() : false };
 }
