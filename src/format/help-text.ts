@@ -13,7 +13,7 @@ export function helpText(actor: Actor): string {
     lines.push("进度 <编号> <说明>：报送进度，可写百分比，如60%");
     lines.push("完成 <编号> <说明>：报告整改完成，待核实销号");
     lines.push("延期 <编号> <日期> <理由>：申请延期");
-    lines.push("也可直接发：<编号> 已完成 / <编号> <进展情况>，完成后可补发现场照片");
+    lines.push("也可直接发：<编号> 已完成 / <编号> <进展情况>，完成后可补发现场照片或整改报告等文件");
   }
   if (seesAll) {
     if (!inUnit) lines.push("清单 <单位名>：某单位未销号问题");
@@ -26,6 +26,8 @@ export function helpText(actor: Actor): string {
     lines.push("核实 <编号> 通过 / 核实 <编号> 退回 <理由>");
     lines.push("批准延期 <编号> <日期>");
     lines.push("回头看 <编号> 合格 / 回头看 <编号> 反弹 <说明>");
+    lines.push("附件 <编号>：私信发回该问题的照片和文件");
+    lines.push("导出：私信发回当前台账（Excel）");
   }
   if (!inUnit && !seesAll) lines.push("您尚未加入已绑定的工作群，请联系督查室。");
   return lines.join("\n");

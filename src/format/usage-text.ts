@@ -15,6 +15,8 @@ export const USAGE: Record<CommandName, string> = {
   核实: "核实 <编号> 通过，或 核实 <编号> 退回 <理由>",
   批准延期: "批准延期 <编号> <日期>，例如：批准延期 ZG-2026-003 2026-12-31",
   回头看: "回头看 <编号> 合格，或 回头看 <编号> 反弹 <说明>",
+  导出: "导出（私聊督办助手发送）",
+  附件: "附件 <编号>，例如：附件 ZG-2026-003",
 };
 
 export function usageHint(command: CommandName, problem?: string): string {

@@ -4,6 +4,7 @@ import type { Command } from "../parse/command.ts";
 import { approveExtension } from "./approve-extension.ts";
 import { bindRoom, unbindRoom } from "./bind-room.ts";
 import { claimCompletion } from "./claim-completion.ts";
+import { exportToAdmin } from "./export-to-admin.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 import { listOverdue } from "./list-overdue.ts";
 import { listUnitIssues } from "./list-unit-issues.ts";
@@ -12,6 +13,7 @@ import { recordReports } from "./record-reports.ts";
 import { recordReview } from "./record-review.ts";
 import { reportProgress } from "./report-progress.ts";
 import { requestExtension } from "./request-extension.ts";
+import { sendAttachments } from "./send-attachments.ts";
 import { showDigest } from "./show-digest.ts";
 import { verifyCompletion } from "./verify-completion.ts";
 
@@ -56,5 +58,9 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return approveExtension(ctx, cmd);
     case "review":
       return recordReview(ctx, cmd);
+    case "export":
+      return exportToAdmin(ctx);
+    case "attachments":
+      return sendAttachments(ctx, cmd);
   }
 }

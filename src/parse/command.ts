@@ -19,6 +19,8 @@ export const COMMAND_NAMES = [
   "核实",
   "批准延期",
   "回头看",
+  "导出",
+  "附件",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -40,6 +42,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("verify"), code, pass: z.boolean(), reason: text }),
   z.object({ type: z.literal("approveExtension"), code, date }),
   z.object({ type: z.literal("review"), code, ok: z.boolean(), note: text }),
+  z.object({ type: z.literal("export") }),
+  z.object({ type: z.literal("attachments"), code }),
   // A command word with arguments that do not fit: answered with its usage line.
   z.object({ type: z.literal("usage"), command: z.enum(COMMAND_NAMES), problem: text.optional() }),
   // A quoted reply whose quote names several issues: ask which one.
