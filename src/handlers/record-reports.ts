@@ -1,6 +1,6 @@
 import { DubanError } from "../core/duban-error.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { NO_EVIDENCE } from "../format/no-evidence.ts";
+import { NO_EVIDENCE, NO_EVIDENCE_LABEL } from "../format/no-evidence.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
 import { withoutEvidence } from "../store/without-evidence.ts";
 import { claimCompletion, recordCompletion } from "./claim-completion.ts";
@@ -45,14 +45,15 @@ type Claimed = { code: string; unitName: string; issueId: number; note: string }
 function adminNotice(ctx: HandlerContext, claimed: Claimed[], bare: Set<number>): string {
   const [first] = claimed;
   const who = `${first!.unitName} ${ctx.actor.name}`;
-  const flag = (c: Claimed) => (bare.has(c.issueId) ? NO_EVIDENCE : "");
   if (claimed.length === 1) {
     const { code, note } = first!;
-    return `【待核实】${who} 报 ${code} 整改完成${flag(first!)}${note ? `：${note}` : ""}\n核实后回复：核实 ${code} 通过，或 核实 ${code} 退回 <理由>`;
+    return `【待核实】${who} 报 ${code} 整改完成${bare.size ? NO_EVIDENCE : ""}${note ? `：${note}` : ""}\n核实后回复：核实 ${code} 通过，或 核实 ${code} 退回 <理由>`;
   }
   const sameNote = claimed.every((c) => c.note === first!.note);
   const items = sameNote
-    ? `${claimed.map((c) => `${c.code}${flag(c)}`).join("、")}${first!.note ? `：${first!.note}` : ""}`
-    : claimed.map((c) => `${c.code}${flag(c)}${c.note ? `：${c.note}` : ""}`).join("\n");
-  return `【待核实】${who} 报 ${claimed.length} 个问题整改完成：\n${items}\n核实后回复：核实 <编号> 通过，或 核实 <编号> 退回 <理由>`;
+    ? `${claimed.map((c) => c.code).join("、")}${first!.note ? `：${first!.note}` : ""}`
+    : claimed.map((c) => `${c.code}${c.note ? `：${c.note}` : ""}`).join("\n");
+  const unbacked = claimed.filter((c) => bare.has(c.issueId)).map((c) => c.code);
+  const flagged = unbacked.length ? `\n${NO_EVIDENCE_LABEL}：${unbacked.join("、")}` : "";
+  return `【待核实】${who} 报 ${claimed.length} 个问题整改完成：\n${items}${flagged}\n核实后回复：核实 <编号> 通过，或 核实 <编号> 退回 <理由>`;
 }

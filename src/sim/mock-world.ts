@@ -77,7 +77,8 @@ export class MockWorld {
     const who = this.contact(sender);
     const id = `file${++this.#fileCount}`;
     this.mocker.cacheFileBoxPayload.set(id, FileBox.fromBase64(data.toString("base64"), fileName).toJSON());
-    const base = { id, talkerId: who.id, timestamp: Date.now(), type: kind === "image" ? PUPPET.types.Message.Image : PUPPET.types.Message.Attachment };
+    const type = kind === "image" ? PUPPET.types.Message.Image : PUPPET.types.Message.Attachment;
+    const base = { id, talkerId: who.id, timestamp: Date.now(), type, filename: fileName };
     let payload: PUPPET.payloads.Message;
     if (roomName === null) {
       payload = { ...base, listenerId: this.bot.id };

@@ -1,5 +1,6 @@
 import { constants, copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { FileBox } from "file-box";
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { createApp, type App } from "../app/create-app.ts";
@@ -88,7 +89,8 @@ export class Simulator {
     wechatyLog.level("silent");
     const mocker = new mock.Mocker();
     const bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
-    const transport = new WechatyTransport(bot);
+    // The mock keeps what it is sent as JSON, which a box backed by a file cannot be.
+    const transport = new WechatyTransport(bot, (file) => FileBox.fromBase64(readFileSync(file.path).toString("base64"), file.name));
     const holder: { world?: MockWorld } = {};
     const print = (target: Target, text: string) => {
       const room = target.kind === "room" ? (holder.world?.topicOf(target.id) ?? target.name) : null;

@@ -5,8 +5,7 @@ import type { InboundMessage } from "../bot/inbound-message.ts";
 /**
  * A Wechaty message → the plain object the domain reads; null for what the bot ignores:
  * its own messages, messages older than the bot's start (WeChat replays history at
- * login), and kinds it does not handle (voice, links, stickers…). Photos and files are
- * read only when they turn out to be evidence.
+ * login), and kinds it does not handle (voice, links, stickers…).
  */
 export async function toInbound(msg: Message, at: Date, notBefore: Date): Promise<InboundMessage | null> {
   if (msg.self()) return null;
@@ -22,25 +21,13 @@ export async function toInbound(msg: Message, at: Date, notBefore: Date): Promis
     room: room ? { id: room.id, topic: await room.topic() } : null,
     sender: { id: talker.id, name: talker.name(), alias: alias ?? undefined },
   };
-  if (type === types.Message.Image) {
-    return {
-      ...base,
-      text: "",
-      mentionsBot: false,
-      attachment: {
-        kind: "image",
-        fileName: `${msg.id}.jpg`,
-        read: async () => {
-          const box = await msg.toFileBox();
-          return box.toBuffer();
-        },
-      },
-    };
-  }
-  if (type === types.Message.Attachment) {
-    // The box is a handle: its name is known at once, its content is fetched by read().
-    const box = await msg.toFileBox();
-    return { ...base, text: "", mentionsBot: false, attachment: { kind: "file", fileName: box.name, read: () => box.toBuffer() } };
+  if (type === types.Message.Image || type === types.Message.Attachment) {
+    const kind = type === types.Message.Image ? "image" : "file";
+    // Puppets fetch the content when asked for the box: only evidence is fetched. WeChat
+    // names a file, not a photo.
+    const fileName = msg.payload?.filename || (kind === "image" ? `${msg.id}.jpg` : `文件-${msg.id}`);
+    const read = async () => (await msg.toFileBox()).toBuffer();
+    return { ...base, text: "", mentionsBot: false, attachment: { kind, fileName, read } };
   }
   return { ...base, text: msg.text(), mentionsBot: room ? await msg.mentionSelf() : false };
 }

@@ -9,7 +9,11 @@ import { NotConnectedError, type Transport } from "../outbox/transport.ts";
  * matched to their groups once, after login (relinkRooms). Admins are found by id or alias.
  */
 export class WechatyTransport implements Transport {
-  constructor(private readonly bot: WechatyInterface) {}
+  constructor(
+    private readonly bot: WechatyInterface,
+    /** Read from disk as the puppet sends it; the mock puppet needs the content up front (simulator). */
+    private readonly boxOf: (file: OutgoingFile) => FileBox | Promise<FileBox> = (file) => FileBox.fromFile(file.path, file.name),
+  ) {}
 
   async send(target: Target, text: string): Promise<void> {
     await (await this.#find(target)).say(text);
@@ -17,7 +21,7 @@ export class WechatyTransport implements Transport {
 
   /** WeChat shows a picture (by its extension) inline and anything else as a file to open. */
   async sendFile(target: Target, file: OutgoingFile): Promise<void> {
-    await (await this.#find(target)).say(FileBox.fromFile(file.path, file.name));
+    await (await this.#find(target)).say(await this.boxOf(file));
   }
 
   async #find(target: Target): Promise<{ say(what: string | FileBox): Promise<unknown> }> {

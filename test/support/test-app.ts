@@ -40,6 +40,7 @@ export class TestBot {
       DUBAN_SEND_JITTER_MS: "0",
       ...env,
       DATABASE_URL: `file:${path.join(dir, "t.db")}`,
+      DUBAN_DATA_DIR: dir,
       DUBAN_ATTACHMENT_DIR: path.join(dir, "files"),
     });
     const clock = new ManualClock(new Date(start));
