@@ -185,4 +185,14 @@ describe("导出", () => {
     expect(await bot.deliver(msg)).toHaveLength(2);
     expect(await bot.deliver(msg)).toEqual([]);
   });
+
+  it("a ledger too big to export in chat is referred to the server", async () => {
+    await bot.app.store.$executeRaw`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9991)
+      INSERT INTO "Issue" ("code", "description", "unitId", "deadline", "createdAt", "updatedAt")
+      SELECT 'BIG-' || i, '问题', (SELECT MIN("id") FROM "Unit"), '2026-12-31', 0, 0 FROM n`;
+    expect(await bot.say(ADMIN, null, "导出")).toEqual([
+      "台账有 10001 个问题，超过聊天中导出的上限 10000 个，请由系统管理员在服务器上导出（npm run duban -- export 台账.xlsx）。",
+    ]);
+  });
 });
