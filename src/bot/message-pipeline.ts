@@ -168,7 +168,11 @@ export class MessagePipeline {
 
     if (msg.attachment) {
       const ack = await attachEvidence(store, config, msg);
-      await this.#enqueue(store, ack, `evidence:${msg.id}`);
+      // A file not kept (too big, empty) is answered each time it arrives: once per message id.
+      await this.#enqueue(store, ack, `evidence:${msg.id}`).catch((e: unknown) => {
+        if (!isDuplicate(e)) throw e;
+        log.info({ msgId: msg.id }, "duplicate delivery ignored");
+      });
       return;
     }
     const reportingUnitId = reportingUnit(actor);

@@ -40,10 +40,12 @@ const SETTLE_TIMEOUT_MS = 15_000;
 /** Writes a sent file under its own name; a second file of that name gets ` (2)` before the extension. */
 function copyOut(file: OutgoingFile, dir: string): void {
   mkdirSync(dir, { recursive: true });
-  const ext = path.extname(file.name);
-  const stem = file.name.slice(0, file.name.length - ext.length);
+  // A name as a sender's WeChat gave it: never a path out of the folder.
+  const name = path.basename(file.name);
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
   for (let n = 1; ; n++) {
-    const target = path.join(dir, n === 1 ? file.name : `${stem} (${n})${ext}`);
+    const target = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
     try {
       copyFileSync(file.path, target, constants.COPYFILE_EXCL);
       return;

@@ -88,7 +88,9 @@ describe("files as evidence", () => {
   it("a file over the size cap is not kept, and the sender is told why", async () => {
     await bot.say("张三", WATER, "ZG-2026-003 已完成");
     const big = { kind: "file" as const, fileName: "验收材料.docx", read: async () => Buffer.alloc(1_572_864, 1) };
-    expect(await send("张三", WATER, big)).toEqual(["验收材料.docx 有 1.5MB，超过 1MB 的上限，没有存为 ZG-2026-003 的佐证材料。请压缩后重发。"]);
+    const msg = bot.message("张三", WATER, "", { attachment: big });
+    expect(await bot.deliver(msg)).toEqual(["验收材料.docx 有 1.5MB，超过 1MB 的上限，没有存为 ZG-2026-003 的佐证材料。请压缩后重发。"]);
+    expect(await bot.deliver(msg)).toEqual([]);
     expect(await bot.app.store.attachment.count()).toBe(0);
   });
 
