@@ -187,6 +187,8 @@ export class MessagePipeline {
     if (!meaning.addressed) return;
     // Staff talking about an issue in a unit's group are not the unit reporting it.
     if (meaning.codeInside && isSupervising(actor)) return;
+    // Nor is their 收到 to a 交办通知 the unit's 签收 (an explicit `签收 <编号>` still is).
+    if (meaning.codeLed && meaning.command?.type === "acknowledge" && isSupervising(actor)) return;
     const command = asSupervisor(meaning, actor);
 
     const now = this.deps.clock.now();

@@ -2,6 +2,7 @@ import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { STATES, daysOverdue, isOpen } from "../domain/issue-state.ts";
 import { cappedLines } from "../format/capped-lines.ts";
+import { isCentralSource, sourceOf } from "../domain/issue-source.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import { NO_EVIDENCE } from "../format/no-evidence.ts";
 import type { DigestSnapshot, SnapshotIssue } from "./digest-snapshot.ts";
@@ -32,6 +33,14 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
+/** The seed speech puts the 中字头 sources (central inspection and its follow-ups) first, and so does the digest. */
+const centralFirst = (a: SnapshotIssue, b: SnapshotIssue) => Number(isCentralSource(b.source)) - Number(isCentralSource(a.source));
+
+/** `ZG-2026-001【中央环保督察】`: a 中字头 issue names its source wherever the digest lists it. */
+function codeOf(i: SnapshotIssue): string {
+  return isCentralSource(i.source) ? `${i.code}【${sourceOf(i.source)!.name}】` : i.code;
+}
+
 /** Pure: a snapshot of the ledger → the leaders' digest (README, Schedules). */
 export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const { today } = o;
@@ -40,30 +49,44 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const lines = [`【整改日报】${dayLabel(today, year)}（周${weekday}）`];
 
   const total = Object.values(s.counts).reduce((a, b) => a + b, 0);
-  const overdue = s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => a.deadline.localeCompare(b.deadline));
-  lines.push(`共 ${total} 个：${STATES.map((st) => `${stateLabel(st)} ${s.counts[st] ?? 0}`).join("，")}；逾期 ${overdue.length} 个。`);
+  const overdue = s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
+  const central = s.open.filter((c) => isCentralSource(c.source)).reduce((n, c) => n + c.n, 0);
+  if (central) {
+    const late = overdue.filter((i) => isCentralSource(i.source)).length;
+    lines.push(`【中字头】中央环保督察及回访问题在办 ${central} 个${late ? `，其中逾期 ${late} 个` : ""}。`);
+  }
+  const longTerm = s.open.filter((c) => c.longTerm).reduce((n, c) => n + c.n, 0);
+  lines.push(
+    `共 ${total} 个：${STATES.map((st) => `${stateLabel(st)} ${s.counts[st] ?? 0}`).join("，")}；逾期 ${overdue.length} 个${longTerm ? `；长期坚持 ${longTerm} 个（不计逾期）` : ""}。`,
+  );
 
   const claims = s.events.filter((e) => e.type === EVENT.COMPLETION_CLAIM);
   const closed = s.events.filter((e) => e.type === EVENT.VERIFY_PASS);
   const reports = s.events.filter((e) => e.type === EVENT.PROGRESS);
   const reopened = s.events.filter((e) => e.type === EVENT.REVIEW_REBOUND);
+  const assigned = s.events.filter((e) => e.type === EVENT.ASSIGNED).length;
+  const selfFound = s.events.filter((e) => e.type === EVENT.SELF_FOUND).length;
   const reportingUnits = new Set(reports.map((e) => e.unitName));
+  const intake = `${assigned ? `，新交办 ${assigned} 个` : ""}${selfFound ? `，自查发现 ${selfFound} 个` : ""}`;
   lines.push(
-    `${o.sinceLabel}：报完成 ${claims.length} 个，销号 ${closed.length} 个，报进度 ${reports.length} 条（${reportingUnits.size} 个单位）${reopened.length ? `，反弹重开 ${reopened.length} 个` : ""}。`,
+    `${o.sinceLabel}：报完成 ${claims.length} 个，销号 ${closed.length} 个，报进度 ${reports.length} 条（${reportingUnits.size} 个单位）${reopened.length ? `，反弹重开 ${reopened.length} 个` : ""}${intake}。`,
   );
   if (claims.length) lines.push(...capped(claims, (e) => `· ${e.unitName} 报完成 ${e.code}`));
   if (closed.length) lines.push(...capped(closed, (e) => `· 销号 ${e.code}（${e.unitName}）`));
 
   if (overdue.length) {
     lines.push("逾期问题（按单位）：");
-    const byUnit = [...groupBy(overdue, (i) => i.unitName)].sort((a, b) => b[1].length - a[1].length || a[1][0]!.deadline.localeCompare(b[1][0]!.deadline));
+    // Each unit's list starts with its 中字头 issues, and units with one come first.
+    const byUnit = [...groupBy(overdue, (i) => i.unitName)].sort(
+      (a, b) => centralFirst(a[1][0]!, b[1][0]!) || b[1].length - a[1].length || a[1][0]!.deadline.localeCompare(b[1][0]!.deadline),
+    );
     lines.push(
       ...capped(
         byUnit,
         ([unit, list]) =>
           `· ${unit} ${list.length} 个：${list
             .slice(0, 3)
-            .map((i) => `${i.code} 逾期${daysOverdue(i, today)}天`)
+            .map((i) => `${codeOf(i)} 逾期${daysOverdue(i, today)}天`)
             .join("，")}${list.length > 3 ? " 等" : ""}`,
         "个单位",
       ),
@@ -72,10 +95,16 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
 
   const dueSoon = s.issues
     .filter((i) => isOpen(i.state) && daysBetween(today, i.deadline) >= 0 && daysBetween(today, i.deadline) <= o.dueSoonDays)
-    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+    .sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
   if (dueSoon.length) {
     lines.push(`${o.dueSoonDays}日内到期 ${dueSoon.length} 个：`);
-    lines.push(...capped(dueSoon, (i: SnapshotIssue) => `· ${i.code} ${i.unitName} ${dayLabel(i.deadline, year)}`));
+    lines.push(...capped(dueSoon, (i: SnapshotIssue) => `· ${codeOf(i)} ${i.unitName} ${dayLabel(i.deadline, year)}`));
+  }
+
+  if (s.unacked.length) {
+    const n = s.unacked.reduce((sum, u) => sum + u.n, 0);
+    lines.push(`交办未签收 ${n} 个：`);
+    lines.push(...capped(s.unacked, (u) => `· ${u.unitName} ${u.n} 个`, "个单位"));
   }
 
   const pending = s.issues.filter((i) => i.state === "PENDING_VERIFICATION");
@@ -88,7 +117,7 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const escalated = overdue.filter((i) => daysOverdue(i, today) >= o.escalateDays);
   if (escalated.length) {
     lines.push(`【督办】逾期${o.escalateDays}天以上 ${escalated.length} 个：`);
-    lines.push(...capped(escalated, (i) => `· ${i.code} ${i.unitName} 逾期${daysOverdue(i, today)}天`));
+    lines.push(...capped(escalated, (i) => `· ${codeOf(i)} ${i.unitName} 逾期${daysOverdue(i, today)}天`));
   }
   return lines.join("\n");
 }

@@ -7,10 +7,10 @@ import { loadSnapshot } from "./digest-snapshot.ts";
 import { lastDigestAt } from "./last-digest.ts";
 
 /** The digest as of now, reporting what changed since the last scheduled one (or 24 hours). */
-export async function composeDigest(db: Store | Tx, c: { now: Date; today: Day; config: Config; time: ZonedTime }): Promise<string> {
+export async function composeDigest(db: Store | Tx, c: { now: Date; today: Day; config: Config; time: ZonedTime; ackBefore: Day }): Promise<string> {
   const last = await lastDigestAt(db);
   const since = last ?? new Date(c.now.getTime() - 86_400_000);
-  const snapshot = await loadSnapshot(db, { since, today: c.today, dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS });
+  const snapshot = await loadSnapshot(db, { since, today: c.today, dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS, ackBefore: c.ackBefore });
   return buildDigest(snapshot, {
     today: c.today,
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,

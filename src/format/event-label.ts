@@ -12,4 +12,8 @@ export const EVENT_LABEL: Record<string, string> = {
   [EVENT.REVIEW_REBOUND]: "回头看反弹",
   [EVENT.IMPORT_UPDATE]: "台账更新",
   [EVENT.IMPORT_CREATE]: "台账导入",
+  [EVENT.ASSIGNED]: "交办",
+  [EVENT.ACKNOWLEDGED]: "",
+  [EVENT.SELF_FOUND]: "自查登记",
+  [EVENT.EXTENSION_REFUSED]: "驳回延期",
 };

@@ -1,4 +1,4 @@
-import type { Day, ZonedTime } from "../core/zoned-time.ts";
+import { dayLabel, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { deadlineLabel, shortText, stateWithPct, timeStatus } from "./issue-status.ts";
 import { EVENT_LABEL } from "./event-label.ts";
 
@@ -10,6 +10,11 @@ interface CardIssue {
   progressPct: number | null;
   leader: string;
   coUnits: string;
+  source: string;
+  assignedOn: Day | null;
+  /** Raw SQL reads SQLite's booleans as 0/1 and may give dates as text. */
+  ackPending: boolean | number;
+  acknowledgedAt: Date | string | number | null;
   unit: { name: string };
 }
 interface CardEvent {
@@ -30,8 +35,14 @@ export function formatIssueCard(issue: CardIssue, events: CardEvent[], today: Da
   const lines = [`${issue.code} ${shortText(issue.description, 40)}`];
   lines.push(`责任单位：${issue.unit.name}${issue.coUnits ? `（配合：${issue.coUnits}）` : ""}`);
   if (issue.leader) lines.push(`责任领导：${issue.leader}`);
+  if (issue.source) lines.push(`问题来源：${shortText(issue.source, 30)}`);
+  if (issue.ackPending || issue.acknowledgedAt !== null) {
+    const on = issue.assignedOn ? dayLabel(issue.assignedOn, Number(today.slice(0, 4))) : "";
+    const ack = issue.acknowledgedAt !== null && !issue.ackPending ? `已签收 ${time.short(new Date(issue.acknowledgedAt))}` : "未签收";
+    lines.push(`交办日期：${on}（${ack}）`);
+  }
   const status = timeStatus(issue, today);
-  const open = issue.state === "NOT_STARTED" || issue.state === "IN_PROGRESS";
+  const open = (issue.state === "NOT_STARTED" || issue.state === "IN_PROGRESS") && issue.deadline !== null;
   lines.push(`整改时限：${deadlineLabel(issue.deadline, today)}${open ? `（${status}）` : ""}`);
   lines.push(`状态：${stateWithPct(issue)}`);
   const { images, files } = evidence;

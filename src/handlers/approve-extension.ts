@@ -7,6 +7,7 @@ import { findIssueOrThrow } from "../store/find-issue.ts";
 import { recentEvents } from "../store/hot-path-sql.ts";
 import { recordEvent } from "../store/record-event.ts";
 import { assertAdmin } from "./authorize.ts";
+import { EXTENSION_EVENTS } from "./refuse-extension.ts";
 import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 
 /**
@@ -26,7 +27,7 @@ export async function approveExtension(ctx: HandlerContext, cmd: CommandOf<"appr
     throw new DubanError("BAD_DATE", `延期只能推后时限：${label}早于${issue.code}现整改时限${oldLabel}，未作调整`);
   }
   if (newDeadline < ctx.today) throw new DubanError("BAD_DATE", `新的整改时限${label}早于今天，请核对日期`);
-  const [last] = await recentEvents(ctx.tx, issue.id, [EVENT.EXTENSION_REQUEST, EVENT.EXTENSION_APPROVED], 1);
+  const [last] = await recentEvents(ctx.tx, issue.id, EXTENSION_EVENTS, 1);
   const requested = last?.type === EVENT.EXTENSION_REQUEST;
   await recordEvent(ctx, issue.id, {
     type: EVENT.EXTENSION_APPROVED,

@@ -1,7 +1,9 @@
 import { helpText } from "../format/help-text.ts";
 import { usageHint } from "../format/usage-text.ts";
 import type { Command } from "../parse/command.ts";
+import { acknowledgeIssue } from "./acknowledge-issue.ts";
 import { approveExtension } from "./approve-extension.ts";
+import { assignIssue } from "./assign-issue.ts";
 import { bindRoom, unbindRoom } from "./bind-room.ts";
 import { claimCompletion } from "./claim-completion.ts";
 import { exportToAdmin } from "./export-to-admin.ts";
@@ -11,8 +13,10 @@ import { listUnitIssues } from "./list-unit-issues.ts";
 import { queryIssue } from "./query-issue.ts";
 import { recordReports } from "./record-reports.ts";
 import { recordReview } from "./record-review.ts";
+import { refuseExtension } from "./refuse-extension.ts";
 import { reportProgress } from "./report-progress.ts";
 import { requestExtension } from "./request-extension.ts";
+import { selfCheck } from "./self-check.ts";
 import { sendAttachments } from "./send-attachments.ts";
 import { showDigest } from "./show-digest.ts";
 import { verifyCompletion } from "./verify-completion.ts";
@@ -37,7 +41,7 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
     case "list":
       return listUnitIssues(ctx, cmd);
     case "overdue":
-      return listOverdue(ctx);
+      return listOverdue(ctx, cmd);
     case "progress":
       return reportProgress(ctx, cmd);
     case "complete":
@@ -58,6 +62,14 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return approveExtension(ctx, cmd);
     case "review":
       return recordReview(ctx, cmd);
+    case "assign":
+      return assignIssue(ctx, cmd);
+    case "acknowledge":
+      return acknowledgeIssue(ctx, cmd);
+    case "selfCheck":
+      return selfCheck(ctx, cmd);
+    case "refuseExtension":
+      return refuseExtension(ctx, cmd);
     case "export":
       return exportToAdmin(ctx);
     case "attachments":

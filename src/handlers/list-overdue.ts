@@ -1,12 +1,15 @@
 import { DubanError } from "../core/duban-error.ts";
 import { cappedLines } from "../format/capped-lines.ts";
 import { issueLine } from "../format/format-issue-list.ts";
+import { shortText } from "../format/issue-status.ts";
+import type { CommandOf } from "../parse/command.ts";
+import { sourcesMatching } from "../store/source-filter.ts";
 import { canSeeAll } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 import { LIST_LIMIT } from "./list-unit-issues.ts";
 
-/** 逾期: a unit sees its own; leaders and admins see all, most overdue first. */
-export async function listOverdue(ctx: HandlerContext): Promise<void> {
+/** 逾期 [来源]: a unit sees its own; leaders and admins see all, most overdue first. */
+export async function listOverdue(ctx: HandlerContext, cmd: CommandOf<"overdue">): Promise<void> {
   const { actor } = ctx;
   const role = actor.room?.role;
   let unitIds: number[] | null;
@@ -16,23 +19,31 @@ export async function listOverdue(ctx: HandlerContext): Promise<void> {
     scope = role.unit.name;
   } else if (canSeeAll(actor)) {
     unitIds = null;
-    scope = "全部";
+    scope = "";
   } else if (!actor.room && actor.units.length > 0) {
     unitIds = actor.units.map((u) => u.id);
     scope = actor.units.map((u) => u.name).join("、");
   } else {
     throw new DubanError("FORBIDDEN", "您尚未加入已绑定的工作群，无权查看逾期问题");
   }
+  const sources = cmd.source === undefined ? null : await sourcesMatching(ctx.tx, cmd.source);
+  const from = cmd.source === undefined ? "" : `（来源：${shortText(cmd.source, 20)}）`;
+  // A long-term issue has no deadline: `deadline < today` never holds for it.
   const issues = await ctx.tx.issue.findMany({
-    where: { state: { in: ["NOT_STARTED", "IN_PROGRESS"] }, deadline: { lt: ctx.today }, ...(unitIds ? { unitId: { in: unitIds } } : {}) },
+    where: {
+      state: { in: ["NOT_STARTED", "IN_PROGRESS"] },
+      deadline: { lt: ctx.today },
+      ...(unitIds ? { unitId: { in: unitIds } } : {}),
+      ...(sources ? { source: { in: sources } } : {}),
+    },
     include: { unit: true },
     orderBy: [{ deadline: "asc" }, { code: "asc" }],
   });
   if (issues.length === 0) {
-    reply(ctx, unitIds ? `${scope}目前没有逾期问题。` : "目前没有逾期问题。");
+    reply(ctx, `${scope}目前没有逾期问题${from}。`);
     return;
   }
-  const lines = [`${unitIds ? scope : ""}逾期问题 ${issues.length} 个：`];
+  const lines = [`${scope}逾期问题${from} ${issues.length} 个：`];
   lines.push(...cappedLines(issues, LIST_LIMIT, (i, n) => issueLine(i, n + 1, ctx.today, unitIds === null), "个，详见台账"));
   reply(ctx, lines.join("\n"));
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/);
 const date = z.object({ y: z.number().int().optional(), m: z.number().int(), d: z.number().int() });
 const text = z.string();
+/** null: 长期坚持, a long-term issue with no deadline. */
+const deadline = date.nullable();
 
 /** The command words, as users type them. */
 export const COMMAND_NAMES = [
@@ -19,6 +21,10 @@ export const COMMAND_NAMES = [
   "核实",
   "批准延期",
   "回头看",
+  "交办",
+  "签收",
+  "自查",
+  "驳回延期",
   "导出",
   "附件",
 ] as const;
@@ -31,8 +37,9 @@ const complete = z.object({ type: z.literal("complete"), code, note: text });
 export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("help") }),
   z.object({ type: z.literal("query"), code }),
-  z.object({ type: z.literal("list"), unitName: text.optional() }),
-  z.object({ type: z.literal("overdue") }),
+  // `清单 <单位名或来源>` / `清单 <单位名> <来源>`: which word is a unit is the store's to say.
+  z.object({ type: z.literal("list"), unitName: text.optional(), source: text.optional() }),
+  z.object({ type: z.literal("overdue"), source: text.optional() }),
   progress,
   complete,
   z.object({ type: z.literal("extend"), code, date, reason: text }),
@@ -42,6 +49,10 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("verify"), code, pass: z.boolean(), reason: text }),
   z.object({ type: z.literal("approveExtension"), code, date }),
   z.object({ type: z.literal("review"), code, ok: z.boolean(), note: text }),
+  z.object({ type: z.literal("assign"), unitName: text, deadline, description: text }),
+  z.object({ type: z.literal("acknowledge"), code }),
+  z.object({ type: z.literal("selfCheck"), date: date.optional(), description: text }),
+  z.object({ type: z.literal("refuseExtension"), code, reason: text }),
   z.object({ type: z.literal("export") }),
   z.object({ type: z.literal("attachments"), code }),
   // A command word with arguments that do not fit: answered with its usage line.

@@ -77,6 +77,17 @@ function fromQuote(quoted: string, reply: string, known: CodeBook): Command | nu
   return reportCommand(codes[0]!, reply);
 }
 
+/** The mark the 交办通知 starts with (handlers/assign-issue.ts): a quote of it carries the code to acknowledge. */
+const ASSIGNMENT_NOTICE = /^【交办通知】\s*([A-Za-z0-9_-]+)/;
+
+/** A quoted 收到 / 签收 / 好的 / 明白 to a 交办通知 is 签收 of the issue it names. */
+function acknowledgedAssignment(quoted: string, reply: string, known: CodeBook): Command | null {
+  const notice = ASSIGNMENT_NOTICE.exec(quoted);
+  if (!notice || !isAcknowledgement(reply.replace(/已?签收/g, "收到"))) return null;
+  const code = known.exact(notice[1]!)?.code;
+  return code ? { type: "acknowledge", code } : null;
+}
+
 /**
  * Pure: raw chat text and where it was said → whether it is for the bot and what it
  * asks. The rules of when the bot speaks (README, Chat commands) live here.
@@ -92,6 +103,10 @@ export function interpretMessage(raw: string, ctx: MessageContext): Interpretati
 
   const answer = (command: Command | null, codeLed: boolean, codeInside = false): Interpretation => ({ addressed: true, command, codeLed, codeInside, text });
 
+  if (quote && quote.name === botName) {
+    const ack = acknowledgedAssignment(quote.quoted, stripped, ctx.codes);
+    if (ack) return answer(ack, true);
+  }
   if (commandWordAtStart(stripped)) return answer(parseCommand(stripped), false);
   const named = namedCodes(stripped, ctx.codes);
   const lead = named[0]?.start === 0 ? named[0] : null;

@@ -26,13 +26,17 @@ const WORDS: [string, CommandName][] = (
     ["绑定", "绑定"],
     ["解绑", "解绑"],
     ["核实", "核实"],
+    ["交办", "交办"],
+    ["签收", "签收"],
+    ["自查", "自查"],
+    ["驳回延期", "驳回延期"],
     ["导出", "导出"],
     ["导出台账", "导出"],
     ["附件", "附件"],
   ] as [string, CommandName][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看", "附件"]);
+const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看", "签收", "驳回延期", "附件"]);
 
 const SEP = /^[\s:,;、]+/;
 const skipSep = (s: string) => s.replace(SEP, "");
@@ -93,6 +97,17 @@ function verdictReason(text: string, keyword: RegExpExecArray): string {
   return prose(after || before);
 }
 
+/** `12月31日前 清理…`: the 前 belongs to the date, not to the problem. */
+const withoutBefore = (text: string) => skipSep(text.replace(/^(?:之?前|以前)/, "")).trim();
+
+/** A 交办 deadline may be 长期坚持: a long-term issue, no date. */
+const LONG_TERM = /^(?:长期坚持|持续整改|长期)(?=[\s:,;、]|$)/;
+
+function assignment(unitName: string, deadline: { y?: number; m: number; d: number } | null, description: string): Command {
+  const text = prose(withoutBefore(description));
+  return text ? { type: "assign", unitName, deadline, description: text } : usage("交办", "缺少问题描述");
+}
+
 /**
  * Pure: normalised text (mention removed) → the command it is, or null when it is not
  * addressed to the bot by its form (a command word or an issue code at the start).
@@ -109,8 +124,10 @@ export function parseCommand(text: string): Command | null {
   switch (name) {
     case "帮助":
       return { type: "help" };
-    case "逾期":
-      return { type: "overdue" };
+    case "逾期": {
+      const source = skipSep(rest).trim();
+      return source ? { type: "overdue", source } : { type: "overdue" };
+    }
     case "统计":
       return { type: "stats" };
     case "解绑":
@@ -121,8 +138,9 @@ export function parseCommand(text: string): Command | null {
     case "附件":
       return withCode(name, rest, (code) => ({ type: "attachments", code }));
     case "清单": {
-      const unitName = skipSep(rest).trim();
-      return unitName ? { type: "list", unitName } : { type: "list" };
+      const [unitName, ...more] = skipSep(rest).trim().split(/\s+/).filter(Boolean);
+      if (!unitName) return { type: "list" };
+      return more.length ? { type: "list", unitName, source: more.join(" ") } : { type: "list", unitName };
     }
     case "绑定": {
       const target = skipSep(rest).trim();
@@ -157,6 +175,29 @@ export function parseCommand(text: string): Command | null {
         if (PASS.test(after) && !NEGATION.test(after)) return { type: "verify", code, pass: true, reason: "" };
         return usage(name, "请写明“通过”或“退回 <理由>”");
       });
+    case "交办": {
+      const args = skipSep(rest).trim();
+      // `交办 区水利局12月31日 …`: a unit name never holds a date, so one typed onto it ends the name.
+      const unit = /^\S+?(?=\d{4}[-/.年]\d|\d{1,2}月\d|长期)/.exec(args)?.[0] ?? /^\S+/.exec(args)?.[0];
+      if (!unit) return usage(name, "缺少单位名");
+      const after = skipSep(args.slice(unit.length));
+      const longTerm = LONG_TERM.exec(after);
+      if (longTerm) return assignment(unit, null, skipSep(after.slice(longTerm[0].length)).trim());
+      return withDate(name, after, (date, description) => assignment(unit, date, description));
+    }
+    case "签收":
+      return withCode(name, rest, (code) => ({ type: "acknowledge", code }));
+    case "自查": {
+      const args = skipSep(rest).trim();
+      const dated = parseDateAtStart(args);
+      // The date is optional: `3号排污口…` or `1.5万吨…` is the problem, only a broken date (`2月30日`) is refused.
+      if (!dated.ok && dated.reason === "invalid" && /月|\d{4}[-/.]/.test(dated.text ?? "")) return usage(name, `日期“${dated.text ?? ""}”无效`);
+      const description = prose(dated.ok ? withoutBefore(dated.rest) : args);
+      if (!description) return usage(name, "缺少问题描述");
+      return dated.ok ? { type: "selfCheck", date: dated.date, description } : { type: "selfCheck", description };
+    }
+    case "驳回延期":
+      return withCode(name, rest, (code, reason) => (reason.trim() ? { type: "refuseExtension", code, reason: prose(reason.trim()) } : usage(name, "缺少驳回理由")));
     case "回头看":
       return withCode(name, rest, (code, after) => {
         const ok = REVIEW_OK.exec(after);

@@ -1,4 +1,5 @@
 import type { Day } from "../core/zoned-time.ts";
+import { isSelfFound } from "../domain/issue-source.ts";
 import { isOpen } from "../domain/issue-state.ts";
 import { dayHeading } from "./day-heading.ts";
 import type { RankingSnapshot } from "./job-snapshots.ts";
@@ -10,6 +11,8 @@ export const RANKING_METRICS = {
   overdue: "Overdue (逾期): the unit's open issues (未开始 or 整改中) whose deadline is before the ranking day.",
   responseRate:
     "Response rate (响应率): of the unit's open issues (未开始 or 整改中), the share with a report (进度, 完成 or 延期 request) in the last DUBAN_STALE_DAYS days, the ranking day included. Shown as — when it has no open issues.",
+  selfFound:
+    "Self-found (自查): the unit's issues whose source is 自查 (registered with 自查 in chat, or so written in a ledger), all time. Finding its own problems is to the unit's credit and never lowers its rank: a 自查 issue counts in the on-time rate only when completed on time, never in the overdue count or the response rate, and among units otherwise equal more 自查 ranks higher.",
 } as const;
 
 /** All of it, as one block of text. */
@@ -18,7 +21,8 @@ export const RANKING_DEFINITIONS = [
   `- ${RANKING_METRICS.onTimeRate}`,
   `- ${RANKING_METRICS.overdue}`,
   `- ${RANKING_METRICS.responseRate}`,
-  "Units are ranked by on-time rate (highest first), then fewest overdue, then response rate; units with nothing due yet are listed after the ranking.",
+  `- ${RANKING_METRICS.selfFound}`,
+  "Units are ranked by on-time rate (highest first), then fewest overdue, then response rate, then most 自查; units with nothing due yet are listed after the ranking.",
 ].join("\n");
 
 export interface RankingOptions {
@@ -44,6 +48,8 @@ export interface UnitScore {
   responsive: number;
   onTimeRate: number | null;
   responseRate: number | null;
+  /** Issues the unit found itself (自查). */
+  selfFound: number;
 }
 
 /** Pure: every unit that has issues, scored and in ranking order. */
@@ -61,10 +67,21 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
   for (const i of s.issues) {
     let sc = scores.get(i.unitId);
     if (!sc) {
-      sc = { unitId: i.unitId, unitName: names.get(i.unitId) ?? "", due: 0, onTime: 0, overdue: 0, open: 0, responsive: 0, onTimeRate: null, responseRate: null };
+      sc = { unitId: i.unitId, unitName: names.get(i.unitId) ?? "", due: 0, onTime: 0, overdue: 0, open: 0, responsive: 0, onTimeRate: null, responseRate: null, selfFound: 0 };
       scores.set(i.unitId, sc);
     }
     const open = isOpen(i.state);
+    if (isSelfFound(i.source)) {
+      // To the unit's credit only: (n+1)/(d+1) never lowers n/d.
+      sc.selfFound++;
+      if (open || i.deadline === null || i.deadline >= o.today) continue;
+      const doneAt = Math.min(i.claimedAt?.getTime() ?? Infinity, i.closedAt?.getTime() ?? Infinity);
+      if (doneAt < dayEndMs(i.deadline)) {
+        sc.due++;
+        sc.onTime++;
+      }
+      continue;
+    }
     if (open) {
       sc.open++;
       if (i.lastReportAt && i.lastReportAt.getTime() >= recentMs) sc.responsive++;
@@ -88,6 +105,7 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
       desc(a.onTimeRate, b.onTimeRate) ||
       a.overdue - b.overdue ||
       desc(a.responseRate, b.responseRate) ||
+      b.selfFound - a.selfFound ||
       a.unitName.localeCompare(b.unitName, "zh"),
   );
 }
@@ -104,7 +122,7 @@ export function buildRanking(scores: UnitScore[], o: Pick<RankingOptions, "today
   const ranked = scores.filter((s) => s.due > 0);
   const unrated = scores.filter((s) => s.due === 0);
   const line = (s: UnitScore, rank: number) =>
-    `${rank}. ${s.unitName}｜按期率${pct(s.onTime, s.due)}，逾期${s.overdue}个，响应率${pct(s.responsive, s.open)}`;
+    `${rank}. ${s.unitName}｜按期率${pct(s.onTime, s.due)}，逾期${s.overdue}个，响应率${pct(s.responsive, s.open)}${s.selfFound ? `，自查${s.selfFound}个` : ""}`;
   const lines = [`【整改周排名】${dayHeading(o.today)}`];
   if (ranked.length <= SHOW_ALL) lines.push(...ranked.map((s, i) => line(s, i + 1)));
   else {
@@ -116,6 +134,7 @@ export function buildRanking(scores: UnitScore[], o: Pick<RankingOptions, "today
     const names = unrated.slice(0, SHOW_ENDS).map((s) => s.unitName).join("、");
     lines.push(`暂无到期问题 ${unrated.length} 个单位：${names}${unrated.length > SHOW_ENDS ? " 等" : ""}`);
   }
-  lines.push(`注：按期率＝按期报完成或销号数÷已过期限问题数；响应率＝近${o.staleDays}天有报送的在办问题÷在办问题。`);
+  const selfFound = scores.some((s) => s.selfFound > 0) ? "；自查＝累计自查发现问题数，只加分不减分" : "";
+  lines.push(`注：按期率＝按期报完成或销号数÷已过期限问题数；响应率＝近${o.staleDays}天有报送的在办问题÷在办问题${selfFound}。`);
   return lines.join("\n");
 }

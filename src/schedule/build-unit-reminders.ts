@@ -18,21 +18,23 @@ export interface UnitReminder {
   unitId: number;
   unitName: string;
   text: string;
+  unacked: number;
   overdue: number;
   dueSoon: number;
   stale: number;
 }
 
 export const REPLY_HINT = "回复：进度 <编号> <说明>，或 <编号> 已完成";
+export const ACK_HINT = "签收请回复：签收 <编号>";
 
 /** Lines per section: beyond that the unit asks for its full list; one message, not five. */
 export const SECTION_LIMIT = 10;
 
-const ORDER: ReminderSectionName[] = ["overdue", "dueSoon", "stale"];
+const ORDER: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "stale"];
 
 /**
  * Pure: each unit's morning reminder from the issues the snapshot sorted into sections
- * (overdue, due soon, stale; each in display order, with section totals). Issues long
+ * (未签收, overdue, due soon, stale; each in display order, with section totals). Issues long
  * overdue are marked 【督办】. Units without issues here are left out: no message is
  * better than an empty one.
  */
@@ -40,7 +42,7 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], o:
   const byUnit = new Map<number, Record<ReminderSectionName, ReminderIssue[]>>();
   for (const i of issues) {
     let u = byUnit.get(i.unitId);
-    if (!u) byUnit.set(i.unitId, (u = { overdue: [], dueSoon: [], stale: [] }));
+    if (!u) byUnit.set(i.unitId, (u = { unacked: [], overdue: [], dueSoon: [], stale: [] }));
     u[i.section].push(i);
   }
   const out: UnitReminder[] = [];
@@ -57,14 +59,24 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], o:
       for (const i of list.slice(0, SECTION_LIMIT)) lines.push(`${++n}. ${line(name, i, o)}`);
       if (total > Math.min(list.length, SECTION_LIMIT)) lines.push(`……另有 ${total - Math.min(list.length, SECTION_LIMIT)} 个，发送“清单”查看全部`);
     }
+    if (u.unacked.length) lines.push(ACK_HINT);
     lines.push(REPLY_HINT);
     const count = (s: ReminderSectionName) => (u[s].length ? Math.max(u[s][0]!.total, u[s].length) : 0);
-    out.push({ unitId: unit.id, unitName: unit.name, text: lines.join("\n"), overdue: count("overdue"), dueSoon: count("dueSoon"), stale: count("stale") });
+    out.push({
+      unitId: unit.id,
+      unitName: unit.name,
+      text: lines.join("\n"),
+      unacked: count("unacked"),
+      overdue: count("overdue"),
+      dueSoon: count("dueSoon"),
+      stale: count("stale"),
+    });
   }
   return out;
 }
 
 function title(section: ReminderSectionName, o: ReminderOptions): string {
+  if (section === "unacked") return "交办未签收";
   if (section === "overdue") return "逾期";
   if (section === "dueSoon") return o.dueSoonDays === 0 ? "今天到期" : `${o.dueSoonDays}日内到期`;
   return `${o.staleDays}天以上未报进度`;
@@ -72,13 +84,18 @@ function title(section: ReminderSectionName, o: ReminderOptions): string {
 
 function line(section: ReminderSectionName, i: ReminderIssue, o: ReminderOptions): string {
   const desc = `${i.code} ${shortText(i.description, 16)}`;
+  if (section === "unacked") {
+    const deadline = i.deadline === null ? "长期坚持" : i.deadline < o.today ? `逾期${daysBetween(i.deadline, o.today)}天` : `${deadlineLabel(i.deadline, o.today)}到期`;
+    return `${desc}｜${deadlineLabel(i.assignedOn!, o.today)}交办，${deadline}`;
+  }
   // Only dated issues are overdue or due soon; a long-term one can only be stale.
   if (section === "overdue") {
     const days = daysBetween(i.deadline!, o.today);
     return `${days >= o.escalateDays ? "【督办】" : ""}${desc}｜逾期${days}天`;
   }
   if (section === "dueSoon") return `${desc}｜${dueLabel({ deadline: i.deadline! }, o)}`;
-  return `${desc}｜${i.lastReportAt ? `上次报送${deadlineLabel(o.dayOf(i.lastReportAt), o.today)}` : "尚未报送进度"}`;
+  const last = i.lastReportAt ? `上次报送${deadlineLabel(o.dayOf(i.lastReportAt), o.today)}` : "尚未报送进度";
+  return `${desc}｜${i.deadline === null ? `长期坚持，${last}` : last}`;
 }
 
 /** `今天到期` / `12月3日到期，剩2个工作日` / `12月6日到期，今天是最后一个工作日`. */

@@ -22,7 +22,7 @@ export interface BoundRoom {
   unitId: number | null;
 }
 
-export type ReminderSectionName = "overdue" | "dueSoon" | "stale";
+export type ReminderSectionName = "unacked" | "overdue" | "dueSoon" | "stale";
 
 /** One issue a unit's reminder lists, with how many its section holds in all. */
 export interface ReminderIssue {
@@ -35,6 +35,8 @@ export interface ReminderIssue {
   /** null: a long-term issue (长期坚持). */
   deadline: Day | null;
   lastReportAt: Date | null;
+  /** The 交办日期; null for issues not assigned from chat. */
+  assignedOn: Day | null;
 }
 
 export interface ReminderSnapshot {
@@ -50,6 +52,10 @@ export interface ReminderQuery {
   dueSoonDays: number;
   /** A last report (or, never reported, the creation) before this instant is stale. */
   staleBefore: Date;
+  /** The same for a long-term issue (长期坚持): DUBAN_LONGTERM_REPORT_DAYS, not DUBAN_STALE_DAYS. */
+  longTermStaleBefore: Date;
+  /** An assignment still not acknowledged and made before this day is 未签收 (see unackedBefore). */
+  ackBefore: Day;
   /** Issues listed per section; the rest are only counted. */
   limit: number;
 }
@@ -62,6 +68,8 @@ export interface RankingIssue {
   lastReportAt: Date | null;
   claimedAt: Date | null;
   closedAt: Date | null;
+  /** Free text; 自查 issues are counted to the unit's credit. */
+  source: string;
 }
 
 export interface RankingSnapshot {
@@ -83,17 +91,19 @@ export async function loadRooms(db: Db, kind: "UNIT" | "LEADERS"): Promise<Bound
   return db.roomBinding.findMany({ where: { kind, missingSince: null }, select: { roomId: true, topic: true, unitId: true }, orderBy: { id: "asc" } });
 }
 
-const SECTIONS: ReminderSectionName[] = ["overdue", "dueSoon", "stale"];
+const SECTIONS: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "stale"];
 
 const num = (v: unknown): number => Number(v);
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number)));
 
 /**
  * Three queries. The open issues of units with a room are sorted into sections here, in
- * SQL: overdue (deadline before today), due soon (today to today + dueSoonDays), and
- * stale (due later, no report since `staleBefore`), each issue in the first that applies,
- * and only the first `limit` of each section come back with a count of the rest. A
- * 100,000-issue ledger then costs the same few thousand rows as a small one.
+ * SQL: 未签收 (assigned by 交办 before `ackBefore` and not acknowledged), overdue (deadline
+ * before today), due soon (today to today + dueSoonDays), and stale (due later or
+ * long-term, no report since `staleBefore`, or `longTermStaleBefore` for a long-term one),
+ * each issue in the first that applies, and only the first `limit` of each section come
+ * back with a count of the rest. A 100,000-issue ledger then costs the same few thousand
+ * rows as a small one. A NULL deadline (长期坚持) is never before today nor due soon.
  */
 export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<ReminderSnapshot> {
   const [units, rooms] = await Promise.all([db.unit.findMany({ select: { id: true, name: true } }), loadRooms(db, "UNIT")]);
@@ -101,21 +111,24 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
   const soon = addDays(q.today, q.dueSoonDays);
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     WITH "candidate" AS (
-      SELECT "id", "unitId", "code", "deadline", "lastReportAt",
-        CASE WHEN "deadline" < ${q.today} THEN 0 WHEN "deadline" <= ${soon} THEN 1 ELSE 2 END AS "section",
-        CASE WHEN "deadline" <= ${soon} THEN "deadline" ELSE COALESCE("lastReportAt", "createdAt") END AS "sortKey"
+      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn",
+        CASE WHEN "ackPending" = 1 AND "assignedOn" < ${q.ackBefore} THEN 0
+          WHEN "deadline" < ${q.today} THEN 1 WHEN "deadline" <= ${soon} THEN 2 ELSE 3 END AS "section",
+        CASE WHEN "ackPending" = 1 AND "assignedOn" < ${q.ackBefore} THEN "assignedOn"
+          WHEN "deadline" <= ${soon} THEN "deadline" ELSE COALESCE("lastReportAt", "createdAt") END AS "sortKey"
       FROM "Issue"
       WHERE "state" IN (${Prisma.join(OPEN_STATES)})
         AND "unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')
         -- a Date parameter is bound in the adapter's own text format, so this compares like with like
-        AND ("deadline" <= ${soon} OR COALESCE("lastReportAt", "createdAt") < ${q.staleBefore})
+        AND (("ackPending" = 1 AND "assignedOn" < ${q.ackBefore}) OR "deadline" <= ${soon}
+          OR COALESCE("lastReportAt", "createdAt") < CASE WHEN "deadline" IS NULL THEN ${q.longTermStaleBefore} ELSE ${q.staleBefore} END)
     ), "ranked" AS (
-      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "section",
+      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn", "section",
         ROW_NUMBER() OVER (PARTITION BY "unitId", "section" ORDER BY "sortKey", "code") AS "rn",
         COUNT(*) OVER (PARTITION BY "unitId", "section") AS "total"
       FROM "candidate"
     )
-    SELECT r."unitId", r."section", r."total", r."code", r."deadline", r."lastReportAt", i."description"
+    SELECT r."unitId", r."section", r."total", r."code", r."deadline", r."lastReportAt", r."assignedOn", i."description"
     FROM "ranked" r JOIN "Issue" i ON i."id" = r."id"
     WHERE r."rn" <= ${q.limit}
     ORDER BY r."unitId", r."section", r."rn"`;
@@ -130,6 +143,7 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
       description: String(r.description),
       deadline: r.deadline === null ? null : String(r.deadline),
       lastReportAt: date(r.lastReportAt),
+      assignedOn: r.assignedOn === null ? null : String(r.assignedOn),
     })),
   };
 }
@@ -138,7 +152,7 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
 export async function loadRankingSnapshot(db: Db): Promise<RankingSnapshot> {
   const [units, issues] = await Promise.all([
     db.unit.findMany({ select: { id: true, name: true } }),
-    db.issue.findMany({ select: { unitId: true, state: true, deadline: true, lastReportAt: true, claimedAt: true, closedAt: true } }),
+    db.issue.findMany({ select: { unitId: true, state: true, deadline: true, lastReportAt: true, claimedAt: true, closedAt: true, source: true } }),
   ]);
   return { units, issues };
 }

@@ -39,15 +39,15 @@ function key(job: JobName, day: Day, targetId: string): string {
 const roomTarget = (r: BoundRoom): Target => ({ kind: "room", id: r.roomId, name: r.topic });
 
 /** Reports at or after this instant are recent; before it, stale. */
-function staleCutoff(c: JobContext): Date {
-  return c.time.at(addDays(c.day, 1 - c.config.DUBAN_STALE_DAYS));
+function staleCutoff(c: JobContext, days = c.config.DUBAN_STALE_DAYS): Date {
+  return c.time.at(addDays(c.day, 1 - days));
 }
 
 async function digest(c: JobContext): Promise<PreparedJob> {
   const rooms = await loadRooms(c.store, "LEADERS");
   // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
   if (rooms.length === 0) return { messages: [] };
-  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time });
+  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day) });
   return {
     messages: rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })),
     commit: (tx) => setLastDigestAt(tx, c.now),
@@ -59,6 +59,8 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
     today: c.day,
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
     staleBefore: staleCutoff(c),
+    longTermStaleBefore: staleCutoff(c, c.config.DUBAN_LONGTERM_REPORT_DAYS),
+    ackBefore: c.calendar.ackDueBefore(c.day),
     limit: SECTION_LIMIT,
   });
   const built = buildUnitReminders(s.units, s.issues, {

@@ -63,6 +63,17 @@ export class WorkingCalendar {
     return n;
   }
 
+  /**
+   * The day before which an unacknowledged 交办 is 未签收 on `today`: the last working day
+   * on or before today. An assignment is due for 签收 from the first working day after it,
+   * and that day has come exactly when a working day lies after the 交办 and by today.
+   */
+  ackDueBefore(today: Day): Day {
+    // The longest run of days off (春节 with its weekends) is well under a month.
+    for (let d = today, i = 0; i < 31; d = addDays(d, -1), i++) if (this.isWorkday(d)) return d;
+    return today;
+  }
+
   /** Whether holidays and 调休 are known for this year (else weekends off, weekdays on is a guess). */
   hasDataFor(year: number): boolean {
     return this.#overrideYears.has(year) || dataYears.has(year);

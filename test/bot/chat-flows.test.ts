@@ -135,7 +135,7 @@ describe("who is who", () => {
 
   it("leaders get the digest in their group; units see their own help", async () => {
     const [digest] = await bot.say("周副区长", "领导群", "统计");
-    expect(digest).toMatch(/^【整改日报】12月1日（周二）\n共 10 个：未开始 2，整改中 6，待核实 1，已销号 1；逾期 2 个。/);
+    expect(digest).toMatch(/^【整改日报】12月1日（周二）\n【中字头】中央环保督察及回访问题在办 3 个，其中逾期 2 个。\n共 10 个：未开始 2，整改中 6，待核实 1，已销号 1；逾期 2 个。/);
     expect(digest).toContain("【督办】逾期7天以上 1 个");
     const [help] = await bot.say("张三", WATER, "帮助");
     expect(help).toContain("进度 <编号> <说明>");

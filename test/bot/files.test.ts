@@ -4,8 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fileMessage, type InboundMessage } from "../../src/bot/inbound-message.ts";
-import { composeDigest } from "../../src/digest/compose-digest.ts";
-import { EVENT } from "../../src/domain/event-type.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
 import { enqueue } from "../../src/outbox/enqueue.ts";
 import { TestBot } from "../support/test-app.ts";
@@ -23,7 +21,6 @@ const ADMIN = "王科长";
 const pdf = (content: string) => ({ kind: "file" as const, fileName: "整改报告.pdf", read: async () => Buffer.from(content) });
 const photo = (content: string) => ({ kind: "image" as const, fileName: "site.jpg", read: async () => Buffer.from(content) });
 const send = (sender: string, room: string | null, attachment: InboundMessage["attachment"]) => bot.deliver(bot.message(sender, room, "", { attachment }));
-const issueId = async (code: string) => (await bot.app.store.issue.findUniqueOrThrow({ where: { code } })).id;
 
 describe("file messages through the outbox", () => {
   it("are sent whole as files, listed as [文件] / [图片]", async () => {
@@ -95,13 +92,18 @@ describe("files as evidence", () => {
   });
 
   it("after a 交办 the same admin's photos in that chat are its evidence; after a 自查 the unit's", async () => {
-    const at = bot.clock.now();
-    const base = { actorName: "x", text: "", at };
-    await bot.app.store.issueEvent.create({ data: { ...base, issueId: await issueId("ZG-2026-004"), type: EVENT.ASSIGNED, actorId: ADMIN, roomId: null } });
+    await bot.say(ADMIN, null, "交办 区水利局 12月31日 城南河道沿岸堆放建筑垃圾");
+    const assigned = await bot.app.store.issue.findFirstOrThrow({ where: { source: "交办" } });
     expect(await send("李四", null, photo("a"))).toEqual([]);
-    expect(await send(ADMIN, null, photo("b"))).toEqual(["已将照片存为 ZG-2026-004 的佐证材料。"]);
-    await bot.app.store.issueEvent.create({ data: { ...base, issueId: await issueId("ZG-2026-003"), type: EVENT.SELF_FOUND, actorId: "张三", roomId: `${WATER}@chatroom` } });
-    expect(await send("赵五", WATER, pdf("c"))).toEqual(["已将 整改报告.pdf 存为 ZG-2026-003 的佐证材料。"]);
+    expect(await send(ADMIN, WATER, photo("a"))).toEqual([]);
+    expect(await send(ADMIN, null, photo("b"))).toEqual([`已将照片存为 ${assigned.code} 的佐证材料。`]);
+    await bot.say("张三", WATER, "自查 厂区雨污管网混接");
+    const found = await bot.app.store.issue.findFirstOrThrow({ where: { source: "自查" } });
+    expect(await send("赵五", WATER, pdf("c"))).toEqual([`已将 整改报告.pdf 存为 ${found.code} 的佐证材料。`]);
+    expect(await bot.app.store.attachment.findMany({ select: { issueId: true, kind: true } })).toEqual([
+      { issueId: assigned.id, kind: "image" },
+      { issueId: found.id, kind: "file" },
+    ]);
   });
 });
 
@@ -149,7 +151,7 @@ describe("completion claims without evidence", () => {
     expect(bot.sent.at(-1)!.text).toMatch(/^【待核实】区水利局 张三 报 ZG-2026-003 整改完成（暂无佐证材料）/);
     await bot.say("李四", "百胜镇群", "ZG-2026-001 已完成");
     await send("李四", "百胜镇群", photo("x"));
-    const digest = await composeDigest(bot.app.store, { now: bot.clock.now(), today: bot.app.time.today(bot.clock.now()), config: bot.app.config, time: bot.app.time });
+    const [digest] = await bot.say(ADMIN, null, "统计");
     expect(digest).toContain("· ZG-2026-003 区水利局（暂无佐证材料）");
     expect(digest).toMatch(/· ZG-2026-001 百胜镇人民政府(\n|$)/);
   });

@@ -15,6 +15,7 @@ function issue(unitId: number, deadline: string, over: Partial<Omit<RankingIssue
     lastReportAt: over.report ? at(over.report) : null,
     claimedAt: over.claimed ? at(over.claimed) : null,
     closedAt: over.closed ? at(over.closed) : null,
+    source: over.source ?? "",
   };
 }
 

@@ -85,9 +85,13 @@ export async function bindRoom(db: Store, roomId: string, topic: string, unitId:
 export interface IssueSpec {
   code: string;
   unitId: number;
-  deadline: string;
+  /** null: a long-term issue (长期坚持). */
+  deadline: string | null;
   state?: string;
   description?: string;
+  source?: string;
+  assignedOn?: string;
+  ackPending?: boolean;
   lastReportAt?: string;
   createdAt?: string;
   claimedAt?: string;
@@ -110,6 +114,9 @@ export async function addIssues(db: Store, specs: IssueSpec[]): Promise<void> {
       claimedAt: d(s.claimedAt),
       closedAt: d(s.closedAt),
       reviewDue: s.reviewDue ?? null,
+      source: s.source ?? "",
+      assignedOn: s.assignedOn ?? null,
+      ackPending: s.ackPending ?? false,
     })),
   });
 }
