@@ -41,8 +41,11 @@ export async function openXlsxWriter(file: string): Promise<LedgerWriter<ExportR
     async add(r) {
       // A real date, not text, so Excel sorts and filters it; built from the wall-clock
       // day at UTC midnight because that is how xlsx stores a date, zone-free.
-      const row = sheet.addRow({ ...r, [COL.deadline]: dayToUtcDate(String(r[COL.deadline])) });
-      row.getCell(DEADLINE_COL).numFmt = "yyyy-mm-dd";
+      // A long-term issue's 长期坚持 stays the words.
+      const deadline = String(r[COL.deadline]);
+      const isDay = /^\d{4}-\d{2}-\d{2}$/.test(deadline);
+      const row = sheet.addRow({ ...r, [COL.deadline]: isDay ? dayToUtcDate(deadline) : deadline });
+      if (isDay) row.getCell(DEADLINE_COL).numFmt = "yyyy-mm-dd";
       row.commit();
       // Committed rows wait in memory for the zip; let it catch up now and then.
       if (++pending === 500) {

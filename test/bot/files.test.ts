@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fileMessage, type InboundMessage } from "../../src/bot/inbound-message.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
@@ -180,6 +181,18 @@ describe("导出", () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+
+  it("writes a long-term issue's deadline as 长期坚持, not as a broken date", async () => {
+    await bot.say(ADMIN, null, "交办 区水利局 长期坚持 河道日常保洁");
+    await bot.say(ADMIN, null, "导出");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(bot.sent.at(-1)!.file!.path);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).indexOf("整改时限");
+    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === "DB-2026-001")!;
+    expect(row.getCell(header).value).toBe("长期坚持");
+    expect(sheet.getRow(sheet.rowCount).getCell(header).value).toBeInstanceOf(Date);
   });
 
   it("is refused in a group and to non-admins; a redelivery is not sent twice", async () => {
