@@ -57,7 +57,7 @@ export async function benchPipeline(): Promise<PipelineBench> {
   try {
     const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "b.db")}`, DUBAN_ADMINS: "admin", LOG_LEVEL: "silent" });
     const clock = new ManualClock(new Date("2026-12-01T08:00:00+08:00"));
-    const app = await createApp({ config, clock, transport: { send: async () => {} }, log: pino({ level: "silent" }) });
+    const app = await createApp({ config, clock, transport: { send: async () => {}, sendFile: async () => {} }, log: pino({ level: "silent" }) });
     await importLedger(app.store, ledgerRows(), { actor: "bench", now: clock.now() });
     let n = 0;
     const msg = (room: string | null, sender: string, text: string): InboundMessage => ({

@@ -115,7 +115,7 @@ interface Measured {
 async function measure(file: string, job: Timed): Promise<Measured> {
   const config = loadConfig({ DATABASE_URL: `file:${file}`, DUBAN_ADMINS: ADMINS, LOG_LEVEL: "silent" });
   const clock = new ManualClock(time.at(TODAY, "09:00"));
-  const app = await createApp({ config, clock, transport: { send: async () => undefined }, log: pino({ level: "silent" }) });
+  const app = await createApp({ config, clock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
   try {
     const counted = counting(app.store);
     const scheduler = new Scheduler({ ...app, store: counted.store }, new WorkingCalendar());

@@ -166,9 +166,13 @@ export class MessagePipeline {
     // In a group bound to nothing the bot answers admins only.
     if (actor.room?.role.kind === "UNBOUND" && !actor.isAdmin) return;
 
-    if (msg.image) {
+    if (msg.attachment) {
       const ack = await attachEvidence(store, config, msg);
-      await this.#enqueue(store, ack, `evidence:${msg.id}`);
+      // A file not kept (too big, empty) is answered each time it arrives: once per message id.
+      await this.#enqueue(store, ack, `evidence:${msg.id}`).catch((e: unknown) => {
+        if (!isDuplicate(e)) throw e;
+        log.info({ msgId: msg.id }, "duplicate delivery ignored");
+      });
       return;
     }
     const reportingUnitId = reportingUnit(actor);

@@ -33,7 +33,8 @@ program
   .command("simulate <script>")
   .description("run a simulator script against the real bot on a mock WeChat and a virtual clock")
   .option("--json", "one JSON object per delivered message")
-  .action(async (script: string, opts: { json?: boolean }) => exit(await runSimulateCommand(script, !!opts.json)));
+  .option("--files <dir>", "write each file the bot sends into this folder, under its name")
+  .action(async (script: string, opts: { json?: boolean; files?: string }) => exit(await runSimulateCommand(script, { json: !!opts.json, files: opts.files })));
 
 program
   .command("import <file>")

@@ -5,7 +5,8 @@ export type DubanErrorCode =
   | "FORBIDDEN"
   | "BAD_STATE"
   | "BAD_DATE"
-  | "TOO_LONG";
+  | "TOO_LONG"
+  | "TOO_BIG";
 
 export class DubanError extends Error {
   constructor(

@@ -25,7 +25,9 @@ function asChat(d: Delivered, time: ZonedTime): string {
 
 function showStep(step: Step): void {
   if (step.kind === "say") out(`\n${step.sender}${step.room ? ` @ ${step.room}` : "（私聊）"}：\n${indent(step.text, "  ")}`);
-  if (step.kind === "image") out(`\n${step.sender}${step.room ? ` @ ${step.room}` : "（私聊）"}：[图片] ${step.file}`);
+  if (step.kind === "image" || step.kind === "file") {
+    out(`\n${step.sender}${step.room ? ` @ ${step.room}` : "（私聊）"}：${step.kind === "image" ? "[图片]" : "[文件]"} ${step.file}`);
+  }
 }
 
 /**
@@ -71,7 +73,7 @@ export function promptSteps(line: string): { steps: Step[]; errors: string[] } {
   if (line.startsWith("@")) return parseScript(line);
   const scripted = parseScript(line);
   const step = scripted.steps[0];
-  const name = step && (step.kind === "say" || step.kind === "image") ? normalizeText(step.sender) : null;
+  const name = step && (step.kind === "say" || step.kind === "image" || step.kind === "file") ? normalizeText(step.sender) : null;
   const named = name !== null && commandWordAtStart(name) === null && codeAtStart(name) === null;
   return named ? scripted : parseScript(`${DEFAULT_SPEAKER}: ${line}`);
 }

@@ -4,6 +4,7 @@ import { STATES, daysOverdue, isOpen } from "../domain/issue-state.ts";
 import { cappedLines } from "../format/capped-lines.ts";
 import { isCentralSource, sourceOf } from "../domain/issue-source.ts";
 import { stateLabel } from "../format/issue-status.ts";
+import { NO_EVIDENCE } from "../format/no-evidence.ts";
 import type { DigestSnapshot, SnapshotIssue } from "./digest-snapshot.ts";
 
 export interface DigestOptions {
@@ -109,7 +110,8 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const pending = s.issues.filter((i) => i.state === "PENDING_VERIFICATION");
   if (pending.length) {
     lines.push(`待核实 ${pending.length} 个：`);
-    lines.push(...capped(pending, (i) => `· ${i.code} ${i.unitName}`));
+    const bare = new Set(s.noEvidence);
+    lines.push(...capped(pending, (i) => `· ${i.code} ${i.unitName}${bare.has(i.code) ? NO_EVIDENCE : ""}`));
   }
 
   const escalated = overdue.filter((i) => daysOverdue(i, today) >= o.escalateDays);

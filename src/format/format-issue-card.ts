@@ -24,8 +24,14 @@ interface CardEvent {
   at: Date;
 }
 
+/** Evidence kept for the issue (photos and files), by kind. */
+export interface CardEvidence {
+  images: number;
+  files: number;
+}
+
 /** The answer to 查询: everything about one issue on one phone screen. */
-export function formatIssueCard(issue: CardIssue, events: CardEvent[], today: Day, time: ZonedTime): string {
+export function formatIssueCard(issue: CardIssue, events: CardEvent[], today: Day, time: ZonedTime, evidence: CardEvidence = { images: 0, files: 0 }): string {
   const lines = [`${issue.code} ${shortText(issue.description, 40)}`];
   lines.push(`责任单位：${issue.unit.name}${issue.coUnits ? `（配合：${issue.coUnits}）` : ""}`);
   if (issue.leader) lines.push(`责任领导：${issue.leader}`);
@@ -39,6 +45,8 @@ export function formatIssueCard(issue: CardIssue, events: CardEvent[], today: Da
   const open = (issue.state === "NOT_STARTED" || issue.state === "IN_PROGRESS") && issue.deadline !== null;
   lines.push(`整改时限：${deadlineLabel(issue.deadline, today)}${open ? `（${status}）` : ""}`);
   lines.push(`状态：${stateWithPct(issue)}`);
+  const { images, files } = evidence;
+  if (images + files > 0) lines.push(`附件 ${images + files} 个${images && files ? `（照片 ${images} 张，文件 ${files} 个）` : ""}`);
   if (events.length === 0) {
     lines.push("最近进度：暂无报送");
   } else {

@@ -15,7 +15,7 @@ export function helpText(actor: Actor): string {
     lines.push("延期 <编号> <日期> <理由>：申请延期");
     lines.push("签收 <编号>：签收督查室交办的问题（或引用交办通知回复“收到”）");
     lines.push("自查 [<日期>] <问题描述>：登记本单位自查发现的问题");
-    lines.push("也可直接发：<编号> 已完成 / <编号> <进展情况>，完成后可补发现场照片");
+    lines.push("也可直接发：<编号> 已完成 / <编号> <进展情况>，完成后可补发现场照片或整改报告等文件");
   }
   if (seesAll) {
     if (!inUnit) lines.push("清单 <单位名> [来源]：某单位未销号问题");
@@ -29,6 +29,8 @@ export function helpText(actor: Actor): string {
     lines.push("交办 <单位名> <日期> <问题描述>：交办新问题，可随后发暗访照片");
     lines.push("批准延期 <编号> <日期> / 驳回延期 <编号> <理由>");
     lines.push("回头看 <编号> 合格 / 回头看 <编号> 反弹 <说明>");
+    lines.push("附件 <编号>：私信发回该问题的照片和文件");
+    lines.push("导出：私信发回当前台账（Excel）");
   }
   if (!inUnit && !seesAll) lines.push("您尚未加入已绑定的工作群，请联系督查室。");
   return lines.join("\n");

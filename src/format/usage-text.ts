@@ -19,6 +19,8 @@ export const USAGE: Record<CommandName, string> = {
   签收: "签收 <编号>，例如：签收 DB-2026-001",
   自查: "自查 [<日期>] <问题描述>，例如：自查 12月20日 厂区雨污管网混接",
   驳回延期: "驳回延期 <编号> <理由>，例如：驳回延期 ZG-2026-003 理由不充分，请按原时限完成",
+  导出: "导出（私聊督办助手发送）",
+  附件: "附件 <编号>，例如：附件 ZG-2026-003",
 };
 
 export function usageHint(command: CommandName, problem?: string): string {

@@ -6,6 +6,7 @@ import { approveExtension } from "./approve-extension.ts";
 import { assignIssue } from "./assign-issue.ts";
 import { bindRoom, unbindRoom } from "./bind-room.ts";
 import { claimCompletion } from "./claim-completion.ts";
+import { exportToAdmin } from "./export-to-admin.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 import { listOverdue } from "./list-overdue.ts";
 import { listUnitIssues } from "./list-unit-issues.ts";
@@ -16,6 +17,7 @@ import { refuseExtension } from "./refuse-extension.ts";
 import { reportProgress } from "./report-progress.ts";
 import { requestExtension } from "./request-extension.ts";
 import { selfCheck } from "./self-check.ts";
+import { sendAttachments } from "./send-attachments.ts";
 import { showDigest } from "./show-digest.ts";
 import { verifyCompletion } from "./verify-completion.ts";
 
@@ -68,5 +70,9 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return selfCheck(ctx, cmd);
     case "refuseExtension":
       return refuseExtension(ctx, cmd);
+    case "export":
+      return exportToAdmin(ctx);
+    case "attachments":
+      return sendAttachments(ctx, cmd);
   }
 }

@@ -13,5 +13,7 @@ export async function queryIssue(ctx: HandlerContext, cmd: CommandOf<"query">): 
   const issue = await findIssueOrThrow(ctx, cmd.code);
   assertCanView(ctx.actor, issue);
   const events = await recentEvents(ctx.tx, issue.id, CARD_EVENTS, 3);
-  reply(ctx, formatIssueCard(issue, events, ctx.today, ctx.time));
+  const kept = await ctx.tx.attachment.groupBy({ by: ["kind"], where: { issueId: issue.id }, _count: { _all: true } });
+  const count = (kind: string) => kept.find((k) => k.kind === kind)?._count._all ?? 0;
+  reply(ctx, formatIssueCard(issue, events, ctx.today, ctx.time, { images: count("image"), files: count("file") }));
 }

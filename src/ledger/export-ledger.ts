@@ -1,6 +1,7 @@
 import { stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { ZonedTime } from "../core/zoned-time.ts";
+import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
 import { exportRow, type ExportRow } from "./export-table.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
@@ -22,8 +23,9 @@ const PAGE = 1_000;
  * Writes every issue, ordered by code, as a ledger that imports back unchanged
  * (`.xlsx` or `.csv`), from one snapshot of the store. Returns the number of issue
  * rows written. A file that cannot be written is removed again and reported in Chinese.
+ * Given a transaction (a chat message's), it reads in that one.
  */
-export async function exportLedger(store: Store, file: string, opts: ExportOptions): Promise<number> {
+export async function exportLedger(db: Store | Tx, file: string, opts: ExportOptions): Promise<number> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".csv") {
     throw new LedgerError(`不支持导出为“${ext || path.basename(file)}”，请使用 .xlsx 或 .csv 文件名`);
@@ -43,7 +45,9 @@ export async function exportLedger(store: Store, file: string, opts: ExportOptio
     const today = opts.zonedTime.today(opts.now);
     // One read transaction: under WAL it is a snapshot, so chat going on meanwhile
     // cannot put an issue on two pages or on none.
-    const n = await store.$transaction(
+    const inSnapshot = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+      "$transaction" in db ? db.$transaction(work, { maxWait: 10_000, timeout: 600_000 }) : work(db);
+    const n = await inSnapshot(
       async (tx) => {
         const unitName = new Map((await tx.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
         let written = 0;
@@ -63,7 +67,6 @@ export async function exportLedger(store: Store, file: string, opts: ExportOptio
           after = page[page.length - 1]!.code;
         }
       },
-      { maxWait: 10_000, timeout: 600_000 },
     );
     await writer.close();
     return n;

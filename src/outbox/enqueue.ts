@@ -19,15 +19,17 @@ export interface Keyed extends Outgoing {
   priority?: Priority;
 }
 
-/** Persists messages to send, split to fit, in the caller's transaction. */
+/** Persists messages to send, split to fit (a file message is never split), in the caller's transaction. */
 export async function enqueue(db: Store | Tx, items: Keyed[], now: Date, maxChars: number): Promise<number> {
   const rows = items.flatMap((item) =>
-    splitMessage(item.text, maxChars).map((text, i, all) => ({
+    (item.file ? [item.text] : splitMessage(item.text, maxChars)).map((text, i, all) => ({
       key: all.length > 1 ? `${item.key}#${i + 1}` : item.key,
       roomId: item.target.kind === "room" ? item.target.id : null,
       contactId: item.target.kind === "contact" ? item.target.id : null,
       targetName: item.target.name,
       text,
+      filePath: item.file?.path ?? null,
+      fileName: item.file?.name ?? null,
       priority: item.priority ?? PRIORITY.push,
       createdAt: now,
       nextAttempt: now,

@@ -1,7 +1,8 @@
+import { access } from "node:fs/promises";
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.ts";
 import { firstChars } from "../core/identity.ts";
-import type { Target } from "../bot/inbound-message.ts";
+import { fileKindOf, type Target } from "../bot/inbound-message.ts";
 import type { Store } from "../store/open-store.ts";
 import { PRIORITY, enqueue } from "./enqueue.ts";
 import { NotConnectedError, type Transport } from "./transport.ts";
@@ -17,7 +18,17 @@ export interface SenderOptions {
 
 const NOT_CONNECTED_RETRY_MS = 30_000;
 
-type Row = { id: number; key: string; roomId: string | null; contactId: string | null; targetName: string; text: string; attempts: number };
+type Row = {
+  id: number;
+  key: string;
+  roomId: string | null;
+  contactId: string | null;
+  targetName: string;
+  text: string;
+  filePath: string | null;
+  fileName: string | null;
+  attempts: number;
+};
 
 function targetOf(row: Row): Target {
   return row.roomId ? { kind: "room", id: row.roomId, name: row.targetName } : { kind: "contact", id: row.contactId ?? "", name: row.targetName };
@@ -97,7 +108,7 @@ export class OutboxSender {
     const claimed = await this.store.outbox.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SENDING" } });
     if (claimed.count !== 1) return true;
     try {
-      await this.transport.send(targetOf(row), row.text);
+      await this.#deliver(row);
       await this.store.outbox.update({ where: { id: row.id }, data: { status: "SENT", sentAt: this.clock.now(), attempts: row.attempts + 1 } });
     } catch (err) {
       // Logged out (or logging out) under us: not the message's fault. It waits, uncounted,
@@ -110,6 +121,15 @@ export class OutboxSender {
     }
     this.#nextAllowedAt = this.clock.now().getTime() + this.opts.intervalMs + Math.floor(this.random() * this.opts.jitterMs);
     return true;
+  }
+
+  async #deliver(row: Row): Promise<void> {
+    if (row.filePath === null) return this.transport.send(targetOf(row), row.text);
+    // A file removed since it was queued fails like any undeliverable message: retried, then the admins are told.
+    await access(row.filePath).catch(() => {
+      throw new Error(`file missing: ${row.filePath}`);
+    });
+    await this.transport.sendFile(targetOf(row), { kind: fileKindOf(row.text), path: row.filePath, name: row.fileName ?? row.text });
   }
 
   async #failed(row: Row, err: unknown): Promise<void> {

@@ -25,6 +25,8 @@ export const COMMAND_NAMES = [
   "签收",
   "自查",
   "驳回延期",
+  "导出",
+  "附件",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -51,6 +53,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("acknowledge"), code }),
   z.object({ type: z.literal("selfCheck"), date: date.optional(), description: text }),
   z.object({ type: z.literal("refuseExtension"), code, reason: text }),
+  z.object({ type: z.literal("export") }),
+  z.object({ type: z.literal("attachments"), code }),
   // A command word with arguments that do not fit: answered with its usage line.
   z.object({ type: z.literal("usage"), command: z.enum(COMMAND_NAMES), problem: text.optional() }),
   // A quoted reply whose quote names several issues: ask which one.

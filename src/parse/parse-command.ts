@@ -30,10 +30,13 @@ const WORDS: [string, CommandName][] = (
     ["签收", "签收"],
     ["自查", "自查"],
     ["驳回延期", "驳回延期"],
+    ["导出", "导出"],
+    ["导出台账", "导出"],
+    ["附件", "附件"],
   ] as [string, CommandName][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看", "签收", "驳回延期"]);
+const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看", "签收", "驳回延期", "附件"]);
 
 const SEP = /^[\s:,;、]+/;
 const skipSep = (s: string) => s.replace(SEP, "");
@@ -129,6 +132,11 @@ export function parseCommand(text: string): Command | null {
       return { type: "stats" };
     case "解绑":
       return { type: "unbind" };
+    // `导出 全部`, `导出 本月`: whatever follows, the whole ledger is what there is to export.
+    case "导出":
+      return { type: "export" };
+    case "附件":
+      return withCode(name, rest, (code) => ({ type: "attachments", code }));
     case "清单": {
       const [unitName, ...more] = skipSep(rest).trim().split(/\s+/).filter(Boolean);
       if (!unitName) return { type: "list" };

@@ -1,6 +1,7 @@
 import { FileBox } from "file-box";
 import { mock } from "wechaty-puppet-mock";
 import * as PUPPET from "wechaty-puppet";
+import type { FileKind } from "../bot/inbound-message.ts";
 import { identityKey } from "../core/identity.ts";
 
 /**
@@ -10,6 +11,7 @@ import { identityKey } from "../core/identity.ts";
 export class MockWorld {
   #rooms = new Map<string, mock.RoomMock>();
   #roomCount = 0;
+  #fileCount = 0;
 
   constructor(
     readonly mocker: mock.Mocker,
@@ -67,15 +69,25 @@ export class MockWorld {
     who.say(text, mentionsBot ? [this.bot] : []).to(room);
   }
 
-  sendImage(sender: string, roomName: string | null, fileName: string, data: Buffer): void {
+  /**
+   * A photo or a file, as WeChat delivers it. Built here rather than by the mock's say(),
+   * which decides by a short list of extensions and would drop 验收材料.docx as unknown.
+   */
+  sendFile(sender: string, roomName: string | null, kind: FileKind, fileName: string, data: Buffer): void {
     const who = this.contact(sender);
-    const box = FileBox.fromBase64(data.toString("base64"), fileName);
+    const id = `file${++this.#fileCount}`;
+    this.mocker.cacheFileBoxPayload.set(id, FileBox.fromBase64(data.toString("base64"), fileName).toJSON());
+    const type = kind === "image" ? PUPPET.types.Message.Image : PUPPET.types.Message.Attachment;
+    const base = { id, talkerId: who.id, timestamp: Date.now(), type, filename: fileName };
+    let payload: PUPPET.payloads.Message;
     if (roomName === null) {
-      who.say(box).to(this.bot);
-      return;
+      payload = { ...base, listenerId: this.bot.id };
+    } else {
+      const room = this.room(roomName);
+      this.join(room, who);
+      payload = { ...base, roomId: room.id, mentionIdList: [] };
     }
-    const room = this.room(roomName);
-    this.join(room, who);
-    who.say(box).to(room);
+    this.mocker.MessageMock.create(payload);
+    this.mocker.puppet.emit("message", { messageId: id });
   }
 }

@@ -10,6 +10,7 @@ export type Step = { line: number } & (
   | { kind: "topic"; room: string; topic: string }
   | { kind: "say"; sender: string; room: string | null; text: string }
   | { kind: "image"; sender: string; room: string | null; file: string }
+  | { kind: "file"; sender: string; room: string | null; file: string }
 );
 
 export interface ParsedScript {
@@ -70,9 +71,10 @@ export function parseScript(source: string): ParsedScript {
     if (!sender) return fail("无法识别，应为“姓名 @ 群名: 内容”或“姓名: 内容”");
     const room = g ? g[2]!.trim() : null;
     const body = (g ? g[3]! : p![2]!).replace(/\\n/g, "\n");
-    const image = /^\[图片\]\s*(.*)$/.exec(body.trim());
-    if (image) {
-      return image[1] ? void steps.push({ line, kind: "image", sender, room, file: image[1].trim() }) : fail("[图片] 后缺少文件名");
+    const sent = /^\[(图片|文件)\]\s*(.*)$/.exec(body.trim());
+    if (sent) {
+      const kind = sent[1] === "图片" ? "image" : "file";
+      return sent[2] ? void steps.push({ line, kind, sender, room, file: sent[2].trim() }) : fail(`[${sent[1]}] 后缺少文件名`);
     }
     steps.push({ line, kind: "say", sender, room, text: body });
   });

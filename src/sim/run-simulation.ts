@@ -8,6 +8,8 @@ import { Simulator } from "./simulator.ts";
 
 export interface SimulationOptions {
   json: boolean;
+  /** --files: where the files the bot sends are written. */
+  filesDir?: string | undefined;
   out: (line: string) => void;
   err: (line: string) => void;
   /** The environment the script's @env lines are laid over. */
@@ -56,6 +58,7 @@ export async function runSimulation(scriptPath: string, o: SimulationOptions): P
     start,
     baseDir: path.dirname(scriptPath),
     json: o.json,
+    filesDir: o.filesDir,
     out: o.out,
     err: o.err,
   });

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { constants, copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { FileBox } from "file-box";
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { createApp, type App } from "../app/create-app.ts";
@@ -8,7 +9,7 @@ import { createLogger } from "../app/create-logger.ts";
 import type { Config } from "../config/load-config.ts";
 import { ManualClock } from "../core/clock.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
-import type { Target } from "../bot/inbound-message.ts";
+import { fileMessage, type OutgoingFile, type Target } from "../bot/inbound-message.ts";
 import { formatImportResult, importLedgerFile } from "../ledger/import-ledger.ts";
 import { WechatyTransport } from "../transport/wechaty-transport.ts";
 import { attachWechaty } from "../transport/attach-wechaty.ts";
@@ -23,9 +24,11 @@ import { advanceTo, drainAll } from "./virtual-time.ts";
 export interface SimulatorOptions {
   config: Config;
   start: Date;
-  /** Where @import and [图片] paths are relative to. */
+  /** Where @import, [图片] and [文件] paths are relative to. */
   baseDir: string;
   json: boolean;
+  /** Where the files the bot sends are written (--files); none when not given. */
+  filesDir?: string | undefined;
   /** How a delivered message is printed: the contract's one-line format unless given. */
   format?: (d: Delivered) => string;
   out: (line: string) => void;
@@ -33,6 +36,24 @@ export interface SimulatorOptions {
 }
 
 const SETTLE_TIMEOUT_MS = 15_000;
+
+/** Writes a sent file under its own name; a second file of that name gets ` (2)` before the extension. */
+function copyOut(file: OutgoingFile, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  // A name as a sender's WeChat gave it: never a path out of the folder.
+  const name = path.basename(file.name);
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; ; n++) {
+    const target = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    try {
+      copyFileSync(file.path, target, constants.COPYFILE_EXCL);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
+  }
+}
 
 /**
  * The real bot over wechaty-puppet-mock, a virtual clock and a fresh temporary
@@ -70,14 +91,23 @@ export class Simulator {
     wechatyLog.level("silent");
     const mocker = new mock.Mocker();
     const bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
-    const transport = new WechatyTransport(bot);
+    // The mock keeps what it is sent as JSON, which a box backed by a file cannot be.
+    const transport = new WechatyTransport(bot, (file) => FileBox.fromBase64(readFileSync(file.path).toString("base64"), file.name));
     const holder: { world?: MockWorld } = {};
+    const print = (target: Target, text: string) => {
+      const room = target.kind === "room" ? (holder.world?.topicOf(target.id) ?? target.name) : null;
+      const delivered = { at: clock.now(), room, to: target.kind === "contact" ? target.id : null, text };
+      o.out(o.format ? o.format(delivered) : formatOutputLine(delivered, time, o.json));
+    };
     const printing = {
       async send(target: Target, text: string) {
         await transport.send(target, text);
-        const room = target.kind === "room" ? (holder.world?.topicOf(target.id) ?? target.name) : null;
-        const delivered = { at: clock.now(), room, to: target.kind === "contact" ? target.id : null, text };
-        o.out(o.format ? o.format(delivered) : formatOutputLine(delivered, time, o.json));
+        print(target, text);
+      },
+      async sendFile(target: Target, file: OutgoingFile) {
+        await transport.sendFile(target, file);
+        if (o.filesDir) copyOut(file, o.filesDir);
+        print(target, fileMessage(target, file).text);
       },
     };
     const app = await createApp({ config, clock, transport: printing, log: createLogger(config.LOG_LEVEL), random: seededRandom(20261201) });
@@ -148,16 +178,18 @@ export class Simulator {
         world.say(step.sender, step.room, step.text, step.text.includes(`@${app.config.DUBAN_BOT_NAME}`));
         await this.#settle();
         return advanceTo(clock, clock.now(), this.#work);
-      case "image": {
+      case "image":
+      case "file": {
+        const what = step.kind === "image" ? "图片" : "文件";
         let data: Buffer;
         try {
           data = readFileSync(path.resolve(this.o.baseDir, step.file));
         } catch {
-          return this.#problem(step, `找不到图片文件 ${step.file}`);
+          return this.#problem(step, `找不到${what}文件 ${step.file}`);
         }
-        if (data.length === 0) return this.#problem(step, `图片文件 ${step.file} 是空文件`);
+        if (data.length === 0) return this.#problem(step, `${what}文件 ${step.file} 是空文件`);
         this.#expected++;
-        world.sendImage(step.sender, step.room, path.basename(step.file), data);
+        world.sendFile(step.sender, step.room, step.kind, path.basename(step.file), data);
         await this.#settle();
         return advanceTo(clock, clock.now(), this.#work);
       }

@@ -65,6 +65,8 @@ export interface NewOutboxRow {
   contactId: string | null;
   targetName: string;
   text: string;
+  filePath: string | null;
+  fileName: string | null;
   priority: number;
   createdAt: Date;
   nextAttempt: Date;
@@ -73,10 +75,11 @@ export interface NewOutboxRow {
 export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(
-    (r) => Prisma.sql`(${r.key}, ${r.roomId}, ${r.contactId}, ${r.targetName}, ${r.text}, ${r.priority}, 'PENDING', 0, ${r.createdAt}, ${r.nextAttempt})`,
+    (r) =>
+      Prisma.sql`(${r.key}, ${r.roomId}, ${r.contactId}, ${r.targetName}, ${r.text}, ${r.filePath}, ${r.fileName}, ${r.priority}, 'PENDING', 0, ${r.createdAt}, ${r.nextAttempt})`,
   );
   await db.$executeRaw`
-    INSERT INTO "Outbox" ("key", "roomId", "contactId", "targetName", "text", "priority", "status", "attempts", "createdAt", "nextAttempt")
+    INSERT INTO "Outbox" ("key", "roomId", "contactId", "targetName", "text", "filePath", "fileName", "priority", "status", "attempts", "createdAt", "nextAttempt")
     VALUES ${Prisma.join(values)}`;
 }
 

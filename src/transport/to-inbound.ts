@@ -11,7 +11,7 @@ export async function toInbound(msg: Message, at: Date, notBefore: Date): Promis
   if (msg.self()) return null;
   if (msg.date().getTime() < notBefore.getTime()) return null;
   const type = msg.type();
-  if (type !== types.Message.Text && type !== types.Message.Image) return null;
+  if (type !== types.Message.Text && type !== types.Message.Image && type !== types.Message.Attachment) return null;
   const talker = msg.talker();
   const room = msg.room();
   const alias = await talker.alias().catch(() => undefined);
@@ -21,19 +21,13 @@ export async function toInbound(msg: Message, at: Date, notBefore: Date): Promis
     room: room ? { id: room.id, topic: await room.topic() } : null,
     sender: { id: talker.id, name: talker.name(), alias: alias ?? undefined },
   };
-  if (type === types.Message.Image) {
-    return {
-      ...base,
-      text: "",
-      mentionsBot: false,
-      image: {
-        fileName: `${msg.id}.jpg`,
-        read: async () => {
-          const box = await msg.toFileBox();
-          return box.toBuffer();
-        },
-      },
-    };
+  if (type === types.Message.Image || type === types.Message.Attachment) {
+    const kind = type === types.Message.Image ? "image" : "file";
+    // Puppets fetch the content when asked for the box: only evidence is fetched. WeChat
+    // names a file, not a photo.
+    const fileName = msg.payload?.filename || (kind === "image" ? `${msg.id}.jpg` : `文件-${msg.id}`);
+    const read = async () => (await msg.toFileBox()).toBuffer();
+    return { ...base, text: "", mentionsBot: false, attachment: { kind, fileName, read } };
   }
   return { ...base, text: msg.text(), mentionsBot: room ? await msg.mentionSelf() : false };
 }

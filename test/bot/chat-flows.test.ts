@@ -193,9 +193,9 @@ describe("bad input loses nothing", () => {
 describe("photos as evidence", () => {
   it("a photo right after a report is kept with it; one acknowledgement for a burst", async () => {
     await bot.say("张三", WATER, "ZG-2026-003 已完成");
-    const image = { fileName: "site.jpg", read: async () => Buffer.from("jpeg-bytes") };
-    const first = await bot.deliver(bot.message("张三", WATER, "", { image }));
-    const second = await bot.deliver(bot.message("张三", WATER, "", { image }));
+    const image = { kind: "image" as const, fileName: "site.jpg", read: async () => Buffer.from("jpeg-bytes") };
+    const first = await bot.deliver(bot.message("张三", WATER, "", { attachment: image }));
+    const second = await bot.deliver(bot.message("张三", WATER, "", { attachment: image }));
     expect(first).toEqual(["已将照片存为 ZG-2026-003 的佐证材料。"]);
     expect(second).toEqual([]);
     const files = await bot.app.store.attachment.findMany();
@@ -205,8 +205,8 @@ describe("photos as evidence", () => {
 
   it("an empty photo is not kept, and the sender is asked to send it again", async () => {
     await bot.say("张三", WATER, "ZG-2026-003 已完成");
-    const empty = { fileName: "blank.jpg", read: async () => Buffer.alloc(0) };
-    expect(await bot.deliver(bot.message("张三", WATER, "", { image: empty }))).toEqual(["这张照片是空的，没有存为 ZG-2026-003 的佐证材料，请重新发送。"]);
+    const empty = { kind: "image" as const, fileName: "blank.jpg", read: async () => Buffer.alloc(0) };
+    expect(await bot.deliver(bot.message("张三", WATER, "", { attachment: empty }))).toEqual(["这张照片是空的，没有存为 ZG-2026-003 的佐证材料，请重新发送。"]);
     expect(await bot.app.store.attachment.count()).toBe(0);
   });
 
@@ -214,8 +214,8 @@ describe("photos as evidence", () => {
     bot.clock.advance(3_600_000);
     await bot.say("张三", WATER, "ZG-2026-003 已完成");
     bot.clock.advance(3_600_000);
-    const image = { fileName: "late.jpg", read: async () => Buffer.from("x") };
-    expect(await bot.deliver(bot.message("张三", WATER, "", { image }))).toEqual([]);
+    const image = { kind: "image" as const, fileName: "late.jpg", read: async () => Buffer.from("x") };
+    expect(await bot.deliver(bot.message("张三", WATER, "", { attachment: image }))).toEqual([]);
     expect(await bot.app.store.attachment.count()).toBe(0);
   });
 });

@@ -52,7 +52,7 @@ function child(args: string[]) {
 
 async function openApp(dbFile: string, local: string) {
   const config = loadConfig({ DUBAN_ADMINS: "王科长", DATABASE_URL: `file:${dbFile}` });
-  return createApp({ config, clock: new ManualClock(at(local)), transport: { send: async () => undefined }, log: pino({ level: "silent" }) });
+  return createApp({ config, clock: new ManualClock(at(local)), transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
 }
 
 describe("kill -9 and restart", () => {

@@ -95,7 +95,7 @@ describe("OutboxSender", () => {
     const sent: string[] = [];
     const restarted = new OutboxSender(
       bot.app.store,
-      { send: async (_t, text) => void sent.push(text) },
+      { send: async (_t, text) => void sent.push(text), sendFile: async (_t, f) => void sent.push(f.name) },
       bot.clock,
       { intervalMs: 0, jitterMs: 0, maxAttempts: 3, backoffMaxMs: 1000, maxChars: 1500, admins: [] },
       pino({ level: "silent" }),
@@ -110,7 +110,7 @@ describe("OutboxSender", () => {
     await enqueue(bot.app.store, Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, target: room("群"), text: `m${i}` })), bot.clock.now(), 1500);
     const sent: string[] = [];
     const opts = { intervalMs: 0, jitterMs: 0, maxAttempts: 3, backoffMaxMs: 1000, maxChars: 1500, admins: [] };
-    const make = () => new OutboxSender(bot.app.store, { send: async (_t, text) => void sent.push(text) }, bot.clock, opts, pino({ level: "silent" }));
+    const make = () => new OutboxSender(bot.app.store, { send: async (_t, text) => void sent.push(text), sendFile: async (_t, f) => void sent.push(f.name) }, bot.clock, opts, pino({ level: "silent" }));
     const [s1, s2] = [make(), make()];
     const drain = async (s: OutboxSender) => {
       for (let i = 0; i < 40; i++) await s.sendOne();

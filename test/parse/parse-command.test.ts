@@ -47,6 +47,11 @@ describe("parseCommand: command words", () => {
     ["批准延期 ZG-2026-003 2027-01-31", { type: "approveExtension", code: "ZG-2026-003", date: { y: 2027, m: 1, d: 31 } }],
     ["回头看 ZG-2026-010 合格", { type: "review", code: "ZG-2026-010", ok: true, note: "" }],
     ["回头看 ZG-2026-010 反弹 又见堆放", { type: "review", code: "ZG-2026-010", ok: false, note: "又见堆放" }],
+    ["导出", { type: "export" }],
+    ["导出台账", { type: "export" }],
+    ["导出 全部", { type: "export" }],
+    ["附件 ZG-2026-003", { type: "attachments", code: "ZG-2026-003" }],
+    ["附件ZG-2026-003", { type: "attachments", code: "ZG-2026-003" }],
   ])("%s", (text, expected) => {
     const cmd = parseCommand(normalizeText(text));
     expect(cmd).toEqual(expected);
@@ -72,6 +77,8 @@ describe("parseCommand: malformed commands get their usage", () => {
     ["批准延期 ZG-2026-003", "批准延期", "缺少日期"],
     ["回头看 ZG-2026-003", "回头看", "合格"],
     ["回头看 ZG-2026-003 反弹", "回头看", "说明"],
+    ["附件", "附件", "缺少问题编号"],
+    ["附件 整改报告", "附件", "不是问题编号"],
   ])("%s", (text, command, problem) => {
     const cmd = parseCommand(normalizeText(text));
     expect(cmd).toMatchObject({ type: "usage", command });
@@ -116,6 +123,8 @@ describe("when the bot speaks (README, Chat commands)", () => {
     ["完成了吗？", false],
     ["帮助我看看这个", false],
     ["进度怎么样了", false],
+    ["附件已上传到群文件", false],
+    ["导出来的表格有问题", false],
     ["今天天气不错", false],
     ["大家好，明天开会", false],
     ["", false],

@@ -87,8 +87,8 @@ async function deliverAndCheck(bot: TestBot, scheduler: Scheduler, s: Step, prev
   if (s.failSend) bot.failNext = 1;
   const before = await snapshot(bot);
   if (s.runJobs) await scheduler.runDue();
-  const image = s.imageBytes === null ? undefined : { fileName: "p.jpg", read: async () => Buffer.alloc(s.imageBytes!, 1) };
-  const fresh = image ? bot.message(s.sender, s.room, "", { image }) : bot.message(s.sender, s.room, s.text);
+  const image = s.imageBytes === null ? undefined : { kind: "image" as const, fileName: "p.jpg", read: async () => Buffer.alloc(s.imageBytes!, 1) };
+  const fresh = image ? bot.message(s.sender, s.room, "", { attachment: image }) : bot.message(s.sender, s.room, s.text);
   const msg = s.redeliver && previous ? previous : fresh;
   const replies = await bot.deliver(msg);
   const after = await snapshot(bot);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { createApp, type App } from "../../src/app/create-app.ts";
-import type { Target } from "../../src/bot/inbound-message.ts";
+import type { OutgoingFile, Target } from "../../src/bot/inbound-message.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ManualClock } from "../../src/core/clock.ts";
 import { ZonedTime } from "../../src/core/zoned-time.ts";
@@ -53,6 +53,9 @@ export async function testApp(dbFile: string, start: Date, env: Record<string, s
   const transport = {
     async send(target: Target, text: string) {
       sent.push({ at: zt.minute(clock.now()), to: target.kind === "room" ? target.name : `@${target.id}`, text });
+    },
+    async sendFile(target: Target, f: OutgoingFile) {
+      await this.send(target, f.name);
     },
   };
   const app = await createApp({ config, clock, transport, log: pino({ level: "silent" }) });

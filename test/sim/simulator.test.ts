@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -16,15 +16,18 @@ function scriptDir(): string {
   return dir;
 }
 
-async function simulate(script: string, json = false, files: Record<string, string | Buffer> = {}) {
+async function simulate(script: string, json = false, files: Record<string, string | Buffer> = {}, filesDir?: (dir: string) => string) {
   const dir = scriptDir();
-  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), data);
+  }
   const file = path.join(dir, "s.txt");
   writeFileSync(file, script);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runSimulation(file, { json, out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out, err };
+  const code = await runSimulation(file, { json, filesDir: filesDir?.(dir), out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+  return { code, out, err, dir };
 }
 
 const SETUP = `@env DUBAN_ADMINS=王科长
@@ -149,5 +152,62 @@ describe("the simulator (docs/simulator.md)", () => {
     expect(rows).toHaveLength(3);
     expect(rows[2]).toMatchObject({ room: null, to: "张三" });
     expect(rows[2].text).toContain("您无权查看");
+  });
+
+  it("writes the files the bot sends with --files", async () => {
+    const dir = scriptDir();
+    writeFileSync(path.join(dir, "s.txt"), `${SETUP}王科长: 导出\n`);
+    const files = path.join(dir, "sent");
+    const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "duban", "--", "simulate", path.join(dir, "s.txt"), "--files", files], { cwd: ROOT });
+    expect(stdout.trim().split("\n").at(-1)).toBe("[2026-12-01 08:00] @王科长: [文件] 整改台账-2026-12-01.xlsx");
+    expect(readdirSync(files)).toEqual(["整改台账-2026-12-01.xlsx"]);
+  });
+});
+
+describe("files in the simulator", () => {
+  it("takes [文件] as evidence, prints the files the bot sends, and writes them with --files", async () => {
+    const report = Buffer.from("%PDF-1.4 report");
+    const { code, out, err, dir } = await simulate(
+      `${SETUP}张三 @ 区水利局工作群: ZG-2026-003 已完成
+张三 @ 区水利局工作群: [文件] docs/整改报告.pdf
+张三 @ 区水利局工作群: [图片] site.jpg
+张三 @ 区水利局工作群: [图片] site.jpg
+王科长: 附件 ZG-2026-003
+`,
+      true,
+      { "site.jpg": Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1]), "docs/整改报告.pdf": report },
+      (d) => path.join(d, "out"),
+    );
+    expect(err).toHaveLength(1);
+    expect(code).toBe(0);
+    const rows = out.map((l) => JSON.parse(l) as { room: string | null; to: string | null; text: string });
+    expect(rows.filter((r) => r.room === "区水利局工作群").map((r) => r.text)).toContain("已将 整改报告.pdf 存为 ZG-2026-003 的佐证材料。");
+    expect(rows.filter((r) => r.to === "王科长").map((r) => r.text).slice(-4)).toEqual([
+      "ZG-2026-003 的附件 3 个：照片 2 张、整改报告.pdf。",
+      "[文件] 整改报告.pdf",
+      "[图片] site.jpg",
+      "[图片] site.jpg",
+    ]);
+    expect(readdirSync(path.join(dir, "out")).sort()).toEqual(["site (2).jpg", "site.jpg", "整改报告.pdf"]);
+    expect(readFileSync(path.join(dir, "out", "整改报告.pdf"))).toEqual(report);
+  });
+
+  it("导出 gives an xlsx that imports again unchanged", async () => {
+    const { code, out, err } = await simulate(
+      `${SETUP}张三 @ 区水利局工作群: 进度 ZG-2026-003 管网铺设60%
+王科长: 导出
+@wait 1m
+@import 整改台账-2026-12-01.xlsx
+`,
+      false,
+      {},
+      (d) => d,
+    );
+    expect(code).toBe(0);
+    expect(out.slice(-2)).toEqual([
+      "[2026-12-01 08:00] @王科长: 整改台账共 10 个问题（未开始 1，整改中 7，待核实 1，已销号 1），Excel 文件见下条。",
+      "[2026-12-01 08:00] @王科长: [文件] 整改台账-2026-12-01.xlsx",
+    ]);
+    expect(err[1]).toBe("@import 整改台账-2026-12-01.xlsx：导入完成：新增 0 条，更新 0 条，未变 10 条，新建单位 0 个");
   });
 });

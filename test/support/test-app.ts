@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { createApp, type App } from "../../src/app/create-app.ts";
-import type { InboundMessage, Target } from "../../src/bot/inbound-message.ts";
+import { fileMessage, type InboundMessage, type OutgoingFile, type Target } from "../../src/bot/inbound-message.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ManualClock } from "../../src/core/clock.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
@@ -14,6 +14,8 @@ export interface Sent {
   at: Date;
   to: string;
   text: string;
+  /** A file message: the file sent, read when it was sent. */
+  file?: OutgoingFile & { data: Buffer };
 }
 
 /**
@@ -38,19 +40,22 @@ export class TestBot {
       DUBAN_SEND_JITTER_MS: "0",
       ...env,
       DATABASE_URL: `file:${path.join(dir, "t.db")}`,
+      DUBAN_DATA_DIR: dir,
       DUBAN_ATTACHMENT_DIR: path.join(dir, "files"),
     });
     const clock = new ManualClock(new Date(start));
     const holder: { bot?: TestBot } = {};
+    const record = (target: Target, text: string, file?: Sent["file"]) => {
+      const bot = holder.bot!;
+      if (bot.failNext > 0) {
+        bot.failNext--;
+        throw new Error("simulated send failure");
+      }
+      bot.sent.push({ at: clock.now(), to: target.kind === "room" ? target.name : `@${target.id}`, text, ...(file ? { file } : {}) });
+    };
     const transport = {
-      async send(target: Target, text: string) {
-        const bot = holder.bot!;
-        if (bot.failNext > 0) {
-          bot.failNext--;
-          throw new Error("simulated send failure");
-        }
-        bot.sent.push({ at: clock.now(), to: target.kind === "room" ? target.name : `@${target.id}`, text });
-      },
+      send: async (target: Target, text: string) => record(target, text),
+      sendFile: async (target: Target, file: OutgoingFile) => record(target, fileMessage(target, file).text, { ...file, data: readFileSync(file.path) }),
     };
     const app = await createApp({ config, clock, transport, log });
     holder.bot = new TestBot(app, clock, dir);

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WechatyBuilder, log, type Message } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { FileBox } from "file-box";
+import { MockWorld } from "../../src/sim/mock-world.ts";
 import { toInbound } from "../../src/transport/to-inbound.ts";
+import { WechatyTransport } from "../../src/transport/wechaty-transport.ts";
 
 // The adapter on a real Wechaty over the mock puppet: what reaches the domain, and what not.
 describe("toInbound", () => {
@@ -54,5 +60,28 @@ describe("toInbound", () => {
   it("a private message has no room", async () => {
     const msg = await next(() => zhang.say("清单").to(me));
     expect(await toInbound(msg, new Date(), new Date(0))).toMatchObject({ room: null, text: "清单", mentionsBot: false });
+  });
+
+  it("a file (WeChat attachment) and a photo become an attachment, read on demand", async () => {
+    const world = new MockWorld(mocker, me);
+    const file = await toInbound(await next(() => world.sendFile("wxid_zhang", "区水利局工作群", "file", "验收材料.docx", Buffer.from("docx"))), new Date(), new Date(0));
+    expect(file).toMatchObject({ text: "", sender: { id: "wxid_zhang" }, attachment: { kind: "file", fileName: "验收材料.docx" } });
+    expect((await file!.attachment!.read()).toString()).toBe("docx");
+    const photo = await toInbound(await next(() => world.sendFile("wxid_zhang", null, "image", "site.jpg", Buffer.from([0xff, 0xd8, 1]))), new Date(), new Date(0));
+    expect(photo).toMatchObject({ room: null, attachment: { kind: "image", fileName: "site.jpg" } });
+    expect([...(await photo!.attachment!.read())]).toEqual([0xff, 0xd8, 1]);
+  });
+
+  it("a file message sent through the transport arrives as a file", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "duban-box-"));
+    const data = Buffer.from("xlsx-bytes");
+    writeFileSync(path.join(dir, "a.xlsx"), data);
+    const sent = new Promise<Message>((resolve) => bot.once("message", (m) => resolve(m)));
+    const transport = new WechatyTransport(bot, (f) => FileBox.fromBase64(readFileSync(f.path).toString("base64"), f.name));
+    await transport.sendFile({ kind: "contact", id: "wxid_zhang", name: "张三" }, { kind: "file", path: path.join(dir, "a.xlsx"), name: "整改台账.xlsx" });
+    const box = await (await sent).toFileBox();
+    expect(box.name).toBe("整改台账.xlsx");
+    expect(await box.toBuffer()).toEqual(data);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
