@@ -2,9 +2,9 @@ import { DubanError } from "../core/duban-error.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { ASSIGNED_SOURCE } from "../domain/issue-source.ts";
 import { resolveDate } from "../domain/resolve-date.ts";
-import { deadlineLabel, shortText } from "../format/issue-status.ts";
+import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { findUnitByName } from "../store/find-unit.ts";
+import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
 import { nextIssueCode } from "../store/next-issue-code.ts";
 import { recordEvent } from "../store/record-event.ts";
 import { assertAdmin } from "./authorize.ts";
@@ -28,8 +28,7 @@ export async function assignIssue(ctx: HandlerContext, cmd: CommandOf<"assign">)
   assertAdmin(ctx.actor, "交办问题");
   const found = await findUnitByName(ctx.tx, cmd.unitName);
   if (!found.unit) {
-    const hint = found.suggestions.length ? `。您要找的是不是：${found.suggestions.join("、")}？` : "，请核对单位名称";
-    throw new DubanError("NOT_FOUND", `未找到单位“${shortText(cmd.unitName, 30)}”${hint}`);
+    throw unitNotFound(cmd.unitName, found.suggestions);
   }
   const unit = found.unit;
   const deadline = cmd.deadline === null ? null : resolveDate(cmd.deadline, ctx.today);

@@ -6,7 +6,7 @@ import { issueLine, sortForList } from "../format/format-issue-list.ts";
 import { usageHint } from "../format/usage-text.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { knownSource } from "../domain/issue-source.ts";
-import { findUnitByName } from "../store/find-unit.ts";
+import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
 import { sourcesMatching } from "../store/source-filter.ts";
 import type { UnitRef } from "../bot/actor.ts";
 import { canSeeAll } from "./authorize.ts";
@@ -60,8 +60,7 @@ async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise
     if (found.unit) return withSource(found.unit);
     const filter = cmd.source === undefined ? await asSource(ctx, cmd.unitName) : null;
     if (filter) return { unit: null, filter };
-    const hint = found.suggestions.length ? `。您要找的是不是：${found.suggestions.join("、")}？` : "";
-    throw new DubanError("NOT_FOUND", `未找到单位“${shortText(cmd.unitName, 30)}”${hint}`);
+    throw unitNotFound(cmd.unitName, found.suggestions);
   }
   const filter = cmd.source === undefined ? await asSource(ctx, cmd.unitName) : null;
   if (filter) return { unit: ownUnit(ctx), filter };

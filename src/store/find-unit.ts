@@ -1,5 +1,6 @@
 import type { Tx } from "../handlers/handler-context.ts";
-import { identityKey, withoutFormatChars } from "../core/identity.ts";
+import { DubanError } from "../core/duban-error.ts";
+import { firstChars, identityKey, withoutFormatChars } from "../core/identity.ts";
 
 /** Levenshtein distance, for "did you mean" on unit names (a few dozen short names). */
 function distance(a: string, b: string): number {
@@ -33,4 +34,10 @@ export async function findUnitByName(tx: Tx, name: string): Promise<UnitLookup> 
     .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= Math.max(1, Math.floor(name.length / 4)))
     .slice(0, 3);
   return { unit: null, suggestions };
+}
+
+/** The refusal for a unit name that matches nothing: the closest names, or a request to check it. */
+export function unitNotFound(name: string, suggestions: readonly string[]): DubanError {
+  const hint = suggestions.length ? `。您要找的是不是：${suggestions.join("、")}？` : "，请核对单位名称";
+  return new DubanError("NOT_FOUND", `未找到单位“${firstChars(name, 30)}”${hint}`);
 }
