@@ -2,7 +2,6 @@ import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { STATES, daysOverdue, isOpen } from "../domain/issue-state.ts";
 import { cappedLines } from "../format/capped-lines.ts";
-import { isCentralSource, sourceOf } from "../domain/issue-source.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import { NO_EVIDENCE } from "../format/no-evidence.ts";
 import type { DigestSnapshot, SnapshotIssue } from "./digest-snapshot.ts";
@@ -34,11 +33,11 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** The seed speech puts the 中字头 sources (central inspection and its follow-ups) first, and so does the digest. */
-const centralFirst = (a: SnapshotIssue, b: SnapshotIssue) => Number(isCentralSource(b.source)) - Number(isCentralSource(a.source));
+const centralFirst = (a: SnapshotIssue, b: SnapshotIssue) => Number(b.central !== "") - Number(a.central !== "");
 
 /** `ZG-2026-001【中央环保督察】`: a 中字头 issue names its source wherever the digest lists it. */
 function codeOf(i: SnapshotIssue): string {
-  return isCentralSource(i.source) ? `${i.code}【${sourceOf(i.source)!.name}】` : i.code;
+  return i.central ? `${i.code}【${i.central}】` : i.code;
 }
 
 /** Pure: a snapshot of the ledger → the leaders' digest (README, Schedules). */
@@ -50,14 +49,12 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
 
   const total = Object.values(s.counts).reduce((a, b) => a + b, 0);
   const overdue = s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
-  const central = s.open.filter((c) => isCentralSource(c.source)).reduce((n, c) => n + c.n, 0);
-  if (central) {
-    const late = overdue.filter((i) => isCentralSource(i.source)).length;
-    lines.push(`【中字头】中央环保督察及回访问题在办 ${central} 个${late ? `，其中逾期 ${late} 个` : ""}。`);
+  if (s.centralOpen) {
+    const late = overdue.filter((i) => i.central).length;
+    lines.push(`【中字头】中央环保督察及回访问题在办 ${s.centralOpen} 个${late ? `，其中逾期 ${late} 个` : ""}。`);
   }
-  const longTerm = s.open.filter((c) => c.longTerm).reduce((n, c) => n + c.n, 0);
   lines.push(
-    `共 ${total} 个：${STATES.map((st) => `${stateLabel(st)} ${s.counts[st] ?? 0}`).join("，")}；逾期 ${overdue.length} 个${longTerm ? `；长期坚持 ${longTerm} 个（不计逾期）` : ""}。`,
+    `共 ${total} 个：${STATES.map((st) => `${stateLabel(st)} ${s.counts[st] ?? 0}`).join("，")}；逾期 ${overdue.length} 个${s.longTermOpen ? `；长期坚持 ${s.longTermOpen} 个（不计逾期）` : ""}。`,
   );
 
   const claims = s.events.filter((e) => e.type === EVENT.COMPLETION_CLAIM);

@@ -1,5 +1,4 @@
 -- Intake: long-term issues (no deadline), 交办日期, 签收, milestones, file attachments and file messages.
-
 -- AlterTable
 ALTER TABLE "Outbox" ADD COLUMN "fileName" TEXT;
 ALTER TABLE "Outbox" ADD COLUMN "filePath" TEXT;
@@ -50,6 +49,8 @@ ALTER TABLE "new_Issue" RENAME TO "Issue";
 CREATE UNIQUE INDEX "Issue_code_key" ON "Issue"("code");
 CREATE INDEX "Issue_unitId_state_idx" ON "Issue"("unitId", "state");
 CREATE INDEX "Issue_state_deadline_idx" ON "Issue"("state", "deadline");
+CREATE INDEX "Issue_source_state_idx" ON "Issue"("source", "state");
+CREATE INDEX "Issue_ackPending_assignedOn_idx" ON "Issue"("ackPending", "assignedOn");
 -- The table rebuild dropped the hand-written code-key index (20261129200000_issue_code_key).
 CREATE INDEX "Issue_codeKey_idx" ON "Issue"(replace(replace("code", '-', ''), '_', ''));
 CREATE TABLE "new_Attachment" (
@@ -70,6 +71,7 @@ INSERT INTO "new_Attachment" ("at", "eventId", "fileName", "id", "issueId", "mes
 DROP TABLE "Attachment";
 ALTER TABLE "new_Attachment" RENAME TO "Attachment";
 CREATE UNIQUE INDEX "Attachment_messageId_key" ON "Attachment"("messageId");
+CREATE INDEX "Attachment_issueId_idx" ON "Attachment"("issueId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
