@@ -9,12 +9,14 @@ import { deadlineWindowText, isInDeadlineWindow } from "./date-window.ts";
  */
 export function resolveDate(spec: DateSpec, today: Day): Day {
   const thisYear = Number(today.slice(0, 4));
+  const dayIn = (year: number) => (spec.monthEnd ? new Date(Date.UTC(year, spec.m, 0)).getUTCDate() : spec.d);
   let y = spec.y ?? thisYear;
-  if (spec.y === undefined && formatDay(y, spec.m, spec.d) < today) y += 1;
-  const day = formatDay(y, spec.m, spec.d);
+  if (spec.y === undefined && formatDay(y, spec.m, dayIn(y)) < today) y += 1;
+  const d = dayIn(y);
+  const day = formatDay(y, spec.m, d);
   if (!isInDeadlineWindow(y, day, today)) {
     throw new DubanError("BAD_DATE", `日期超出范围：${dayLabel(day)}不在${deadlineWindowText(today)}之间，请核对年份`);
   }
-  if (!isValidDay(y, spec.m, spec.d)) throw new DubanError("BAD_DATE", `${y}年没有${spec.m}月${spec.d}日`);
+  if (!isValidDay(y, spec.m, d)) throw new DubanError("BAD_DATE", `${y}年没有${spec.m}月${d}日`);
   return day;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/);
-const date = z.object({ y: z.number().int().optional(), m: z.number().int(), d: z.number().int() });
+const date = z.object({ y: z.number().int().optional(), m: z.number().int(), d: z.number().int(), monthEnd: z.boolean().optional() });
 const text = z.string();
 /** null: 长期坚持, a long-term issue with no deadline. */
 const deadline = date.nullable();

@@ -2,7 +2,7 @@ import { firstChars } from "../core/identity.ts";
 import { classifyReport, percentIn } from "./classify-report.ts";
 import type { Command, CommandName } from "./command.ts";
 import { codeAtStart } from "./issue-code.ts";
-import { parseDateAtStart } from "./parse-date.ts";
+import { parseDateAtStart, type DateSpec } from "./parse-date.ts";
 import { restoreChinesePunctuation as prose } from "./normalize-text.ts";
 
 /** Every spelling of a command word, longest first so 批准延期 wins over 延期. */
@@ -66,7 +66,7 @@ function withCode(name: CommandName, rest: string, then: (code: string, after: s
   return then(found.code, skipSep(found.rest));
 }
 
-function withDate(name: CommandName, text: string, then: (date: { y?: number; m: number; d: number }, after: string) => Command): Command {
+function withDate(name: CommandName, text: string, then: (date: DateSpec, after: string) => Command): Command {
   const parsed = parseDateAtStart(text);
   if (!parsed.ok) return usage(name, parsed.reason === "missing" ? "缺少日期" : `日期“${parsed.text ?? ""}”无效`);
   return then(parsed.date, skipSep(parsed.rest).trim());
@@ -97,14 +97,11 @@ function verdictReason(text: string, keyword: RegExpExecArray): string {
   return prose(after || before);
 }
 
-/** `12月31日前 清理…`: the 前 belongs to the date, not to the problem. */
-const withoutBefore = (text: string) => skipSep(text.replace(/^(?:之?前|以前)/, "")).trim();
-
 /** A 交办 deadline may be 长期坚持: a long-term issue, no date. */
 const LONG_TERM = /^(?:长期坚持|持续整改|长期)(?=[\s:,;、]|$)/;
 
-function assignment(unitName: string, deadline: { y?: number; m: number; d: number } | null, description: string): Command {
-  const text = prose(withoutBefore(description));
+function assignment(unitName: string, deadline: DateSpec | null, description: string): Command {
+  const text = prose(description);
   return text ? { type: "assign", unitName, deadline, description: text } : usage("交办", "缺少问题描述");
 }
 
@@ -192,7 +189,7 @@ export function parseCommand(text: string): Command | null {
       const dated = parseDateAtStart(args);
       // The date is optional: `3号排污口…` or `1.5万吨…` is the problem, only a broken date (`2月30日`) is refused.
       if (!dated.ok && dated.reason === "invalid" && /月|\d{4}[-/.]/.test(dated.text ?? "")) return usage(name, `日期“${dated.text ?? ""}”无效`);
-      const description = prose(dated.ok ? withoutBefore(dated.rest) : args);
+      const description = prose(dated.ok ? skipSep(dated.rest).trim() : args);
       if (!description) return usage(name, "缺少问题描述");
       return dated.ok ? { type: "selfCheck", date: dated.date, description } : { type: "selfCheck", description };
     }

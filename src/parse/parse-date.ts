@@ -5,13 +5,22 @@ export interface DateSpec {
   y?: number;
   m: number;
   d: number;
+  /** `12月底`: the month's last day, once the year is known (2月底). */
+  monthEnd?: boolean;
 }
 
-const FORMS: { re: RegExp; year: boolean }[] = [
-  { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/, year: true },
-  { re: /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?/, year: true },
-  { re: /^(\d{1,2})月(\d{1,2})[日号]?/, year: false },
+const FORMS: { re: RegExp; read: (n: number[]) => DateSpec }[] = [
+  { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/, read: ([y, m, d]) => ({ y: y!, m: m!, d: d! }) },
+  { re: /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?/, read: ([y, m, d]) => ({ y: y!, m: m!, d: d! }) },
+  { re: /^(\d{1,2})月(\d{1,2})[日号]?/, read: ([m, d]) => ({ m: m!, d: d! }) },
+  // As offices write deadlines: 2026年12月底(前), 12月底, 2026年底, 年底前.
+  { re: /^(\d{4})年(\d{1,2})月底/, read: ([y, m]) => ({ y: y!, m: m!, d: 28, monthEnd: true }) },
+  { re: /^(\d{1,2})月底/, read: ([m]) => ({ m: m!, d: 28, monthEnd: true }) },
+  { re: /^(\d{4})年底/, read: ([y]) => ({ y: y!, m: 12, d: 31 }) },
+  { re: /^年底/, read: () => ({ m: 12, d: 31 }) },
 ];
+// `12月31日前`, `年底之前`: the same day.
+const BEFORE = /^(?:之前|以前|前)/;
 
 export type DateParse = { ok: true; date: DateSpec; rest: string } | { ok: false; reason: "missing" | "invalid"; text?: string };
 
@@ -24,17 +33,16 @@ function sameLeapness(y: number | undefined): number {
 /** Reads a date at the start of `text` (after an optional 至/到) and returns what follows it. */
 export function parseDateAtStart(text: string): DateParse {
   const t = text.replace(/^(?:延期)?(?:至|到)\s*/, "").replace(/^["“”'‘’「]\s*/, "");
-  for (const { re, year } of FORMS) {
+  for (const { re, read } of FORMS) {
     const m = re.exec(t);
     if (!m) continue;
-    const nums = m.slice(1).map(Number);
-    const date: DateSpec = year ? { y: nums[0]!, m: nums[1]!, d: nums[2]! } : { m: nums[0]!, d: nums[1]! };
+    const date = read(m.slice(1).map(Number));
     // Only the calendar is checked here (2月30日 is no date); whether the year is a sane
     // one is the handler's to say, so 2201-01-01 is called out of range, not misspelt.
     const valid = isValidDay(sameLeapness(date.y), date.m, date.d);
     if (!valid) return { ok: false, reason: "invalid", text: m[0] };
-    return { ok: true, date, rest: t.slice(m[0].length).replace(/^\s*["“”'‘’」]/, "") };
+    return { ok: true, date, rest: t.slice(m[0].length).replace(BEFORE, "").replace(/^\s*["“”'‘’」]/, "") };
   }
-  const looksLikeDate = /^[\d年月日号\-/.]+/.exec(t);
+  const looksLikeDate = /^[\d年月日号底\-/.]+/.exec(t);
   return looksLikeDate ? { ok: false, reason: "invalid", text: looksLikeDate[0] } : { ok: false, reason: "missing" };
 }

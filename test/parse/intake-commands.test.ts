@@ -4,6 +4,7 @@ import { CodeBook } from "../../src/parse/issue-code.ts";
 import { interpretMessage } from "../../src/parse/interpret-message.ts";
 import { normalizeText } from "../../src/parse/normalize-text.ts";
 import { parseCommand } from "../../src/parse/parse-command.ts";
+import { resolveDate } from "../../src/domain/resolve-date.ts";
 
 const KNOWN = new CodeBook(["DB-2026-001", "DB-2026-002", "ZG-2026-003"].map((code) => ({ code, unitId: 1 })));
 const group = { botName: "督办助手", isPrivate: false, mentionsBot: false, reportingUnitId: 1, codes: KNOWN };
@@ -20,6 +21,12 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
     ["交办 区水利局 2026年12月31日前，清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2026, m: 12, d: 31 }, description: "清理河道垃圾" }],
     ["交办 区水利局长期坚持 落实河长制", { type: "assign", unitName: "区水利局", deadline: null, description: "落实河长制" }],
     ["交办 第2水厂 12月31日 出水浑浊", { type: "assign", unitName: "第2水厂", deadline: { m: 12, d: 31 }, description: "出水浑浊" }],
+    // Deadlines as offices write them.
+    ["交办 区水利局 12月底前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 28, monthEnd: true }, description: "清理河道垃圾" }],
+    ["交办 区水利局 2027年2月底 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2027, m: 2, d: 28, monthEnd: true }, description: "清理河道垃圾" }],
+    ["交办 区水利局 年底前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 31 }, description: "清理河道垃圾" }],
+    ["交办 区水利局 2026年底之前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2026, m: 12, d: 31 }, description: "清理河道垃圾" }],
+    ["自查 2026年12月底前 排口标识牌缺失", { type: "selfCheck", date: { y: 2026, m: 12, d: 28, monthEnd: true }, description: "排口标识牌缺失" }],
     ["签收 DB-2026-001", { type: "acknowledge", code: "DB-2026-001" }],
     ["签收db-2026-001", { type: "acknowledge", code: "DB-2026-001" }],
     ["自查 厂区雨污管网混接", { type: "selfCheck", description: "厂区雨污管网混接" }],
@@ -83,5 +90,18 @@ describe("a quoted reply to the 交办通知 acknowledges it", () => {
   it("a notice naming a code that does not exist acknowledges nothing", () => {
     const other = NOTICE.replace("DB-2026-001", "DB-2026-099");
     expect(interpretMessage(quote(other, "收到"), group).addressed).toBe(false);
+  });
+});
+
+describe("resolveDate: a month's end is known once the year is", () => {
+  it.each([
+    [{ m: 12, d: 28, monthEnd: true }, "2026-12-01", "2026-12-31"],
+    [{ m: 2, d: 28, monthEnd: true }, "2026-12-01", "2027-02-28"],
+    [{ m: 2, d: 28, monthEnd: true }, "2027-12-01", "2028-02-29"],
+    [{ y: 2027, m: 4, d: 28, monthEnd: true }, "2026-12-01", "2027-04-30"],
+    [{ m: 11, d: 28, monthEnd: true }, "2026-12-01", "2027-11-30"],
+    [{ m: 12, d: 31 }, "2026-12-01", "2026-12-31"],
+  ])("%j on %s → %s", (spec, today, expected) => {
+    expect(resolveDate(spec, today)).toBe(expected);
   });
 });

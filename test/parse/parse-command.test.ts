@@ -39,6 +39,8 @@ describe("parseCommand: command words", () => {
     ["延期 ZG-2026-003 2026-12-31 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2026, m: 12, d: 31 }, reason: "设备未到" }],
     ["延期 ZG-2026-003 2026/12/31 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2026, m: 12, d: 31 }, reason: "设备未到" }],
     ["延期 ZG-2026-003 12月31日 设备未到", { type: "extend", code: "ZG-2026-003", date: { m: 12, d: 31 }, reason: "设备未到" }],
+    ["延期 ZG-2026-003 2027年1月底前 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2027, m: 1, d: 28, monthEnd: true }, reason: "设备未到" }],
+    ["延期 ZG-2026-003 12月31日前 设备未到", { type: "extend", code: "ZG-2026-003", date: { m: 12, d: 31 }, reason: "设备未到" }],
     ["延期 ZG-2026-003 2027年1月5日 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2027, m: 1, d: 5 }, reason: "设备未到" }],
     ["延期 ZG-2026-003 至12月31日 设备未到", { type: "extend", code: "ZG-2026-003", date: { m: 12, d: 31 }, reason: "设备未到" }],
     ["延期 ZG-2026-003 “2026-12-31” 设备未到", { type: "extend", code: "ZG-2026-003", date: { y: 2026, m: 12, d: 31 }, reason: "设备未到" }],
