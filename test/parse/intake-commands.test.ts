@@ -69,11 +69,12 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
 });
 
 describe("a quoted reply to the 交办通知 acknowledges it", () => {
-  it.each(["收到", "收到！", "签收", "已签收。", "好的", "好的👌", "明白", "明白了，收到"])("%s → 签收", (reply) => {
+  it.each(["收到", "收到！", "签收", "已签收。", "好的", "好的👌", "明白", "明白了，收到", "收到，马上安排", "收到，立即组织清运", "好的，已安排专人负责"])("%s → 签收", (reply) => {
     expect(interpretMessage(quote(NOTICE, reply), group)).toMatchObject({ addressed: true, command: { type: "acknowledge", code: "DB-2026-001" } });
   });
 
   it("a report in the reply is a report on the assigned issue", () => {
+    expect(interpretMessage(quote(NOTICE, "收到，已整改完毕"), group).command).toMatchObject({ type: "complete", code: "DB-2026-001" });
     expect(interpretMessage(quote(NOTICE, "已进场清运，完成50%"), group).command).toMatchObject({ type: "progress", code: "DB-2026-001", percent: 50 });
   });
 

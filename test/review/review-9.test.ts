@@ -25,13 +25,13 @@ const quote = (code: string, reply: string) =>
   `「督办助手：【交办通知】${code}\\n区水利局：督查室交办问题一件，请抓紧整改。」\\n- - - - - - - - - - - - - - -\\n${reply}`;
 
 describe("review of issue 9", () => {
-  it.fails("P1-2: a quoted 收到 followed by more words is 签收, not progress", async () => {
+  it("P1-2: a quoted 收到 followed by more words is 签收, not progress", async () => {
     const { out } = await simulate(`${SETUP}王科长: 交办 区水利局 2026-12-31 问题甲\n张三 @ 区水利局工作群: ${quote("DB-2026-001", "收到，马上安排")}\n`);
     expect(out.filter((l) => l.includes("已签收 DB-2026-001"))).toHaveLength(1);
     expect(out.filter((l) => l.includes("已记录 DB-2026-001 进度"))).toHaveLength(0);
   });
 
-  it.fails("P2-5: more members' 收到 to an acknowledged notice get no answer", async () => {
+  it("P2-5: more members' 收到 to an acknowledged notice get no answer", async () => {
     const { out } = await simulate(
       `${SETUP}王科长: 交办 区水利局 2026-12-31 问题甲\n张三 @ 区水利局工作群: ${quote("DB-2026-001", "收到")}\n李四 @ 区水利局工作群: ${quote("DB-2026-001", "收到")}\n`,
     );
