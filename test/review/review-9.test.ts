@@ -43,7 +43,7 @@ describe("review of issue 9", () => {
     expect(out.at(-1)).toContain("区生态环境局");
   });
 
-  it.fails("P2-4: 逾期 <单位名> does not answer a false 没有逾期问题", async () => {
+  it("P2-4: 逾期 <单位名> does not answer a false 没有逾期问题", async () => {
     const { out } = await simulate(`${SETUP}王科长: 逾期 百胜镇人民政府\n`);
     expect(out.at(-1)).not.toContain("目前没有逾期问题");
   });
