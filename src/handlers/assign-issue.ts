@@ -28,7 +28,7 @@ export async function assignIssue(ctx: HandlerContext, cmd: CommandOf<"assign">)
   assertAdmin(ctx.actor, "交办问题");
   const found = await findUnitByName(ctx.tx, cmd.unitName);
   if (!found.unit) {
-    throw unitNotFound(cmd.unitName, found.suggestions);
+    throw unitNotFound(cmd.unitName, found);
   }
   const unit = found.unit;
   const deadline = cmd.deadline === null ? null : resolveDate(cmd.deadline, ctx.today);

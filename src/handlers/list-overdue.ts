@@ -3,6 +3,8 @@ import { cappedLines } from "../format/capped-lines.ts";
 import { issueLine } from "../format/format-issue-list.ts";
 import { shortText } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
+import { knownSource, SOURCES } from "../domain/issue-source.ts";
+import { findUnitByName } from "../store/find-unit.ts";
 import { sourcesMatching } from "../store/source-filter.ts";
 import { canSeeAll } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
@@ -26,8 +28,23 @@ export async function listOverdue(ctx: HandlerContext, cmd: CommandOf<"overdue">
   } else {
     throw new DubanError("FORBIDDEN", "您尚未加入已绑定的工作群，无权查看逾期问题");
   }
-  const sources = cmd.source === undefined ? null : await sourcesMatching(ctx.tx, cmd.source);
-  const from = cmd.source === undefined ? "" : `（来源：${shortText(cmd.source, 20)}）`;
+  let sources: string[] | null = null;
+  let from = "";
+  if (cmd.source !== undefined) {
+    // `逾期 <单位名>`: leaders and staff asking about one unit, as with 清单.
+    const unit = unitIds === null ? (await findUnitByName(ctx.tx, cmd.source)).unit : null;
+    if (unit) {
+      unitIds = [unit.id];
+      scope = unit.name;
+    } else {
+      sources = await sourcesMatching(ctx.tx, cmd.source);
+      // A word that is no source at all would get a false 没有逾期问题.
+      if (sources.length === 0 && !knownSource(cmd.source)) {
+        throw new DubanError("NOT_FOUND", `没有来源为“${shortText(cmd.source, 20)}”的问题。来源可写：${SOURCES.map((s) => s.name).join("、")}`);
+      }
+      from = `（来源：${shortText(cmd.source, 20)}）`;
+    }
+  }
   // A long-term issue has no deadline: `deadline < today` never holds for it.
   const issues = await ctx.tx.issue.findMany({
     where: {

@@ -60,7 +60,7 @@ async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise
     if (found.unit) return withSource(found.unit);
     const filter = cmd.source === undefined ? await asSource(ctx, cmd.unitName) : null;
     if (filter) return { unit: null, filter };
-    throw unitNotFound(cmd.unitName, found.suggestions);
+    throw unitNotFound(cmd.unitName, found);
   }
   const filter = cmd.source === undefined ? await asSource(ctx, cmd.unitName) : null;
   if (filter) return { unit: ownUnit(ctx), filter };

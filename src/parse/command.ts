@@ -50,7 +50,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("approveExtension"), code, date }),
   z.object({ type: z.literal("review"), code, ok: z.boolean(), note: text }),
   z.object({ type: z.literal("assign"), unitName: text, deadline, description: text }),
-  z.object({ type: z.literal("acknowledge"), code }),
+  // quoted: a 收到 to the 交办通知, which says nothing when the issue is already acknowledged.
+  z.object({ type: z.literal("acknowledge"), code, quoted: z.literal(true).optional() }),
   z.object({ type: z.literal("selfCheck"), date: date.optional(), description: text }),
   z.object({ type: z.literal("refuseExtension"), code, reason: text }),
   z.object({ type: z.literal("export") }),

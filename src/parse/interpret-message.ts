@@ -80,12 +80,20 @@ function fromQuote(quoted: string, reply: string, known: CodeBook): Command | nu
 /** The mark the 交办通知 starts with (handlers/assign-issue.ts): a quote of it carries the code to acknowledge. */
 const ASSIGNMENT_NOTICE = /^【交办通知】\s*([A-Za-z0-9_-]+)/;
 
-/** A quoted 收到 / 签收 / 好的 / 明白 to a 交办通知 is 签收 of the issue it names. */
+/** `收到，马上安排`: the acknowledgement comes first, whatever follows it. */
+const ACK_FIRST = /^(?:收到|已?签收|好的|明白)/;
+
+/**
+ * A quoted 收到 / 签收 / 好的 / 明白 to a 交办通知, alone or leading a sentence, is 签收 of the
+ * issue it names; one saying the work is done is a completion claim (fromQuote).
+ */
 function acknowledgedAssignment(quoted: string, reply: string, known: CodeBook): Command | null {
   const notice = ASSIGNMENT_NOTICE.exec(quoted);
-  if (!notice || !isAcknowledgement(reply.replace(/已?签收/g, "收到"))) return null;
+  if (!notice) return null;
+  const acknowledges = isAcknowledgement(reply.replace(/已?签收/g, "收到")) || (ACK_FIRST.test(reply.trim()) && classifyReport(reply) !== "complete");
+  if (!acknowledges) return null;
   const code = known.exact(notice[1]!)?.code;
-  return code ? { type: "acknowledge", code } : null;
+  return code ? { type: "acknowledge", code, quoted: true } : null;
 }
 
 /**

@@ -174,8 +174,8 @@ export function parseCommand(text: string): Command | null {
       });
     case "交办": {
       const args = skipSep(rest).trim();
-      // `交办 区水利局12月31日 …`: a unit name never holds a date, so one typed onto it ends the name.
-      const unit = /^\S+?(?=\d{4}[-/.年]\d|\d{1,2}月\d|长期)/.exec(args)?.[0] ?? /^\S+/.exec(args)?.[0];
+      // `交办 区水利局12月31日 …`: a unit name never holds a date or a separator (`交办 区水利局，12月31日，…`).
+      const unit = /^[^\s:,;、]+?(?=\d{4}[-/.年]\d|\d{1,2}月\d|长期)/.exec(args)?.[0] ?? /^[^\s:,;、]+/.exec(args)?.[0];
       if (!unit) return usage(name, "缺少单位名");
       const after = skipSep(args.slice(unit.length));
       const longTerm = LONG_TERM.exec(after);

@@ -1,4 +1,4 @@
-import { constants, copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FileBox } from "file-box";
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
@@ -37,8 +37,12 @@ export interface SimulatorOptions {
 
 const SETTLE_TIMEOUT_MS = 15_000;
 
-/** Writes a sent file under its own name; a second file of that name gets ` (2)` before the extension. */
-function copyOut(file: OutgoingFile, dir: string): void {
+/**
+ * Writes a sent file under its own name, replacing one left there by an earlier run (a
+ * script's `@import` of it must read this run's file); a second file of that name in the
+ * same run gets ` (2)` before the extension.
+ */
+function copyOut(file: OutgoingFile, dir: string, written: Set<string>): void {
   mkdirSync(dir, { recursive: true });
   // A name as a sender's WeChat gave it: never a path out of the folder.
   const name = path.basename(file.name);
@@ -46,12 +50,10 @@ function copyOut(file: OutgoingFile, dir: string): void {
   const stem = name.slice(0, name.length - ext.length);
   for (let n = 1; ; n++) {
     const target = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
-    try {
-      copyFileSync(file.path, target, constants.COPYFILE_EXCL);
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
+    if (written.has(target)) continue;
+    copyFileSync(file.path, target);
+    written.add(target);
+    return;
   }
 }
 
@@ -94,6 +96,7 @@ export class Simulator {
     // The mock keeps what it is sent as JSON, which a box backed by a file cannot be.
     const transport = new WechatyTransport(bot, (file) => FileBox.fromBase64(readFileSync(file.path).toString("base64"), file.name));
     const holder: { world?: MockWorld } = {};
+    const written = new Set<string>();
     const print = (target: Target, text: string) => {
       const room = target.kind === "room" ? (holder.world?.topicOf(target.id) ?? target.name) : null;
       const delivered = { at: clock.now(), room, to: target.kind === "contact" ? target.id : null, text };
@@ -106,7 +109,7 @@ export class Simulator {
       },
       async sendFile(target: Target, file: OutgoingFile) {
         await transport.sendFile(target, file);
-        if (o.filesDir) copyOut(file, o.filesDir);
+        if (o.filesDir) copyOut(file, o.filesDir, written);
         print(target, fileMessage(target, file).text);
       },
     };
@@ -142,6 +145,12 @@ export class Simulator {
     }
   }
 
+  async #deliverQueued(): Promise<void> {
+    for (let i = 0, at = await this.#sender.nextDueAt(); at !== null && i < 10_000; i++, at = await this.#sender.nextDueAt()) {
+      await advanceTo(this.clock, at, this.#work);
+    }
+  }
+
   #problem(step: Step, why: string): void {
     this.problems++;
     this.o.err(`第${step.line}行：${why}`);
@@ -161,6 +170,9 @@ export class Simulator {
       case "wait":
         return advanceTo(clock, new Date(clock.now().getTime() + step.ms), this.#work);
       case "import": {
+        // A file the bot sent (导出) reaches --files only when delivered: a script's next
+        // line may import it, so what is queued is delivered first, at the sender's pace.
+        await this.#deliverQueued();
         const file = path.resolve(this.o.baseDir, step.file);
         const result = await importLedgerFile(app.store, file, time, {
           actor: "simulator",

@@ -17,27 +17,46 @@ function distance(a: string, b: string): number {
   return prev[y.length]!;
 }
 
-export type UnitLookup = { unit: { id: number; name: string } | null; suggestions: string[] };
+/**
+ * suggestions: near spellings (a typo; 绑定 refuses to create a unit beside one);
+ * nearest: failing those, the names sharing most characters with it (交办's "closest names").
+ */
+export type UnitLookup = { unit: { id: number; name: string } | null; suggestions: string[]; nearest: string[] };
 
 /** By name as typed in chat (NFKC'd), matched on the same key the ledger import uses. */
 export async function findUnitByName(tx: Tx, name: string): Promise<UnitLookup> {
   const exact = await tx.unit.findUnique({ where: { name } });
-  if (exact) return { unit: exact, suggestions: [] };
+  if (exact) return { unit: exact, suggestions: [], nearest: [] };
   const all = await tx.unit.findMany({ select: { id: true, name: true } });
   // A unit stored with invisible characters (before they were removed) gives way to one without.
   const same =
     all.find((u) => identityKey(u.name) === identityKey(name) && u.name === withoutFormatChars(u.name)) ??
     all.find((u) => identityKey(u.name) === identityKey(name));
-  if (same) return { unit: same, suggestions: [] };
-  const suggestions = all
+  if (same) return { unit: same, suggestions: [], nearest: [] };
+  const close = all
     .map((u) => u.name)
     .filter((n) => n.includes(name) || name.includes(n) || distance(n, name) <= Math.max(1, Math.floor(name.length / 4)))
     .slice(0, 3);
-  return { unit: null, suggestions };
+  return { unit: null, suggestions: close, nearest: close.length ? close : nearest(all.map((u) => u.name), name) };
 }
 
-/** The refusal for a unit name that matches nothing: the closest names, or a request to check it. */
-export function unitNotFound(name: string, suggestions: readonly string[]): DubanError {
-  const hint = suggestions.length ? `。您要找的是不是：${suggestions.join("、")}？` : "，请核对单位名称";
+/** `区环保局` → 区生态环境局: no near spelling, so the names sharing most characters with it (two at least). */
+function nearest(names: string[], name: string): string[] {
+  const typed = new Set(name);
+  return names
+    .map((n) => ({ n, shared: new Set([...n].filter((c) => typed.has(c))).size, d: distance(n, name) }))
+    .filter((x) => x.shared >= 2)
+    .sort((a, b) => b.shared - a.shared || a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.n);
+}
+
+/** The refusal for a unit name that matches nothing: the near spellings, else the closest names, else a request to check it. */
+export function unitNotFound(name: string, found: Pick<UnitLookup, "suggestions" | "nearest">): DubanError {
+  const hint = found.suggestions.length
+    ? `。您要找的是不是：${found.suggestions.join("、")}？`
+    : found.nearest.length
+      ? `。最接近的单位：${found.nearest.join("、")}；请核对后重发`
+      : "，请核对单位名称";
   return new DubanError("NOT_FOUND", `未找到单位“${firstChars(name, 30)}”${hint}`);
 }

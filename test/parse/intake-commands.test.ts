@@ -17,6 +17,8 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
     ["交办：区水利局 2026-12-31 河道垃圾，两岸均有", { type: "assign", unitName: "区水利局", deadline: { y: 2026, m: 12, d: 31 }, description: "河道垃圾，两岸均有" }],
     ["交办 区水利局 2027年1月15日 河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2027, m: 1, d: 15 }, description: "河道垃圾" }],
     ["交办 区水利局 长期坚持 河长制巡河", { type: "assign", unitName: "区水利局", deadline: null, description: "河长制巡河" }],
+    ["交办:区水利局,12月31日,城南河道", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 31 }, description: "城南河道" }],
+    ["交办 区水利局:2026-12-31:城南河道", { type: "assign", unitName: "区水利局", deadline: { y: 2026, m: 12, d: 31 }, description: "城南河道" }],
     ["交办 区水利局12月31日前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 31 }, description: "清理河道垃圾" }],
     ["交办 区水利局 2026年12月31日前，清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2026, m: 12, d: 31 }, description: "清理河道垃圾" }],
     ["交办 区水利局长期坚持 落实河长制", { type: "assign", unitName: "区水利局", deadline: null, description: "落实河长制" }],
@@ -74,11 +76,12 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
 });
 
 describe("a quoted reply to the 交办通知 acknowledges it", () => {
-  it.each(["收到", "收到！", "签收", "已签收。", "好的", "好的👌", "明白", "明白了，收到"])("%s → 签收", (reply) => {
+  it.each(["收到", "收到！", "签收", "已签收。", "好的", "好的👌", "明白", "明白了，收到", "收到，马上安排", "收到，立即组织清运", "好的，已安排专人负责"])("%s → 签收", (reply) => {
     expect(interpretMessage(quote(NOTICE, reply), group)).toMatchObject({ addressed: true, command: { type: "acknowledge", code: "DB-2026-001" } });
   });
 
   it("a report in the reply is a report on the assigned issue", () => {
+    expect(interpretMessage(quote(NOTICE, "收到，已整改完毕"), group).command).toMatchObject({ type: "complete", code: "DB-2026-001" });
     expect(interpretMessage(quote(NOTICE, "已进场清运，完成50%"), group).command).toMatchObject({ type: "progress", code: "DB-2026-001", percent: 50 });
   });
 

@@ -192,6 +192,17 @@ describe("files in the simulator", () => {
     expect(readFileSync(path.join(dir, "out", "整改报告.pdf"))).toEqual(report);
   });
 
+  it("an @import right after 导出 reads this run's file, replacing one an earlier run left", async () => {
+    const { code, err } = await simulate(
+      `${SETUP}王科长: 导出\n@import out/整改台账-2026-12-01.xlsx\n`,
+      false,
+      { "out/整改台账-2026-12-01.xlsx": "left by an earlier run" },
+      (d) => path.join(d, "out"),
+    );
+    expect(code).toBe(0);
+    expect(err[1]).toBe("@import out/整改台账-2026-12-01.xlsx：导入完成：新增 0 条，更新 0 条，未变 10 条，新建单位 0 个");
+  });
+
   it("导出 gives an xlsx that imports again unchanged", async () => {
     const { code, out, err } = await simulate(
       `${SETUP}张三 @ 区水利局工作群: 进度 ZG-2026-003 管网铺设60%
