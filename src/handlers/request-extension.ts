@@ -29,6 +29,6 @@ export async function requestExtension(ctx: HandlerContext, cmd: CommandOf<"exte
   reply(ctx, `已提交 ${issue.code} 延期申请（至${label}），待督查室审批；审批前仍按原时限${deadlineLabel(issue.deadline, ctx.today)}考核。`);
   tellAdmins(
     ctx,
-    `【延期申请】${issue.unit.name} ${ctx.actor.name} 申请 ${issue.code} 延期至${label}（原${deadlineLabel(issue.deadline, ctx.today)}），理由：${cmd.reason}\n同意请回复：批准延期 ${issue.code} ${wanted}`,
+    `【延期申请】${issue.unit.name} ${ctx.actor.name} 申请 ${issue.code} 延期至${label}（原${deadlineLabel(issue.deadline, ctx.today)}），理由：${cmd.reason}\n同意请回复：批准延期 ${issue.code} ${wanted}；不同意请回复：驳回延期 ${issue.code} <理由>`,
   );
 }

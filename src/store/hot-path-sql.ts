@@ -48,14 +48,18 @@ export async function insertEvent(db: Db, e: NewEvent): Promise<void> {
       ${e.oldDeadline}, ${e.newDeadline}, ${e.messageId}, ${e.rawMessage}, ${e.at})`;
 }
 
-/** A unit's report: the state it moves to, what it said and when; a percentage if it gave one. */
+/**
+ * A unit's report: the state it moves to, what it said and when; a percentage if it gave one.
+ * A unit that reports on an assignment has plainly received it: that is its 签收 too.
+ */
 export async function recordReport(
   db: Db,
   r: { issueId: number; state: string; text: string; at: Date; percent: number | null; claimedAt: Date | null },
 ): Promise<void> {
   await db.$executeRaw`
     UPDATE "Issue" SET "state" = ${r.state}, "lastReportAt" = ${r.at}, "lastReportText" = ${r.text},
-      "progressPct" = COALESCE(${r.percent}, "progressPct"), "claimedAt" = COALESCE(${r.claimedAt}, "claimedAt"), "updatedAt" = ${r.at}
+      "progressPct" = COALESCE(${r.percent}, "progressPct"), "claimedAt" = COALESCE(${r.claimedAt}, "claimedAt"), "updatedAt" = ${r.at},
+      "acknowledgedAt" = CASE WHEN "ackPending" = 1 THEN ${r.at} ELSE "acknowledgedAt" END, "ackPending" = 0
     WHERE "id" = ${r.issueId}`;
 }
 

@@ -107,6 +107,13 @@ describe("签收", () => {
     expect((await issue("DB-2026-001"))!.ackPending).toBe(false);
   });
 
+  it("by a report on it: a unit that reports progress has received the assignment", async () => {
+    bot.clock.set(new Date("2026-12-02T09:30:00+08:00"));
+    await bot.say("张三", WATER, "进度 DB-2026-001 已安排清运车辆");
+    expect(await issue("DB-2026-001")).toMatchObject({ ackPending: false, acknowledgedAt: new Date("2026-12-02T09:30:00+08:00"), state: "IN_PROGRESS" });
+    expect(await bot.say("张三", WATER, "签收 DB-2026-001")).toEqual(["DB-2026-001 已于12-02 09:30签收，无需重复签收。"]);
+  });
+
   it("an issue not assigned by 交办, or another unit's, is answered and nothing is written", async () => {
     expect(await bot.say("张三", WATER, "签收 ZG-2026-003")).toEqual(["ZG-2026-003 不是待签收的交办问题，无需签收。"]);
     expect(await bot.say("李四", "百胜镇群", "签收 DB-2026-001")).toEqual(["DB-2026-001 属于区水利局，本群无权报送"]);
