@@ -16,6 +16,8 @@ function selfCheckUnit(ctx: HandlerContext): UnitRef {
   const role = actor.room?.role;
   if (role?.kind === "UNIT") return role.unit;
   if (actor.room) throw new DubanError("FORBIDDEN", "自查问题请在本单位工作群登记");
+  // Staff find problems for units by 交办; in private they speak for no unit.
+  if (actor.isAdmin) throw new DubanError("FORBIDDEN", "督查室发现的问题请用“交办 <单位名> <日期> <问题描述>”；单位自查请在本单位工作群登记");
   if (actor.units.length === 1) return actor.units[0]!;
   if (actor.units.length > 1) throw new DubanError("FORBIDDEN", `您在多个单位的工作群中（${actor.units.map((u) => u.name).join("、")}），请在对应单位工作群登记自查问题`);
   throw new DubanError("FORBIDDEN", "您尚未加入已绑定的单位工作群，请在单位工作群登记自查问题");
@@ -42,6 +44,6 @@ export async function selfCheck(ctx: HandlerContext, cmd: CommandOf<"selfCheck">
     },
   });
   await recordEvent(ctx, issue.id, { type: EVENT.SELF_FOUND, text: cmd.description, newDeadline: deadline });
-  reply(ctx, `已登记自查问题 ${code}，整改时限${label}。整改中请报送进度：进度 ${code} <说明>`);
+  reply(ctx, `已登记${ctx.actor.room ? "" : unit.name}自查问题 ${code}，整改时限${label}。整改中请报送进度：进度 ${code} <说明>`);
   tellAdmins(ctx, `【自查】${unit.name} ${ctx.actor.name} 登记自查问题 ${code}：${shortText(cmd.description, 60)}，整改时限${label}。`);
 }

@@ -137,13 +137,16 @@ describe("自查", () => {
 
   it("with a date, and privately from a member of one unit", async () => {
     await bot.say("张三", WATER, "大家好");
-    expect((await bot.say("张三", null, "自查 12月20日 排污口标识缺失"))[0]).toContain("整改时限12月20日");
+    expect((await bot.say("张三", null, "自查 12月20日 排污口标识缺失"))[0]).toMatch(/^已登记区水利局自查问题 DB-2026-001，整改时限12月20日/);
     expect((await issue("DB-2026-001"))!.deadline).toBe("2026-12-20");
   });
 
   it("is refused in the leaders' group and from someone with no unit", async () => {
     expect(await bot.say("周副区长", "领导群", "自查 排污口标识缺失")).toEqual(["自查问题请在本单位工作群登记"]);
     expect(await bot.say("路人", null, "自查 排污口标识缺失")).toEqual(["您尚未加入已绑定的单位工作群，请在单位工作群登记自查问题"]);
+    // Staff who sit in a unit's group still speak for no unit in private: theirs is 交办.
+    await bot.say("王科长", WATER, "大家好");
+    expect((await bot.say("王科长", null, "自查 排污口标识缺失"))[0]).toContain("交办 <单位名> <日期> <问题描述>");
     expect(await bot.app.store.issue.count({ where: { source: "自查" } })).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-// Defects found reviewing issue 9, still open: each `it.fails` turns into `it` with its fix.
+// Intake as people actually answer: end to end through the simulator, as a held-out scenario would.
 import { mkdtempSync, copyFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runSimulation } from "../../src/sim/run-simulation.ts";
 import { SAMPLE_LEDGER } from "../support/test-app.ts";
 
-async function simulate(script: string, dir = mkdtempSync(path.join(os.tmpdir(), "duban-review-"))) {
+async function simulate(script: string, dir = mkdtempSync(path.join(os.tmpdir(), "duban-intake-"))) {
   copyFileSync(SAMPLE_LEDGER, path.join(dir, "ledger.csv"));
   const file = path.join(dir, "s.txt");
   writeFileSync(file, script);
@@ -24,26 +24,26 @@ const SETUP = `@env DUBAN_ADMINS=王科长
 const quote = (code: string, reply: string) =>
   `「督办助手：【交办通知】${code}\\n区水利局：督查室交办问题一件，请抓紧整改。」\\n- - - - - - - - - - - - - - -\\n${reply}`;
 
-describe("review of issue 9", () => {
-  it("P1-2: a quoted 收到 followed by more words is 签收, not progress", async () => {
+describe("intake edge cases", () => {
+  it("a quoted 收到 followed by more words is 签收, not progress", async () => {
     const { out } = await simulate(`${SETUP}王科长: 交办 区水利局 2026-12-31 问题甲\n张三 @ 区水利局工作群: ${quote("DB-2026-001", "收到，马上安排")}\n`);
     expect(out.filter((l) => l.includes("已签收 DB-2026-001"))).toHaveLength(1);
     expect(out.filter((l) => l.includes("已记录 DB-2026-001 进度"))).toHaveLength(0);
   });
 
-  it("P2-5: more members' 收到 to an acknowledged notice get no answer", async () => {
+  it("more members' 收到 to an acknowledged notice get no answer", async () => {
     const { out } = await simulate(
       `${SETUP}王科长: 交办 区水利局 2026-12-31 问题甲\n张三 @ 区水利局工作群: ${quote("DB-2026-001", "收到")}\n李四 @ 区水利局工作群: ${quote("DB-2026-001", "收到")}\n`,
     );
     expect(out.filter((l) => l.includes("无需重复签收"))).toEqual([]);
   });
 
-  it("P2-3: 交办 to an unknown unit names the closest units", async () => {
+  it("交办 to an unknown unit names the closest units", async () => {
     const { out } = await simulate(`${SETUP}王科长: 交办 区住建委 12月31日 问题\n`);
     expect(out.at(-1)).toContain("最接近的单位：区住房城乡建委");
   });
 
-  it("P2-4: 逾期 <单位名> does not answer a false 没有逾期问题", async () => {
+  it("逾期 <单位名> does not answer a false 没有逾期问题", async () => {
     const { out } = await simulate(`${SETUP}王科长: 逾期 百胜镇人民政府\n`);
     expect(out.at(-1)).not.toContain("目前没有逾期问题");
   });
