@@ -82,6 +82,19 @@ describe("交办", () => {
   });
 });
 
+describe("a message delivered twice", () => {
+  it("assigns once, registers one 自查, and tells the group once", async () => {
+    const assign = bot.message("王科长", null, "交办 区水利局 12月31日 城南河道沿岸堆放建筑垃圾");
+    expect(await bot.deliver(assign)).toHaveLength(2);
+    expect(await bot.deliver(assign)).toEqual([]);
+    const found = bot.message("张三", WATER, "自查 厂区雨污管网混接");
+    expect(await bot.deliver(found)).toHaveLength(2);
+    expect(await bot.deliver(found)).toEqual([]);
+    expect((await bot.app.store.issue.findMany({ where: { code: { startsWith: "DB-" } }, orderBy: { code: "asc" } })).map((i) => i.code)).toEqual(["DB-2026-001", "DB-2026-002"]);
+    expect(await bot.app.store.issueEvent.count({ where: { type: { in: ["ASSIGNED", "SELF_FOUND"] } } })).toBe(2);
+  });
+});
+
 describe("签收", () => {
   beforeEach(async () => {
     await bot.say("王科长", null, "交办 区水利局 12月31日 城南河道沿岸堆放建筑垃圾");
