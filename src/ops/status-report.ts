@@ -26,10 +26,13 @@ function calendarLine(config: Config, today: string): string {
 export async function statusReport(store: Store, config: Config, now: Date, botRunning: boolean): Promise<{ text: string; problems: number }> {
   const time = new ZonedTime(config.DUBAN_TZ);
   const today = time.today(now);
-  const [bindings, states, overdue, pending, failed, oldestPending, oldestFailed, runs] = await Promise.all([
+  const open = { in: ["NOT_STARTED", "IN_PROGRESS"] };
+  const [bindings, states, overdue, longTerm, unacked, pending, failed, oldestPending, oldestFailed, runs] = await Promise.all([
     store.roomBinding.findMany({ include: { unit: { select: { name: true } } }, orderBy: { id: "asc" } }),
     store.issue.groupBy({ by: ["state"], _count: { _all: true } }),
-    store.issue.count({ where: { state: { in: ["NOT_STARTED", "IN_PROGRESS"] }, deadline: { lt: today } } }),
+    store.issue.count({ where: { state: open, deadline: { lt: today } } }),
+    store.issue.count({ where: { state: open, deadline: null } }),
+    store.issue.count({ where: { state: open, ackPending: true } }),
     store.outbox.count({ where: { status: { in: ["PENDING", "SENDING"] } } }),
     store.outbox.count({ where: { status: "FAILED" } }),
     store.outbox.findFirst({ where: { status: { in: ["PENDING", "SENDING"] } }, orderBy: { createdAt: "asc" } }),
@@ -48,7 +51,7 @@ export async function statusReport(store: Store, config: Config, now: Date, botR
 
   const byState = new Map(states.map((s) => [s.state, s._count._all]));
   const total = [...byState.values()].reduce((a, b) => a + b, 0);
-  lines.push(`问题：共 ${total} 个，${Object.entries(STATE_LABEL).map(([k, label]) => `${label} ${byState.get(k) ?? 0}`).join("，")}；逾期 ${overdue}`);
+  lines.push(`问题：共 ${total} 个，${Object.entries(STATE_LABEL).map(([k, label]) => `${label} ${byState.get(k) ?? 0}`).join("，")}；逾期 ${overdue}${longTerm ? `；长期坚持 ${longTerm}` : ""}${unacked ? `；交办未签收 ${unacked}` : ""}`);
 
   const oldest = (r: { createdAt: Date } | null) => (r ? `，最早 ${time.minute(r.createdAt)}` : "");
   lines.push(`发送队列：待发 ${pending}${oldest(oldestPending)}；失败 ${failed}${oldest(oldestFailed)}${failed ? "（npm run duban -- outbox --failed 查看，outbox retry all 重发）" : ""}`);

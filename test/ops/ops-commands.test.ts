@@ -45,6 +45,7 @@ describe("operator's commands", () => {
     await t.importSample();
     await t.bindDefaults();
     await t.app.store.roomBinding.updateMany({ where: { topic: "百胜镇群" }, data: { missingSince: t.clock.now() } });
+    await t.say("王科长", null, "交办 区水利局 长期坚持 落实河长制巡河");
     t.failNext = 1;
     await enqueue(t.app.store, [{ key: "x", target: { kind: "room", id: "r", name: "区水利局工作群" }, text: "提醒" }], t.clock.now(), 1500);
     await t.flush();
@@ -54,7 +55,7 @@ describe("operator's commands", () => {
     expect(text).toContain("管理员：王科长");
     expect(text).toContain("绑定：单位群 2 个，领导群 1 个");
     expect(text).toContain("⚠ 登录后未找到：百胜镇群（百胜镇人民政府，自 2026-12-01 08:00）");
-    expect(text).toMatch(/问题：共 10 个，未开始 \d+，整改中 \d+，待核实 \d+，已销号 \d+；逾期 \d+/);
+    expect(text).toMatch(/问题：共 11 个，未开始 \d+，整改中 \d+，待核实 \d+，已销号 \d+；逾期 \d+；长期坚持 1；交办未签收 1/);
     expect(text).toMatch(/发送队列：待发 0；失败 1，最早 2026-12-01 08:00/);
     expect(text).toContain("整改日报：尚未运行");
   });
