@@ -1,4 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
+import { addDays } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { ASSIGNED_SOURCE } from "../domain/issue-source.ts";
 import { resolveDate } from "../domain/resolve-date.ts";
@@ -31,7 +32,8 @@ export async function assignIssue(ctx: HandlerContext, cmd: CommandOf<"assign">)
     throw unitNotFound(cmd.unitName, found);
   }
   const unit = found.unit;
-  const deadline = cmd.deadline === null ? null : resolveDate(cmd.deadline, ctx.today);
+  const deadline =
+    cmd.deadline === null ? null : cmd.deadline === "immediate" ? addDays(ctx.today, ctx.config.DUBAN_IMMEDIATE_DAYS) : resolveDate(cmd.deadline, ctx.today);
   const label = deadlineLabel(deadline, ctx.today);
   if (deadline !== null && deadline < ctx.today) throw new DubanError("BAD_DATE", `整改时限${label}早于今天，请核对日期`);
   const code = await nextIssueCode(ctx.tx, ctx.config.DUBAN_CODE_PREFIX, Number(ctx.today.slice(0, 4)));

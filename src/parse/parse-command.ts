@@ -100,7 +100,10 @@ function verdictReason(text: string, keyword: RegExpExecArray): string {
 /** A 交办 deadline may be 长期坚持: a long-term issue, no date. */
 const LONG_TERM = /^(?:长期坚持|持续整改|长期)(?=[\s:,;、]|$)/;
 
-function assignment(unitName: string, deadline: DateSpec | null, description: string): Command {
+/** 立行立改: due at once, in DUBAN_IMMEDIATE_DAYS. */
+const IMMEDIATE = /^立行立改(?=[\s:,;、]|$)/;
+
+function assignment(unitName: string, deadline: DateSpec | "immediate" | null, description: string): Command {
   const text = prose(description);
   return text ? { type: "assign", unitName, deadline, description: text } : usage("交办", "缺少问题描述");
 }
@@ -175,11 +178,13 @@ export function parseCommand(text: string): Command | null {
     case "交办": {
       const args = skipSep(rest).trim();
       // `交办 区水利局12月31日 …`: a unit name never holds a date or a separator (`交办 区水利局，12月31日，…`).
-      const unit = /^[^\s:,;、]+?(?=\d{4}[-/.年]\d|\d{1,2}月\d|长期)/.exec(args)?.[0] ?? /^[^\s:,;、]+/.exec(args)?.[0];
+      const unit = /^[^\s:,;、]+?(?=\d{4}[-/.年]\d|\d{4}年底|\d{1,2}月[\d底]|年底|长期|立行立改)/.exec(args)?.[0] ?? /^[^\s:,;、]+/.exec(args)?.[0];
       if (!unit) return usage(name, "缺少单位名");
       const after = skipSep(args.slice(unit.length));
       const longTerm = LONG_TERM.exec(after);
       if (longTerm) return assignment(unit, null, skipSep(after.slice(longTerm[0].length)).trim());
+      const immediate = IMMEDIATE.exec(after);
+      if (immediate) return assignment(unit, "immediate", skipSep(after.slice(immediate[0].length)).trim());
       return withDate(name, after, (date, description) => assignment(unit, date, description));
     }
     case "签收":

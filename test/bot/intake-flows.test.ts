@@ -78,6 +78,7 @@ describe("交办", () => {
     await bot.say("王科长", null, `交办 区水利局 12月31日 ${long}`);
     expect((await issue("DB-2026-001"))!.description).toBe(long);
     expect((await bot.say("王科长", null, "交办 区水利局 长期坚持 落实河长制巡河"))[0]).toContain("整改时限长期坚持");
+    expect((await bot.say("王科长", null, "交办 区水利局 立行立改 清理排口垃圾"))[0]).toContain("整改时限12月8日");
     expect((await issue("DB-2026-002"))!.deadline).toBeNull();
   });
 });

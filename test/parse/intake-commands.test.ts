@@ -26,6 +26,9 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
     // Deadlines as offices write them.
     ["交办 区水利局 12月底前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 28, monthEnd: true }, description: "清理河道垃圾" }],
     ["交办 区水利局 2027年2月底 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2027, m: 2, d: 28, monthEnd: true }, description: "清理河道垃圾" }],
+    ["交办 区水利局 立行立改 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: "immediate", description: "清理河道垃圾" }],
+    ["交办 区水利局立行立改，清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: "immediate", description: "清理河道垃圾" }],
+    ["交办 区水利局12月底前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 28, monthEnd: true }, description: "清理河道垃圾" }],
     ["交办 区水利局 年底前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 31 }, description: "清理河道垃圾" }],
     ["交办 区水利局 2026年底之前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2026, m: 12, d: 31 }, description: "清理河道垃圾" }],
     ["自查 2026年12月底前 排口标识牌缺失", { type: "selfCheck", date: { y: 2026, m: 12, d: 28, monthEnd: true }, description: "排口标识牌缺失" }],
