@@ -6,7 +6,7 @@ import { resolveDate } from "../domain/resolve-date.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
-import { nextIssueCode } from "../store/next-issue-code.ts";
+import { registerIssue } from "../store/register-issue.ts";
 import { recordEvent } from "../store/record-event.ts";
 import { assertAdmin } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
@@ -36,21 +36,12 @@ export async function assignIssue(ctx: HandlerContext, cmd: CommandOf<"assign">)
     cmd.deadline === null ? null : cmd.deadline === "immediate" ? addDays(ctx.today, ctx.config.DUBAN_IMMEDIATE_DAYS) : resolveDate(cmd.deadline, ctx.today);
   const label = deadlineLabel(deadline, ctx.today);
   if (deadline !== null && deadline < ctx.today) throw new DubanError("BAD_DATE", `整改时限${label}早于今天，请核对日期`);
-  const code = await nextIssueCode(ctx.tx, ctx.config.DUBAN_CODE_PREFIX, Number(ctx.today.slice(0, 4)));
-  const issue = await ctx.tx.issue.create({
-    data: {
-      code,
-      description: cmd.description,
-      unitId: unit.id,
-      source: ASSIGNED_SOURCE,
-      deadline,
-      assignedOn: ctx.today,
-      ackPending: true,
-      state: "NOT_STARTED",
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    },
-  });
+  const issue = await registerIssue(
+    ctx.tx,
+    { prefix: ctx.config.DUBAN_CODE_PREFIX, today: ctx.today, now: ctx.now },
+    { unitId: unit.id, description: cmd.description, source: ASSIGNED_SOURCE, deadline, ackPending: true },
+  );
+  const code = issue.code;
   // The files helper keeps photos sent right after this, by this admin in this chat, as the problem's evidence.
   await recordEvent(ctx, issue.id, { type: EVENT.ASSIGNED, text: cmd.description, ...(deadline ? { newDeadline: deadline } : {}) });
   const notice = assignmentNotice(code, unit.name, cmd.description, label);

@@ -5,7 +5,7 @@ import { SELF_CHECK_SOURCE } from "../domain/issue-source.ts";
 import { resolveDate } from "../domain/resolve-date.ts";
 import { deadlineLabel, shortText } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { nextIssueCode } from "../store/next-issue-code.ts";
+import { registerIssue } from "../store/register-issue.ts";
 import { recordEvent } from "../store/record-event.ts";
 import type { UnitRef } from "../bot/actor.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
@@ -29,20 +29,12 @@ export async function selfCheck(ctx: HandlerContext, cmd: CommandOf<"selfCheck">
   const deadline = cmd.date ? resolveDate(cmd.date, ctx.today) : addDays(ctx.today, ctx.config.DUBAN_SELF_CHECK_DAYS);
   const label = deadlineLabel(deadline, ctx.today);
   if (deadline < ctx.today) throw new DubanError("BAD_DATE", `整改时限${label}早于今天，请核对日期`);
-  const code = await nextIssueCode(ctx.tx, ctx.config.DUBAN_CODE_PREFIX, Number(ctx.today.slice(0, 4)));
-  const issue = await ctx.tx.issue.create({
-    data: {
-      code,
-      description: cmd.description,
-      unitId: unit.id,
-      source: SELF_CHECK_SOURCE,
-      deadline,
-      assignedOn: ctx.today,
-      state: "NOT_STARTED",
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    },
-  });
+  const issue = await registerIssue(
+    ctx.tx,
+    { prefix: ctx.config.DUBAN_CODE_PREFIX, today: ctx.today, now: ctx.now },
+    { unitId: unit.id, description: cmd.description, source: SELF_CHECK_SOURCE, deadline, ackPending: false },
+  );
+  const code = issue.code;
   await recordEvent(ctx, issue.id, { type: EVENT.SELF_FOUND, text: cmd.description, newDeadline: deadline });
   reply(ctx, `已登记${ctx.actor.room ? "" : unit.name}自查问题 ${code}，整改时限${label}。整改中请报送进度：进度 ${code} <说明>`);
   tellAdmins(ctx, `【自查】${unit.name} ${ctx.actor.name} 登记自查问题 ${code}：${shortText(cmd.description, 60)}，整改时限${label}。`);

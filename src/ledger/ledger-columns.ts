@@ -22,7 +22,7 @@ export const COL = {
 export const REQUIRED_COLUMNS = [COL.code, COL.description, COL.unitName, COL.deadline] as const;
 
 /** The columns an import reads; two columns of a file must not both stand for one of them. */
-export const IMPORT_COLUMNS: readonly string[] = [
+export const IMPORT_COLUMNS = [
   COL.code,
   COL.source,
   COL.category,
@@ -35,7 +35,7 @@ export const IMPORT_COLUMNS: readonly string[] = [
   COL.milestones,
   COL.measures,
   COL.state,
-];
+] as const;
 
 /** Other spellings offices give the same columns (after normalizeHeader). */
 export const HEADER_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -60,18 +60,7 @@ export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["序号"]);
 
 /** Export's column order: the import columns, then the derived ones. */
 export const EXPORT_COLUMNS = [
-  COL.code,
-  COL.source,
-  COL.category,
-  COL.description,
-  COL.unitName,
-  COL.coUnits,
-  COL.leader,
-  COL.assignedOn,
-  COL.deadline,
-  COL.milestones,
-  COL.measures,
-  COL.state,
+  ...IMPORT_COLUMNS,
   COL.overdueDays,
   COL.progressPct,
   COL.lastReport,

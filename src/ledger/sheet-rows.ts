@@ -37,7 +37,7 @@ export function sheetColumns(headerCells: RawCell[]): {
     if (name === "") return;
     const first = seen.get(name);
     if (first !== undefined) {
-      if (IMPORT_COLUMNS.includes(name)) duplicate ??= [spelled(headerCells[first]), spelled(headerCells[i])];
+      if ((IMPORT_COLUMNS as readonly string[]).includes(name)) duplicate ??= [spelled(headerCells[first]), spelled(headerCells[i])];
       return;
     }
     seen.set(name, i);
