@@ -12,7 +12,10 @@ export async function acknowledgeIssue(ctx: HandlerContext, cmd: CommandOf<"ackn
   assertCanReport(ctx.actor, issue);
   if (!issue.ackPending) {
     // The group's other members' 收到 to the same notice is chat, not a question.
-    if (cmd.quoted) return;
+    if (cmd.quoted) {
+      ctx.quiet = true;
+      return;
+    }
     const at = issue.acknowledgedAt === null ? null : new Date(issue.acknowledgedAt);
     reply(ctx, at ? `${issue.code} 已于${ctx.time.short(at)}签收，无需重复签收。` : `${issue.code} 不是待签收的交办问题，无需签收。`);
     return;

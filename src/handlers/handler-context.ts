@@ -21,6 +21,11 @@ export interface HandlerContext {
   text: string;
   /** Messages to send, enqueued in the outbox with the handler's writes. */
   out: Outgoing[];
+  /**
+   * Set by a handler that chose to say nothing (a further member's 收到 to a notice already
+   * acknowledged: chat, not a question). Otherwise a handler that sends nothing is a bug.
+   */
+  quiet?: boolean;
   /** Set by a handler that changed bindings or units, so the directory is reloaded after commit. */
   directoryChanged?: boolean;
 }
