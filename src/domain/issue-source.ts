@@ -37,10 +37,6 @@ export function sourceOf(stored: string): KnownSource | null {
   return stored ? (SOURCES.find((s) => s.stored.test(stored)) ?? null) : null;
 }
 
-export function isCentralSource(stored: string): boolean {
-  return sourceOf(stored)?.central ?? false;
-}
-
 export function isSelfFound(stored: string): boolean {
   return sourceOf(stored)?.name === SELF_CHECK_SOURCE;
 }

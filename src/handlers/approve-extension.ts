@@ -1,5 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
-import { EVENT } from "../domain/event-type.ts";
+import { EVENT, EXTENSION_EVENTS } from "../domain/event-type.ts";
 import { resolveDate } from "../domain/resolve-date.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
@@ -7,7 +7,6 @@ import { findIssueOrThrow } from "../store/find-issue.ts";
 import { recentEvents } from "../store/hot-path-sql.ts";
 import { recordEvent } from "../store/record-event.ts";
 import { assertAdmin } from "./authorize.ts";
-import { EXTENSION_EVENTS } from "./refuse-extension.ts";
 import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 
 /**

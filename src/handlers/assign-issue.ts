@@ -12,9 +12,9 @@ import { assertAdmin } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 
 /** The first line of every 交办通知: a quoted reply to it is read by this mark (interpret-message). */
-export const ASSIGNMENT_MARK = "【交办通知】";
+const ASSIGNMENT_MARK = "【交办通知】";
 
-export function assignmentNotice(code: string, unitName: string, description: string, deadline: string): string {
+function assignmentNotice(code: string, unitName: string, description: string, deadline: string): string {
   return [
     `${ASSIGNMENT_MARK}${code}`,
     `${unitName}：督查室交办问题一件，请抓紧整改。`,
@@ -28,9 +28,7 @@ export function assignmentNotice(code: string, unitName: string, description: st
 export async function assignIssue(ctx: HandlerContext, cmd: CommandOf<"assign">): Promise<void> {
   assertAdmin(ctx.actor, "交办问题");
   const found = await findUnitByName(ctx.tx, cmd.unitName);
-  if (!found.unit) {
-    throw unitNotFound(cmd.unitName, found);
-  }
+  if (!found.unit) throw unitNotFound(cmd.unitName, found);
   const unit = found.unit;
   const deadline =
     cmd.deadline === null ? null : cmd.deadline === "immediate" ? addDays(ctx.today, ctx.config.DUBAN_IMMEDIATE_DAYS) : resolveDate(cmd.deadline, ctx.today);
@@ -42,7 +40,7 @@ export async function assignIssue(ctx: HandlerContext, cmd: CommandOf<"assign">)
     { unitId: unit.id, description: cmd.description, source: ASSIGNED_SOURCE, deadline, ackPending: true },
   );
   const code = issue.code;
-  // The files helper keeps photos sent right after this, by this admin in this chat, as the problem's evidence.
+  // Photos and files this admin sends right after, in this chat, are kept as the problem's evidence (attach-evidence).
   await recordEvent(ctx, issue.id, { type: EVENT.ASSIGNED, text: cmd.description, ...(deadline ? { newDeadline: deadline } : {}) });
   const notice = assignmentNotice(code, unit.name, cmd.description, label);
   const rooms = await ctx.tx.roomBinding.findMany({ where: { unitId: unit.id, kind: "UNIT" }, orderBy: { id: "asc" } });

@@ -3,9 +3,9 @@ import { cappedLines } from "../format/capped-lines.ts";
 import { issueLine } from "../format/format-issue-list.ts";
 import { shortText } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { knownSource, SOURCES } from "../domain/issue-source.ts";
+import { SOURCES } from "../domain/issue-source.ts";
 import { findUnitByName } from "../store/find-unit.ts";
-import { sourcesMatching } from "../store/source-filter.ts";
+import { sourceFilter } from "../store/source-filter.ts";
 import { canSeeAll } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 import { LIST_LIMIT } from "./list-unit-issues.ts";
@@ -37,11 +37,9 @@ export async function listOverdue(ctx: HandlerContext, cmd: CommandOf<"overdue">
       unitIds = [unit.id];
       scope = unit.name;
     } else {
-      sources = await sourcesMatching(ctx.tx, cmd.source);
-      // A word that is no source at all would get a false 没有逾期问题.
-      if (sources.length === 0 && !knownSource(cmd.source)) {
-        throw new DubanError("NOT_FOUND", `没有来源为“${shortText(cmd.source, 20)}”的问题。来源可写：${SOURCES.map((s) => s.name).join("、")}`);
-      }
+      const filter = await sourceFilter(ctx.tx, cmd.source);
+      if (!filter) throw new DubanError("NOT_FOUND", `没有来源为“${shortText(cmd.source, 20)}”的问题。来源可写：${SOURCES.map((s) => s.name).join("、")}`);
+      sources = filter.sources;
       from = `（来源：${shortText(cmd.source, 20)}）`;
     }
   }

@@ -5,9 +5,8 @@ import { cappedLines } from "../format/capped-lines.ts";
 import { issueLine, sortForList } from "../format/format-issue-list.ts";
 import { usageHint } from "../format/usage-text.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { knownSource } from "../domain/issue-source.ts";
 import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
-import { sourcesMatching } from "../store/source-filter.ts";
+import { sourceFilter, sourcesMatching, type SourceFilter } from "../store/source-filter.ts";
 import type { UnitRef } from "../bot/actor.ts";
 import { canSeeAll } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
@@ -22,18 +21,6 @@ function ownUnit(ctx: HandlerContext): UnitRef {
   if (!actor.room && actor.units.length === 1) return actor.units[0]!;
   if (canSeeAll(actor) || actor.units.length > 1) throw new DubanError("USAGE", usageHint("清单", "请写明单位"));
   throw new DubanError("FORBIDDEN", actor.room ? "本群尚未绑定单位，请在单位工作群发送“清单”" : "您尚未加入已绑定的单位工作群，请在单位工作群发送“清单”，或联系督查室");
-}
-
-/** A source filter: what was typed, and the stored source texts it matches. */
-interface SourceFilter {
-  word: string;
-  sources: string[];
-}
-
-/** A word is a source filter when it names a known source or is part of a stored one. */
-async function asSource(ctx: HandlerContext, word: string): Promise<SourceFilter | null> {
-  const sources = await sourcesMatching(ctx.tx, word);
-  return sources.length > 0 || knownSource(word) ? { word, sources } : null;
 }
 
 /**
@@ -58,11 +45,11 @@ async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise
     if (wholeUnit) return { unit: wholeUnit, filter: null };
     const found = await findUnitByName(ctx.tx, cmd.unitName);
     if (found.unit) return withSource(found.unit);
-    const filter = cmd.source === undefined ? await asSource(ctx, cmd.unitName) : null;
+    const filter = cmd.source === undefined ? await sourceFilter(ctx.tx, cmd.unitName) : null;
     if (filter) return { unit: null, filter };
     throw unitNotFound(cmd.unitName, found);
   }
-  const filter = cmd.source === undefined ? await asSource(ctx, cmd.unitName) : null;
+  const filter = cmd.source === undefined ? await sourceFilter(ctx.tx, cmd.unitName) : null;
   if (filter) return { unit: ownUnit(ctx), filter };
   throw new DubanError("FORBIDDEN", "只能查看本单位的清单，请直接发送“清单”，或“清单 <来源>”，如：清单 暗访");
 }

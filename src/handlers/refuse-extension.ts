@@ -1,5 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
-import { EVENT } from "../domain/event-type.ts";
+import { EVENT, EXTENSION_EVENTS } from "../domain/event-type.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
@@ -8,8 +8,6 @@ import { recordEvent } from "../store/record-event.ts";
 import { assertAdmin } from "./authorize.ts";
 import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 
-/** The extension decisions: a request is pending while it is the latest of them. */
-export const EXTENSION_EVENTS = [EVENT.EXTENSION_REQUEST, EVENT.EXTENSION_APPROVED, EVENT.EXTENSION_REFUSED];
 
 /** 驳回延期: the pending request is refused with a reason; the deadline stays, and the unit is told. */
 export async function refuseExtension(ctx: HandlerContext, cmd: CommandOf<"refuseExtension">): Promise<void> {

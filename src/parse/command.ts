@@ -3,7 +3,6 @@ import { z } from "zod";
 const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/);
 const date = z.object({ y: z.number().int().optional(), m: z.number().int(), d: z.number().int(), monthEnd: z.boolean().optional() });
 const text = z.string();
-/** null: 长期坚持, a long-term issue with no deadline. */
 // A 交办 deadline: a date, 立行立改 (due in DUBAN_IMMEDIATE_DAYS), or null for 长期坚持.
 const deadline = z.union([date, z.literal("immediate")]).nullable();
 
