@@ -7,9 +7,14 @@ import { deadlineWindowText, isInDeadlineWindow } from "./date-window.ts";
  * `12月31日` means the next 12月31日 from today; a written year is taken as written, but
  * only inside the deadline window.
  */
+/** The day of the month a spec means in a given year: `2月底` is the 28th or the 29th. */
+export function dayOfMonth(spec: DateSpec, year: number): number {
+  return spec.monthEnd ? new Date(Date.UTC(year, spec.m, 0)).getUTCDate() : spec.d;
+}
+
 export function resolveDate(spec: DateSpec, today: Day): Day {
   const thisYear = Number(today.slice(0, 4));
-  const dayIn = (year: number) => (spec.monthEnd ? new Date(Date.UTC(year, spec.m, 0)).getUTCDate() : spec.d);
+  const dayIn = (year: number) => dayOfMonth(spec, year);
   let y = spec.y ?? thisYear;
   if (spec.y === undefined && formatDay(y, spec.m, dayIn(y)) < today) y += 1;
   const d = dayIn(y);

@@ -74,7 +74,7 @@ export function describeChanges(changes: FieldChange[], unitName: (id: number) =
 }
 
 // Long descriptions would drown the history line; the full text is on the issue.
-export function clip(v: string): string {
+function clip(v: string): string {
   if (v === "") return "（空）";
   return v.length > 40 ? `${v.slice(0, 40)}…` : v;
 }

@@ -1,5 +1,6 @@
 import { dayLabel, formatDay, isValidDay, type Day } from "../core/zoned-time.ts";
-import { isInDeadlineWindow } from "../domain/date-window.ts";
+import { deadlineWindowText, isInDeadlineWindow } from "../domain/date-window.ts";
+import { dayOfMonth } from "../domain/resolve-date.ts";
 import { parseDateAtStart, type DateSpec } from "../parse/parse-date.ts";
 
 /** One 整改节点 of a ledger row. */
@@ -11,7 +12,8 @@ export interface LedgerMilestone {
 
 const SEPARATOR = /[；;\r\n]+/;
 const DONE_MARK = "（已完成）";
-const DATE_LEAD = /^[\d０-９年月日号\-/.－／．\s]+/;
+// The date and a 前 after it (`12月10日前完成…`), read by parseDateAtStart; not 前期.
+const DATE_LEAD = /^[\d０-９年月日号底\-/.－／．\s]+(?:(?:之前|以前|前)(?![期提夕景]))?/;
 const DONE = /[（(]\s*已完成\s*[）)]$/;
 
 /**
@@ -39,7 +41,8 @@ export function parseMilestones(cell: string, deadline: Day | null, today: Day):
     const body = (date.rest + part.slice(lead.length)).replace(/^[\s:：，,、]+/, "");
     const done = DONE.test(body);
     const text = body.replace(DONE, "").trim();
-    if (due === null || !isInDeadlineWindow(Number(due.slice(0, 4)), due, today)) problems.push(`整改节点“${shown}”的日期无效`);
+    if (due === null) problems.push(`整改节点“${shown}”的日期无效`);
+    else if (!isInDeadlineWindow(Number(due.slice(0, 4)), due, today)) problems.push(`整改节点“${shown}”的日期超出范围（${deadlineWindowText(today)}）`);
     else if (text === "") problems.push(`整改节点“${shown}”缺少内容`);
     else if (deadline !== null && due > deadline) problems.push(`整改节点“${shown}”晚于整改时限（${dayLabel(deadline)}）`);
     else milestones.push({ due, text, done });
@@ -51,8 +54,9 @@ export function parseMilestones(cell: string, deadline: Day | null, today: Day):
 
 function resolveDay(spec: DateSpec, deadline: Day | null, today: Day): Day | null {
   let y = spec.y ?? Number((deadline ?? today).slice(0, 4));
-  if (spec.y === undefined && deadline !== null && formatDay(y, spec.m, spec.d) > deadline) y--;
-  return isValidDay(y, spec.m, spec.d) ? formatDay(y, spec.m, spec.d) : null;
+  if (spec.y === undefined && deadline !== null && formatDay(y, spec.m, dayOfMonth(spec, y)) > deadline) y--;
+  const d = dayOfMonth(spec, y);
+  return isValidDay(y, spec.m, d) ? formatDay(y, spec.m, d) : null;
 }
 
 /**

@@ -14,7 +14,6 @@ import { parseLedgerDate } from "./parse-ledger-date.ts";
 import type { RawRow, RawSheet } from "./raw-sheet.ts";
 
 export type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
-export type { DeadlineBasis } from "./parse-deadline.ts";
 
 export type LedgerValidation = { ok: true; rows: LedgerRow[] } | { ok: false; errors: LedgerProblem[] };
 
@@ -132,8 +131,9 @@ function readRow(raw: RawRow, has: OptionalColumns, reasons: string[], basis: De
   if (has.assignedOn) {
     const cell = raw.cells[COL.assignedOn] ?? null;
     const day = text(COL.assignedOn) === "" ? null : parseLedgerDate(cell);
-    if (text(COL.assignedOn) !== "" && (day === null || !isInDeadlineWindow(Number(day.slice(0, 4)), day, today))) {
-      reasons.push(`交办日期“${text(COL.assignedOn)}”不是有效日期`);
+    if (text(COL.assignedOn) !== "" && day === null) reasons.push(`交办日期“${text(COL.assignedOn)}”不是有效日期`);
+    else if (day !== null && !isInDeadlineWindow(Number(day.slice(0, 4)), day, today)) {
+      reasons.push(`交办日期“${text(COL.assignedOn)}”超出范围，应在${deadlineWindowText(today)}之间`);
     }
     row.assignedOn = day;
   }

@@ -2,7 +2,7 @@ import { firstChars } from "../core/identity.ts";
 import { classifyReport, percentIn } from "./classify-report.ts";
 import type { Command, CommandName } from "./command.ts";
 import { codeAtStart } from "./issue-code.ts";
-import { parseDateAtStart, type DateSpec } from "./parse-date.ts";
+import { LONG_TERM_WORDS, parseDateAtStart, type DateSpec } from "./parse-date.ts";
 import { restoreChinesePunctuation as prose } from "./normalize-text.ts";
 
 /** Every spelling of a command word, longest first so 批准延期 wins over 延期. */
@@ -98,7 +98,7 @@ function verdictReason(text: string, keyword: RegExpExecArray): string {
 }
 
 /** A 交办 deadline may be 长期坚持: a long-term issue, no date. */
-const LONG_TERM = /^(?:长期坚持|持续整改|长期)(?=[\s:,;、]|$)/;
+const LONG_TERM = new RegExp(`^(?:${LONG_TERM_WORDS.join("|")})(?=[\\s:,;、]|$)`);
 
 /** 立行立改: due at once, in DUBAN_IMMEDIATE_DAYS. */
 const IMMEDIATE = /^立行立改(?=[\s:,;、]|$)/;

@@ -19,8 +19,11 @@ const FORMS: { re: RegExp; read: (n: number[]) => DateSpec }[] = [
   { re: /^(\d{4})年底/, read: ([y]) => ({ y: y!, m: 12, d: 31 }) },
   { re: /^年底/, read: () => ({ m: 12, d: 31 }) },
 ];
-// `12月31日前`, `年底之前`: the same day.
-const BEFORE = /^(?:之前|以前|前)/;
+// `12月31日前`, `年底之前`: the same day (but `12月10日前期准备` is 前期, the text's).
+const BEFORE = /^(?:之前|以前|前)(?![期提夕景])/;
+
+/** Deadlines that are no date: a long-term issue (长期坚持), tracked without one. */
+export const LONG_TERM_WORDS: readonly string[] = ["长期坚持", "持续整改", "长期"];
 
 export type DateParse = { ok: true; date: DateSpec; rest: string } | { ok: false; reason: "missing" | "invalid"; text?: string };
 

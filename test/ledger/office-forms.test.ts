@@ -91,6 +91,9 @@ describe("整改节点", () => {
     ["done marks", "11月30日 排查泄漏点（已完成）；12月15日 安装在线监测(已完成)", "2026-12-31", [["2026-11-30", "排查泄漏点", true], ["2026-12-15", "安装在线监测", true]]],
     ["full-width digits, text kept as written", "１２月１０日 采购（Ａ型）设备", "2026-12-31", [["2026-12-10", "采购（Ａ型）设备", false]]],
     ["long-term: the import's year", "12月10日 第一次巡查", null, [["2026-12-10", "第一次巡查", false]]],
+    ["a month's end", "11月底 完成排查；2026年12月底 验收", "2026-12-31", [["2026-11-30", "完成排查", false], ["2026-12-31", "验收", false]]],
+    ["a 前 after the date is the date's", "12月10日前完成设备采购", "2026-12-31", [["2026-12-10", "完成设备采购", false]]],
+    ["but 前期 is the text's", "12月10日前期准备", "2026-12-31", [["2026-12-10", "前期准备", false]]],
     ["empty", "", "2026-12-31", []],
     ["only separators", "；\n;", "2026-12-31", []],
   ])("%s", (_name, cell, deadline, expected) => {
@@ -107,6 +110,12 @@ describe("整改节点", () => {
     ["year out of range", "2201年1月1日 验收", "整改节点“2201年1月1日 验收”的日期无效"],
   ])("refuses %s, with the reason", (_name, cell, reason) => {
     expect(parse(cell).problems).toEqual([reason]);
+  });
+
+  it("a 交办日期 that is a date but out of range says so", () => {
+    const headers = [...HEADERS, "交办日期"];
+    const r = validateLedger(sheet([row({ 交办日期: "1999-01-01" }, headers)], headers), BASIS);
+    expect(r).toEqual({ ok: false, errors: [{ row: 2, reason: expect.stringMatching(/^交办日期“1999-01-01”超出范围，应在2000年1月1日至/) }] });
   });
 
   it("is a row error in the ledger, every bad step listed", () => {

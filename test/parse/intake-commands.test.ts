@@ -31,6 +31,7 @@ describe("parseCommand: 交办, 签收, 自查, 驳回延期, and source filters
     ["交办 区水利局12月底前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 28, monthEnd: true }, description: "清理河道垃圾" }],
     ["交办 区水利局 年底前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { m: 12, d: 31 }, description: "清理河道垃圾" }],
     ["交办 区水利局 2026年底之前 清理河道垃圾", { type: "assign", unitName: "区水利局", deadline: { y: 2026, m: 12, d: 31 }, description: "清理河道垃圾" }],
+    ["自查 12月20日前期排查发现排口标识缺失", { type: "selfCheck", date: { m: 12, d: 20 }, description: "前期排查发现排口标识缺失" }],
     ["自查 2026年12月底前 排口标识牌缺失", { type: "selfCheck", date: { y: 2026, m: 12, d: 28, monthEnd: true }, description: "排口标识牌缺失" }],
     ["签收 DB-2026-001", { type: "acknowledge", code: "DB-2026-001" }],
     ["签收db-2026-001", { type: "acknowledge", code: "DB-2026-001" }],
