@@ -64,6 +64,9 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
   };
   const scores = new Map<number, UnitScore>();
   const names = new Map(s.units.map((u) => [u.id, u.name]));
+  // A ledger spells its sources a handful of ways: each is told apart once, not per issue.
+  const selfFoundBySource = new Map<string, boolean>();
+  const selfFound = (source: string) => selfFoundBySource.get(source) ?? selfFoundBySource.set(source, isSelfFound(source)).get(source)!;
   for (const i of s.issues) {
     let sc = scores.get(i.unitId);
     if (!sc) {
@@ -71,7 +74,7 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
       scores.set(i.unitId, sc);
     }
     const open = isOpen(i.state);
-    if (isSelfFound(i.source)) {
+    if (selfFound(i.source)) {
       // To the unit's credit only: (n+1)/(d+1) never lowers n/d.
       sc.selfFound++;
       if (open || i.deadline === null || i.deadline >= o.today) continue;
