@@ -32,6 +32,23 @@ const list = z
       .filter(Boolean),
   );
 
+/** `张副区长=wxid_abc,李局长=李局长`: a 责任领导 as the ledger names them → their contact (id or alias). */
+const leaderContacts = z
+  .string()
+  .default("")
+  .transform((s, ctx) => {
+    const map: { leader: string; contact: string }[] = [];
+    for (const pair of s.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean)) {
+      const m = /^([^=＝:：]+)[=＝:：](.+)$/.exec(pair);
+      if (!m) {
+        ctx.addIssue({ code: "custom", message: `pairs of <责任领导>=<contact id or alias>, e.g. 张副区长=wxid_abc,李局长=李局长 ("${pair}" has no =)` });
+        return z.NEVER;
+      }
+      map.push({ leader: m[1]!.trim(), contact: m[2]!.trim() });
+    }
+    return map;
+  });
+
 const optional = z
   .string()
   .trim()
@@ -73,6 +90,9 @@ export const envSchema = z.object({
   DUBAN_DUE_SOON_DAYS: int(3, 0, 60),
   DUBAN_STALE_DAYS: int(7, 1, 365),
   DUBAN_ESCALATE_DAYS: int(7, 1, 365),
+  // 黄灯: reported progress this many points behind the time-proportional progress (序时进度).
+  DUBAN_LAG_POINTS: int(20, 1, 100),
+  DUBAN_LEADER_CONTACTS: leaderContacts,
   DUBAN_REVIEW_DAYS: int(30, 1, 3650),
   DUBAN_DIGEST_TIME: hhmm("08:30"),
   DUBAN_REMINDER_TIME: hhmm("09:00"),

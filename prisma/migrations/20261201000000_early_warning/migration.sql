@@ -1,0 +1,26 @@
+-- Early warning: 督办单 (supervision notices) and the 每日报送 flag of construction projects.
+-- AlterTable: a plain ADD COLUMN (no table rebuild), so Issue_codeKey_idx stays.
+ALTER TABLE "Issue" ADD COLUMN "dailyReport" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateTable
+CREATE TABLE "SupervisionNotice" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "issueId" INTEGER NOT NULL,
+    "colour" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "reason" TEXT NOT NULL,
+    "issuedAt" DATETIME NOT NULL,
+    "sentOn" TEXT,
+    CONSTRAINT "SupervisionNotice_issueId_fkey" FOREIGN KEY ("issueId") REFERENCES "Issue" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "SupervisionNotice_issuedAt_idx" ON "SupervisionNotice"("issuedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SupervisionNotice_issueId_colour_key" ON "SupervisionNotice"("issueId", "colour");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SupervisionNotice_year_number_key" ON "SupervisionNotice"("year", "number");
+
