@@ -8,11 +8,15 @@ import type { Transport } from "../outbox/transport.ts";
 import { sqlitePath } from "../store/apply-migrations.ts";
 import { DirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
+import { loadCalendarOverride } from "../schedule/calendar-override.ts";
+import { WorkingCalendar } from "../schedule/working-calendar.ts";
 
 export interface App {
   config: Config;
   clock: Clock;
   time: ZonedTime;
+  /** The Chinese working calendar with DUBAN_CALENDAR_FILE (a bad file stops start-up). */
+  calendar: WorkingCalendar;
   store: Store;
   pipeline: MessagePipeline;
   sender: OutboxSender;
@@ -32,6 +36,7 @@ export interface AppOptions {
 /** Wires the store, the message pipeline and the outbox sender; no transport specifics here. */
 export async function createApp(o: AppOptions): Promise<App> {
   const { config, clock, log } = o;
+  const calendar = new WorkingCalendar(loadCalendarOverride(config.DUBAN_CALENDAR_FILE));
   const store = await openStore(config.DATABASE_URL);
   const time = new ZonedTime(config.DUBAN_TZ);
   const sender = new OutboxSender(
@@ -51,11 +56,12 @@ export async function createApp(o: AppOptions): Promise<App> {
   );
   await sender.init();
   const directoryVersion = new DirectoryVersion(sqlitePath(config.DATABASE_URL));
-  const pipeline = new MessagePipeline({ store, config, clock, time, log, directoryVersion, onEnqueued: () => sender.notify() });
+  const pipeline = new MessagePipeline({ store, config, clock, time, calendar, log, directoryVersion, onEnqueued: () => sender.notify() });
   return {
     config,
     clock,
     time,
+    calendar,
     store,
     pipeline,
     sender,

@@ -21,12 +21,15 @@ import type { InboundMessage, Outgoing, Target } from "./inbound-message.ts";
 import { ContactBook } from "./contact-book.ts";
 import { Directory } from "./directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
+import type { WorkingCalendar } from "../schedule/working-calendar.ts";
 
 export interface PipelineDeps {
   store: Store;
   config: Config;
   clock: Clock;
   time: ZonedTime;
+  /** The Chinese working calendar (holidays, 调休), loaded once. */
+  calendar: WorkingCalendar;
   log: Logger;
   /** Tells when bindings changed outside this process. */
   directoryVersion: DirectoryVersion;
@@ -199,7 +202,7 @@ export class MessagePipeline {
         throw new DubanError("TOO_LONG", `消息太长（${length}字），没有记录。请精简到${config.DUBAN_MAX_INPUT_CHARS}字以内再发。`);
       }
       await store.$transaction(async (tx) => {
-        const ctx: HandlerContext = { tx, directory, config, time: this.deps.time, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
+        const ctx: HandlerContext = { tx, directory, config, time: this.deps.time, calendar: this.deps.calendar, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
         await dispatchCommand(ctx, command);
         if (ctx.directoryChanged) await bumpDirectoryVersion(tx);
         // Every message for the bot gets an answer, keyed by the message id: a second

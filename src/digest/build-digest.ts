@@ -1,10 +1,10 @@
 import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { STATES, daysOverdue, isOpen } from "../domain/issue-state.ts";
-import { cappedLines } from "../format/capped-lines.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import { NO_EVIDENCE } from "../format/no-evidence.ts";
-import type { DigestSnapshot, SnapshotIssue } from "./digest-snapshot.ts";
+import { LIGHTS, lightLabel, noticeNumber } from "../domain/light.ts";
+import type { DigestSnapshot, SnapshotIssue, YellowWhy } from "./digest-snapshot.ts";
 
 export interface DigestOptions {
   today: Day;
@@ -14,12 +14,10 @@ export interface DigestOptions {
   sinceLabel: string;
 }
 
-/** How many names a section lists before it only counts: the digest is read on a phone. */
+/** How many names a section lists before it only counts, however many lines are left. */
 const SECTION_LIMIT = 10;
 
 const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
-
-const capped = <T>(items: T[], line: (t: T) => string, rest = "个") => cappedLines(items, SECTION_LIMIT, line, rest);
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -40,22 +38,69 @@ function codeOf(i: SnapshotIssue): string {
   return i.central ? `${i.code}【${i.central}】` : i.code;
 }
 
+/** A list the digest may show: its heading (if any), its lines, and what its rest is counted in. */
+interface Section {
+  heading: string | null;
+  items: string[];
+  /** How many there are, when `items` holds only the first of them. */
+  total?: number;
+  /** `个` / `个单位`, and where the full list is (`发送“逾期”查看全部`). */
+  rest: string;
+}
+
+/** The digest is read on a phone: about this many lines, whatever the ledger's size. */
+export const DIGEST_LINES = 25;
+
+/**
+ * Fits the lists into what is left of DIGEST_LINES after the fixed lines and the headings:
+ * one line to each list in turn until the lines run out, so that every list is seen and a
+ * long one cannot push the others out. A list cut short ends with a line counting the rest.
+ */
+function fitSections(fixed: number, sections: Section[]): string[] {
+  const shown = sections.filter((x) => x.items.length > 0);
+  let left = DIGEST_LINES - fixed - shown.filter((x) => x.heading !== null).length;
+  // All its lines, or SECTION_LIMIT of them and one counting the rest.
+  const wants = shown.map((x) => ((x.total ?? x.items.length) > SECTION_LIMIT ? SECTION_LIMIT + 1 : x.items.length));
+  const alloc = shown.map(() => 0);
+  for (let more = true; more && left > 0; ) {
+    more = false;
+    shown.forEach((_, i) => {
+      if (left > 0 && alloc[i]! < wants[i]!) {
+        alloc[i]!++;
+        left--;
+        more = true;
+      }
+    });
+  }
+  return shown.flatMap((x, i) => {
+    const n = alloc[i]!;
+    const all = x.total ?? x.items.length;
+    const fits = n >= all;
+    const items = fits ? x.items : x.items.slice(0, Math.max(0, n - 1));
+    const rest = fits ? [] : [`……另有 ${all - items.length} ${x.rest}`];
+    return [...(x.heading === null ? [] : [x.heading]), ...items, ...rest];
+  });
+}
+
+const WHY: Record<YellowWhy, string> = { milestone: "节点逾期", lagging: "进度滞后", stale: "未报进度" };
+
 /** Pure: a snapshot of the ledger → the leaders' digest (README, Schedules). */
 export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const { today } = o;
   const year = Number(today.slice(0, 4));
   const weekday = WEEKDAY[new Date(`${today}T00:00:00Z`).getUTCDay()];
-  const lines = [`【整改日报】${dayLabel(today, year)}（周${weekday}）`];
+  const head = [`【整改日报】${dayLabel(today, year)}（周${weekday}）`];
 
   const total = Object.values(s.counts).reduce((a, b) => a + b, 0);
   const overdue = s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
   if (s.centralOpen) {
     const late = overdue.filter((i) => i.central).length;
-    lines.push(`【中字头】中央环保督察及回访问题在办 ${s.centralOpen} 个${late ? `，其中逾期 ${late} 个` : ""}。`);
+    head.push(`【中字头】中央环保督察及回访问题在办 ${s.centralOpen} 个${late ? `，其中逾期 ${late} 个` : ""}。`);
   }
-  lines.push(
+  head.push(
     `共 ${total} 个：${STATES.map((st) => `${stateLabel(st)} ${s.counts[st] ?? 0}`).join("，")}；逾期 ${overdue.length} 个${s.longTermOpen ? `；长期坚持 ${s.longTermOpen} 个（不计逾期）` : ""}。`,
   );
+  if (LIGHTS.some((l) => s.lights[l] > 0)) head.push(`亮灯：${LIGHTS.map((l) => `${lightLabel(l)} ${s.lights[l]} 个`).join("，")}。`);
 
   const claims = s.events.filter((e) => e.type === EVENT.COMPLETION_CLAIM);
   const closed = s.events.filter((e) => e.type === EVENT.VERIFY_PASS);
@@ -65,56 +110,68 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   const selfFound = s.events.filter((e) => e.type === EVENT.SELF_FOUND).length;
   const reportingUnits = new Set(reports.map((e) => e.unitName));
   const intake = `${assigned ? `，新交办 ${assigned} 个` : ""}${selfFound ? `，自查发现 ${selfFound} 个` : ""}`;
-  lines.push(
+  head.push(
     `${o.sinceLabel}：报完成 ${claims.length} 个，销号 ${closed.length} 个，报进度 ${reports.length} 条（${reportingUnits.size} 个单位）${reopened.length ? `，反弹重开 ${reopened.length} 个` : ""}${intake}。`,
   );
-  if (claims.length) lines.push(...capped(claims, (e) => `· ${e.unitName} 报完成 ${e.code}`));
-  if (closed.length) lines.push(...capped(closed, (e) => `· 销号 ${e.code}（${e.unitName}）`));
 
-  if (overdue.length) {
-    lines.push("逾期问题（按单位）：");
-    // Each unit's list starts with its 中字头 issues, and units with one come first.
-    const byUnit = [...groupBy(overdue, (i) => i.unitName)].sort(
-      (a, b) => centralFirst(a[1][0]!, b[1][0]!) || b[1].length - a[1].length || a[1][0]!.deadline.localeCompare(b[1][0]!.deadline),
-    );
-    lines.push(
-      ...capped(
-        byUnit,
-        ([unit, list]) =>
-          `· ${unit} ${list.length} 个：${list
-            .slice(0, 3)
-            .map((i) => `${codeOf(i)} 逾期${daysOverdue(i, today)}天`)
-            .join("，")}${list.length > 3 ? " 等" : ""}`,
-        "个单位",
-      ),
-    );
+  const sections: Section[] = [
+    { heading: null, items: claims.map((e) => `· ${e.unitName} 报完成 ${e.code}`), rest: "个" },
+    { heading: null, items: closed.map((e) => `· 销号 ${e.code}（${e.unitName}）`), rest: "个" },
+  ];
+  if (s.redNotices.n) {
+    sections.push({
+      heading: `新发红色督办单 ${s.redNotices.n} 份：`,
+      items: s.redNotices.first.map((n) => `· ${noticeNumber(n)} ${n.code} ${n.unitName}｜${n.reason}`),
+      total: s.redNotices.n,
+      rest: "份，发送“督办单 红”查看",
+    });
   }
+
+  // Each unit's list starts with its 中字头 issues, and units with one come first.
+  const byUnit = [...groupBy(overdue, (i) => i.unitName)].sort(
+    (a, b) => centralFirst(a[1][0]!, b[1][0]!) || b[1].length - a[1].length || a[1][0]!.deadline.localeCompare(b[1][0]!.deadline),
+  );
+  sections.push({
+    heading: "逾期问题（按单位）：",
+    items: byUnit.map(
+      ([unit, list]) =>
+        `· ${unit} ${list.length} 个：${list
+          .slice(0, 3)
+          .map((i) => `${codeOf(i)} 逾期${daysOverdue(i, today)}天`)
+          .join("，")}${list.length > 3 ? " 等" : ""}`,
+    ),
+    rest: "个单位，发送“逾期”查看全部",
+  });
+  sections.push({
+    heading: `黄灯 ${s.lights.YELLOW} 个（按单位）：`,
+    items: s.yellow.map((u) => `· ${u.unitName} ${u.n} 个：${u.issues.map((i) => `${i.code} ${WHY[i.why]}`).join("，")}${u.n > u.issues.length ? " 等" : ""}`),
+    rest: "个单位，发送“清单 黄灯”查看全部",
+  });
 
   const dueSoon = s.issues
     .filter((i) => isOpen(i.state) && daysBetween(today, i.deadline) >= 0 && daysBetween(today, i.deadline) <= o.dueSoonDays)
     .sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
-  if (dueSoon.length) {
-    lines.push(`${o.dueSoonDays}日内到期 ${dueSoon.length} 个：`);
-    lines.push(...capped(dueSoon, (i: SnapshotIssue) => `· ${codeOf(i)} ${i.unitName} ${dayLabel(i.deadline, year)}`));
-  }
+  sections.push({
+    heading: `${o.dueSoonDays}日内到期 ${dueSoon.length} 个：`,
+    items: dueSoon.map((i) => `· ${codeOf(i)} ${i.unitName} ${dayLabel(i.deadline, year)}`),
+    rest: "个",
+  });
 
-  if (s.unacked.length) {
-    const n = s.unacked.reduce((sum, u) => sum + u.n, 0);
-    lines.push(`交办未签收 ${n} 个：`);
-    lines.push(...capped(s.unacked, (u) => `· ${u.unitName} ${u.n} 个`, "个单位"));
-  }
+  sections.push({
+    heading: `交办未签收 ${s.unacked.reduce((sum, u) => sum + u.n, 0)} 个：`,
+    items: s.unacked.map((u) => `· ${u.unitName} ${u.n} 个`),
+    rest: "个单位",
+  });
 
   const pending = s.issues.filter((i) => i.state === "PENDING_VERIFICATION");
-  if (pending.length) {
-    lines.push(`待核实 ${pending.length} 个：`);
-    const bare = new Set(s.noEvidence);
-    lines.push(...capped(pending, (i) => `· ${i.code} ${i.unitName}${bare.has(i.code) ? NO_EVIDENCE : ""}`));
-  }
+  const bare = new Set(s.noEvidence);
+  sections.push({ heading: `待核实 ${pending.length} 个：`, items: pending.map((i) => `· ${i.code} ${i.unitName}${bare.has(i.code) ? NO_EVIDENCE : ""}`), rest: "个" });
 
   const escalated = overdue.filter((i) => daysOverdue(i, today) >= o.escalateDays);
-  if (escalated.length) {
-    lines.push(`【督办】逾期${o.escalateDays}天以上 ${escalated.length} 个：`);
-    lines.push(...capped(escalated, (i) => `· ${codeOf(i)} ${i.unitName} 逾期${daysOverdue(i, today)}天`));
-  }
-  return lines.join("\n");
+  sections.push({
+    heading: `【督办】逾期${o.escalateDays}天以上 ${escalated.length} 个：`,
+    items: escalated.map((i) => `· ${codeOf(i)} ${i.unitName} 逾期${daysOverdue(i, today)}天`),
+    rest: "个",
+  });
+  return [...head, ...fitSections(head.length, sections)].join("\n");
 }

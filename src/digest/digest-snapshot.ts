@@ -3,6 +3,8 @@ import { addDays, type Day } from "../core/zoned-time.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
 import { sourceOf } from "../domain/issue-source.ts";
+import type { Light, NoticeColour } from "../domain/light.ts";
+import { litIssues, type LightRules } from "../store/light-sql.ts";
 
 /** An issue the digest may name: open and due by the horizon, or awaiting verification. */
 export interface SnapshotIssue {
@@ -34,14 +36,35 @@ export interface DigestSnapshot {
   unacked: { unitName: string; n: number }[];
   /** Codes of the issues awaiting verification with no photo or file kept. */
   noEvidence: string[];
+  /** Open issues by today's light. */
+  lights: Record<Light, number>;
+  /** Yellow issues by unit (most first): how many, and the first few with why. */
+  yellow: { unitName: string; n: number; issues: { code: string; why: YellowWhy }[] }[];
+  /** Red 督办单 issued since the last digest, the first few, and how many in all. */
+  redNotices: { n: number; first: SnapshotNotice[] };
 }
 
+/** The first reason an issue is yellow, for a short tag in the digest. */
+export type YellowWhy = "milestone" | "lagging" | "stale";
+
+export interface SnapshotNotice {
+  colour: NoticeColour;
+  year: number;
+  number: number;
+  reason: string;
+  code: string;
+  unitName: string;
+}
+
+/** Rows of a list the digest shows, at most: beyond them it counts. */
+export const DIGEST_LIST_ROWS = 10;
+
 /**
- * What the digest needs, in seven queries whatever the ledger's size: totals are counted
+ * What the digest needs, in ten queries whatever the ledger's size: totals are counted
  * in SQL, and only the issues the digest can name are read, without their descriptions.
  * Raw SQL: reading 100,000 issues as Prisma models took about a second and 150 MB.
  */
-export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day; dueSoonDays: number; ackBefore: Day }): Promise<DigestSnapshot> {
+export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day; dueSoonDays: number; ackBefore: Day; rules: LightRules }): Promise<DigestSnapshot> {
   const horizon = addDays(o.today, o.dueSoonDays);
   // A ledger spells its sources a handful of ways: each distinct text is told apart once
   // here (by the source index), and the issues query names the 中字头 ones. Reading every
@@ -59,7 +82,7 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
   const centralName = central.size
     ? Prisma.sql`CASE i."source" ${Prisma.join([...central].map(([stored, name]) => Prisma.sql`WHEN ${stored} THEN ${name}`), " ")} ELSE '' END`
     : Prisma.sql`''`;
-  const [counts, issues, events, longTerm, unacked, noEvidence] = await Promise.all([
+  const [counts, issues, events, longTerm, unacked, noEvidence, lights, yellow, redNotices] = await Promise.all([
     db.$queryRaw<{ state: string; n: number | bigint }[]>`SELECT "state", COUNT(*) AS n FROM "Issue" GROUP BY "state"`,
     db.$queryRaw<SnapshotIssue[]>`
       SELECT i."code", u."name" AS "unitName", i."state", i."deadline", ${centralName} AS "central" FROM "Issue" i JOIN "Unit" u ON u."id" = i."unitId"
@@ -78,7 +101,28 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     db.$queryRaw<{ code: string }[]>`
       SELECT i."code" FROM "Issue" i
       WHERE i."state" = 'PENDING_VERIFICATION' AND NOT EXISTS (SELECT 1 FROM "Attachment" a WHERE a."issueId" = i."id")`,
+    db.$queryRaw<{ light: Light; n: number | bigint }[]>`SELECT l."light", COUNT(*) AS n FROM (${litIssues(o.rules)}) AS l GROUP BY l."light"`,
+    db.$queryRaw<{ unitName: string; code: string; missedSeq: unknown; lagging: unknown; n: number | bigint }[]>`
+      SELECT u."name" AS "unitName", y."code", y."missedSeq", y."lagging", y."n" FROM (
+        SELECT l."unitId", l."code", l."missedSeq", l."lagging",
+          ROW_NUMBER() OVER (PARTITION BY l."unitId" ORDER BY l."code") AS "rn", COUNT(*) OVER (PARTITION BY l."unitId") AS "n"
+        FROM (${litIssues(o.rules)}) AS l WHERE l."light" = 'YELLOW'
+      ) y JOIN "Unit" u ON u."id" = y."unitId"
+      WHERE y."rn" <= 3 ORDER BY y."n" DESC, u."name", y."code"`,
+    db.$queryRaw<(SnapshotNotice & { total: number | bigint })[]>`
+      SELECT n."colour", n."year", n."number", n."reason", i."code", u."name" AS "unitName", COUNT(*) OVER () AS "total"
+      FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId" JOIN "Unit" u ON u."id" = i."unitId"
+      -- After, not at: the lights job runs just before the digest, at the same instant in the
+      -- simulator, so a notice stamped with the last digest's instant was in that digest.
+      WHERE n."colour" = 'RED' AND n."issuedAt" > ${o.since}
+      ORDER BY n."year", n."number" LIMIT ${DIGEST_LIST_ROWS}`,
   ]);
+  const byUnit = new Map<string, DigestSnapshot["yellow"][number]>();
+  for (const r of yellow) {
+    let u = byUnit.get(r.unitName);
+    if (!u) byUnit.set(r.unitName, (u = { unitName: r.unitName, n: Number(r.n), issues: [] }));
+    u.issues.push({ code: r.code, why: r.missedSeq !== null ? "milestone" : Number(r.lagging) === 1 ? "lagging" : "stale" });
+  }
   return {
     counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])),
     issues,
@@ -87,5 +131,8 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     longTermOpen: Number(longTerm[0]?.n ?? 0),
     unacked: unacked.map((r) => ({ unitName: r.unitName, n: Number(r.n) })),
     noEvidence: noEvidence.map((r) => r.code),
+    lights: { RED: 0, YELLOW: 0, BLUE: 0, GREEN: 0, ...Object.fromEntries(lights.map((l) => [l.light, Number(l.n)])) },
+    yellow: [...byUnit.values()],
+    redNotices: { n: Number(redNotices[0]?.total ?? 0), first: redNotices.map(({ total: _, ...n }) => ({ ...n, year: Number(n.year), number: Number(n.number) })) },
   };
 }

@@ -18,6 +18,8 @@ export const EVENT = {
   SELF_FOUND: "SELF_FOUND",
   /** 驳回延期: the staff refused the pending extension request. */
   EXTENSION_REFUSED: "EXTENSION_REFUSED",
+  /** A 督办单 was issued when the issue's daily light turned blue, yellow or red. */
+  NOTICE_ISSUED: "NOTICE_ISSUED",
 } as const;
 export type EventType = (typeof EVENT)[keyof typeof EVENT];
 

@@ -16,4 +16,5 @@ export const EVENT_LABEL: Record<string, string> = {
   [EVENT.ACKNOWLEDGED]: "",
   [EVENT.SELF_FOUND]: "自查登记",
   [EVENT.EXTENSION_REFUSED]: "驳回延期",
+  [EVENT.NOTICE_ISSUED]: "督办单",
 };

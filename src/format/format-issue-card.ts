@@ -1,6 +1,9 @@
 import { dayLabel, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { deadlineLabel, shortText, stateWithPct, timeStatus } from "./issue-status.ts";
 import { EVENT_LABEL } from "./event-label.ts";
+import { lightWithReason } from "./light-reason.ts";
+import { noticeLabel, noticeNumber, type NoticeColour } from "../domain/light.ts";
+import type { LightFacts } from "../store/light-sql.ts";
 
 interface CardIssue {
   code: string;
@@ -30,8 +33,21 @@ export interface CardEvidence {
   files: number;
 }
 
+/** Today's light (open issues only) and the 督办单 the issue was issued. */
+export interface CardWarning {
+  light: LightFacts | null;
+  notices: { colour: string; year: number; number: number }[];
+}
+
 /** The answer to 查询: everything about one issue on one phone screen. */
-export function formatIssueCard(issue: CardIssue, events: CardEvent[], today: Day, time: ZonedTime, evidence: CardEvidence = { images: 0, files: 0 }): string {
+export function formatIssueCard(
+  issue: CardIssue,
+  events: CardEvent[],
+  today: Day,
+  time: ZonedTime,
+  evidence: CardEvidence = { images: 0, files: 0 },
+  warning: CardWarning = { light: null, notices: [] },
+): string {
   const lines = [`${issue.code} ${shortText(issue.description, 40)}`];
   lines.push(`责任单位：${issue.unit.name}${issue.coUnits ? `（配合：${issue.coUnits}）` : ""}`);
   if (issue.leader) lines.push(`责任领导：${issue.leader}`);
@@ -45,6 +61,10 @@ export function formatIssueCard(issue: CardIssue, events: CardEvent[], today: Da
   const open = (issue.state === "NOT_STARTED" || issue.state === "IN_PROGRESS") && issue.deadline !== null;
   lines.push(`整改时限：${deadlineLabel(issue.deadline, today)}${open ? `（${status}）` : ""}`);
   lines.push(`状态：${stateWithPct(issue)}`);
+  if (warning.light) lines.push(`亮灯：${lightWithReason(warning.light, today, (at) => time.today(at))}`);
+  if (warning.notices.length) {
+    lines.push(`督办单：${warning.notices.map((n) => `${noticeNumber(n)}（${noticeLabel(n.colour as NoticeColour).slice(0, 1)}）`).join("、")}`);
+  }
   const { images, files } = evidence;
   if (images + files > 0) lines.push(`附件 ${images + files} 个${images && files ? `（照片 ${images} 张，文件 ${files} 个）` : ""}`);
   if (events.length === 0) {

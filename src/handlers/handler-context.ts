@@ -4,6 +4,8 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "../bot/actor.ts";
 import type { InboundMessage, Outgoing } from "../bot/inbound-message.ts";
 import type { Directory } from "../bot/directory.ts";
+import type { WorkingCalendar } from "../schedule/working-calendar.ts";
+import { lightRules, type LightRules } from "../store/light-sql.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -13,6 +15,7 @@ export interface HandlerContext {
   directory: Directory;
   config: Config;
   time: ZonedTime;
+  calendar: WorkingCalendar;
   now: Date;
   today: Day;
   actor: Actor;
@@ -28,6 +31,11 @@ export interface HandlerContext {
   quiet?: boolean;
   /** Set by a handler that changed bindings or units, so the directory is reloaded after commit. */
   directoryChanged?: boolean;
+}
+
+/** Today's light rules (DESIGN §4), for 查询, 清单 and 统计. */
+export function lightRulesOf(ctx: HandlerContext): LightRules {
+  return lightRules(ctx.config, ctx.time, ctx.today, ctx.calendar.lastWorkdayBefore(ctx.today));
 }
 
 export function reply(ctx: HandlerContext, text: string): void {

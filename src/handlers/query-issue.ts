@@ -1,13 +1,15 @@
 import { EVENT } from "../domain/event-type.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { loadLit } from "../store/light-sql.ts";
 import { formatIssueCard } from "../format/format-issue-card.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
 import { recentEvents } from "../store/hot-path-sql.ts";
 
-/** What a unit or a leader wants to see on the card: reports and decisions, not imports. */
-const CARD_EVENTS = Object.values(EVENT).filter((t) => t !== EVENT.IMPORT_CREATE && t !== EVENT.IMPORT_UPDATE);
+/** What a unit or a leader wants to see on the card: reports and decisions, not imports (督办单 have a line of their own). */
+const CARD_EVENTS = Object.values(EVENT).filter((t) => t !== EVENT.IMPORT_CREATE && t !== EVENT.IMPORT_UPDATE && t !== EVENT.NOTICE_ISSUED);
 import { assertCanView } from "./authorize.ts";
-import { reply, type HandlerContext } from "./handler-context.ts";
+import { lightRulesOf, reply, type HandlerContext } from "./handler-context.ts";
 
 export async function queryIssue(ctx: HandlerContext, cmd: CommandOf<"query">): Promise<void> {
   const issue = await findIssueOrThrow(ctx, cmd.code);
@@ -15,5 +17,7 @@ export async function queryIssue(ctx: HandlerContext, cmd: CommandOf<"query">): 
   const events = await recentEvents(ctx.tx, issue.id, CARD_EVENTS, 3);
   const kept = await ctx.tx.attachment.groupBy({ by: ["kind"], where: { issueId: issue.id }, _count: { _all: true } });
   const count = (kind: string) => kept.find((k) => k.kind === kind)?._count._all ?? 0;
-  reply(ctx, formatIssueCard(issue, events, ctx.today, ctx.time, { images: count("image"), files: count("file") }));
+  const [lit] = await loadLit(ctx.tx, lightRulesOf(ctx), Prisma.sql`i."id" = ${issue.id}`);
+  const notices = await ctx.tx.supervisionNotice.findMany({ where: { issueId: issue.id }, orderBy: { issuedAt: "asc" }, select: { colour: true, year: true, number: true } });
+  reply(ctx, formatIssueCard(issue, events, ctx.today, ctx.time, { images: count("image"), files: count("file") }, { light: lit ?? null, notices }));
 }

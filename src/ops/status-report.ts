@@ -6,7 +6,7 @@ import { loadCalendarOverride } from "../schedule/calendar-override.ts";
 import { JOBS, type JobName } from "../schedule/job-times.ts";
 import type { Store } from "../store/open-store.ts";
 
-const JOB_LABEL: Record<JobName, string> = { digest: "整改日报", reminders: "单位提醒", ranking: "周排名", reviews: "回头看提醒" };
+const JOB_LABEL: Record<JobName, string> = { lights: "亮灯与督办单", digest: "整改日报", reminders: "单位提醒", ranking: "周排名", reviews: "回头看提醒" };
 
 function calendarLine(config: Config, today: string): string {
   try {

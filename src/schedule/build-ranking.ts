@@ -1,6 +1,7 @@
 import type { Day } from "../core/zoned-time.ts";
 import { isSelfFound } from "../domain/issue-source.ts";
 import { isOpen } from "../domain/issue-state.ts";
+import { noticeLabel, type NoticeColour } from "../domain/light.ts";
 import { dayHeading } from "./day-heading.ts";
 import type { RankingSnapshot } from "./job-snapshots.ts";
 
@@ -50,6 +51,11 @@ export interface UnitScore {
   responseRate: number | null;
   /** Issues the unit found itself (自查). */
   selfFound: number;
+  /** This year's 督办单 by colour. */
+  notices: Record<NoticeColour, number>;
+  /** Open issues lit green today, of `lit` open issues. */
+  green: number;
+  lit: number;
 }
 
 /** Pure: every unit that has issues, scored and in ranking order. */
@@ -70,7 +76,21 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
   for (const i of s.issues) {
     let sc = scores.get(i.unitId);
     if (!sc) {
-      sc = { unitId: i.unitId, unitName: names.get(i.unitId) ?? "", due: 0, onTime: 0, overdue: 0, open: 0, responsive: 0, onTimeRate: null, responseRate: null, selfFound: 0 };
+      sc = {
+        unitId: i.unitId,
+        unitName: names.get(i.unitId) ?? "",
+        due: 0,
+        onTime: 0,
+        overdue: 0,
+        open: 0,
+        responsive: 0,
+        onTimeRate: null,
+        responseRate: null,
+        selfFound: 0,
+        notices: { RED: 0, YELLOW: 0, BLUE: 0 },
+        green: 0,
+        lit: 0,
+      };
       scores.set(i.unitId, sc);
     }
     const open = isOpen(i.state);
@@ -96,6 +116,16 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
     if (open) sc.overdue++;
     else if (doneAt < dayEndMs(i.deadline)) sc.onTime++;
   }
+  for (const n of s.notices) {
+    const sc = scores.get(n.unitId);
+    if (sc) sc.notices[n.colour] += n.n;
+  }
+  for (const l of s.lights) {
+    const sc = scores.get(l.unitId);
+    if (!sc) continue;
+    sc.lit += l.n;
+    if (l.light === "GREEN") sc.green += l.n;
+  }
   const list = [...scores.values()];
   for (const sc of list) {
     sc.onTimeRate = sc.due ? sc.onTime / sc.due : null;
@@ -119,13 +149,20 @@ const SHOW_ENDS = 10;
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%（${n}/${d}）` : "—");
 
+/** `红1黄2蓝0` */
+function noticeCounts(n: Record<NoticeColour, number>): string {
+  return (["RED", "YELLOW", "BLUE"] as const).map((c) => `${noticeLabel(c).slice(0, 1)}${n[c]}`).join("");
+}
+
 /** Pure: the leaders' weekly ranking message; null when no unit has issues. */
 export function buildRanking(scores: UnitScore[], o: Pick<RankingOptions, "today" | "staleDays">): string | null {
   if (scores.length === 0) return null;
   const ranked = scores.filter((s) => s.due > 0);
   const unrated = scores.filter((s) => s.due === 0);
+  const anyNotice = scores.some((s) => s.notices.RED + s.notices.YELLOW + s.notices.BLUE > 0);
   const line = (s: UnitScore, rank: number) =>
-    `${rank}. ${s.unitName}｜按期率${pct(s.onTime, s.due)}，逾期${s.overdue}个，响应率${pct(s.responsive, s.open)}${s.selfFound ? `，自查${s.selfFound}个` : ""}`;
+    `${rank}. ${s.unitName}｜按期率${pct(s.onTime, s.due)}，逾期${s.overdue}个，响应率${pct(s.responsive, s.open)}${s.selfFound ? `，自查${s.selfFound}个` : ""}` +
+    `${s.lit ? `，绿灯率${pct(s.green, s.lit)}` : ""}${anyNotice ? `，督办单${noticeCounts(s.notices)}` : ""}`;
   const lines = [`【整改周排名】${dayHeading(o.today)}`];
   if (ranked.length <= SHOW_ALL) lines.push(...ranked.map((s, i) => line(s, i + 1)));
   else {
@@ -138,6 +175,8 @@ export function buildRanking(scores: UnitScore[], o: Pick<RankingOptions, "today
     lines.push(`暂无到期问题 ${unrated.length} 个单位：${names}${unrated.length > SHOW_ENDS ? " 等" : ""}`);
   }
   const selfFound = scores.some((s) => s.selfFound > 0) ? "；自查＝累计自查发现问题数，只加分不减分" : "";
-  lines.push(`注：按期率＝按期报完成或销号数÷已过期限问题数；响应率＝近${o.staleDays}天有报送的在办问题÷在办问题${selfFound}。`);
+  const lights = scores.some((s) => s.lit > 0) ? "；绿灯率＝今日亮绿灯的在办问题÷在办问题" : "";
+  const notices = anyNotice ? `；督办单为${o.today.slice(0, 4)}年累计` : "";
+  lines.push(`注：按期率＝按期报完成或销号数÷已过期限问题数；响应率＝近${o.staleDays}天有报送的在办问题÷在办问题${selfFound}${lights}${notices}。`);
   return lines.join("\n");
 }

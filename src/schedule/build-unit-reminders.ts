@@ -1,7 +1,8 @@
 import { daysBetween, type Day } from "../core/zoned-time.ts";
 import { deadlineLabel, shortText } from "../format/issue-status.ts";
+import { noticeLabel, noticeNumber } from "../domain/light.ts";
 import { dayHeading } from "./day-heading.ts";
-import type { ReminderIssue, ReminderSectionName, UnitRow } from "./job-snapshots.ts";
+import type { PendingNotice, ReminderIssue, ReminderSectionName, UnitRow } from "./job-snapshots.ts";
 
 export interface ReminderOptions {
   today: Day;
@@ -22,6 +23,8 @@ export interface UnitReminder {
   overdue: number;
   dueSoon: number;
   stale: number;
+  /** The 督办单 this reminder delivers. */
+  noticeIds: number[];
 }
 
 export const REPLY_HINT = "回复：进度 <编号> <说明>，或 <编号> 已完成";
@@ -34,28 +37,34 @@ const ORDER: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "stale"];
 
 /**
  * Pure: each unit's morning reminder from the issues the snapshot sorted into sections
- * (未签收, overdue, due soon, stale; each in display order, with section totals). Issues long
- * overdue are marked 【督办】. Units without issues here are left out: no message is
- * better than an empty one.
+ * (未签收, overdue, due soon, stale; each in display order, with section totals), headed by
+ * the 督办单 issued to it since its last reminder. Issues long overdue are marked 【督办】.
+ * Units without issues or notices here are left out: no message is better than an empty one.
  */
-export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], o: ReminderOptions): UnitReminder[] {
+export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], notices: PendingNotice[], o: ReminderOptions): UnitReminder[] {
   const byUnit = new Map<number, Record<ReminderSectionName, ReminderIssue[]>>();
   for (const i of issues) {
     let u = byUnit.get(i.unitId);
     if (!u) byUnit.set(i.unitId, (u = { unacked: [], overdue: [], dueSoon: [], stale: [] }));
     u[i.section].push(i);
   }
+  const noticesOf = new Map<number, PendingNotice[]>();
+  for (const n of notices) noticesOf.set(n.unitId, [...(noticesOf.get(n.unitId) ?? []), n]);
   const out: UnitReminder[] = [];
   for (const unit of [...units].sort((a, b) => a.id - b.id)) {
-    const u = byUnit.get(unit.id);
-    if (!u) continue;
+    const u = byUnit.get(unit.id) ?? { unacked: [], overdue: [], dueSoon: [], stale: [] };
+    const issued = noticesOf.get(unit.id) ?? [];
+    if (!byUnit.has(unit.id) && issued.length === 0) continue;
     const lines = [`【整改提醒】${unit.name} ${dayHeading(o.today)}`];
+    if (issued.length) lines.push(...noticeLines(issued));
     let n = 0;
     for (const name of ORDER) {
       const list = u[name];
       if (list.length === 0) continue;
       const total = Math.max(list[0]!.total, list.length);
-      lines.push(`${title(name, o)} ${total} 个：`);
+      // Long-term issues and daily projects have report periods of their own (30 days, one working day).
+      const heading = name === "stale" && list.some((i) => i.deadline === null || i.daily) ? "未按时报进度" : title(name, o);
+      lines.push(`${heading} ${total} 个：`);
       for (const i of list.slice(0, SECTION_LIMIT)) lines.push(`${++n}. ${line(name, i, o)}`);
       if (total > Math.min(list.length, SECTION_LIMIT)) lines.push(`……另有 ${total - Math.min(list.length, SECTION_LIMIT)} 个，发送“清单”查看全部`);
     }
@@ -70,9 +79,20 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], o:
       overdue: count("overdue"),
       dueSoon: count("dueSoon"),
       stale: count("stale"),
+      noticeIds: issued.map((n) => n.id),
     });
   }
   return out;
+}
+
+/** The 督办单 at the top of the reminder, each on its line; beyond the section limit only counted. */
+function noticeLines(issued: PendingNotice[]): string[] {
+  const lines = issued
+    .slice(0, SECTION_LIMIT)
+    .map((n) => `【${noticeLabel(n.colour)}】${noticeNumber(n)} ${n.code} ${shortText(n.description, 16)}｜${n.reason}`);
+  if (issued.length > SECTION_LIMIT) lines.push(`……另有督办单 ${issued.length - SECTION_LIMIT} 份，发送“清单”查看全部问题`);
+  lines.push("请对督办事项立即整改，并报送进度。");
+  return lines;
 }
 
 function title(section: ReminderSectionName, o: ReminderOptions): string {
@@ -95,7 +115,7 @@ function line(section: ReminderSectionName, i: ReminderIssue, o: ReminderOptions
   }
   if (section === "dueSoon") return `${desc}｜${dueLabel({ deadline: i.deadline! }, o)}`;
   const last = i.lastReportAt ? `上次报送${deadlineLabel(o.dayOf(i.lastReportAt), o.today)}` : "尚未报送进度";
-  return `${desc}｜${i.deadline === null ? `长期坚持，${last}` : last}`;
+  return `${desc}｜${i.daily ? `每日报送，${last}` : i.deadline === null ? `长期坚持，${last}` : last}`;
 }
 
 /** `今天到期` / `12月3日到期，剩2个工作日` / `12月6日到期，今天是最后一个工作日`. */

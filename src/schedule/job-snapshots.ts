@@ -3,6 +3,8 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { STATES, isOpen } from "../domain/issue-state.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
+import { DAILY_SQL, litIssues, type LightRules } from "../store/light-sql.ts";
+import type { Light, NoticeColour } from "../domain/light.ts";
 
 // The scheduled jobs' reads: a few whole-table queries each, whatever the ledger's size,
 // so the builders never go back to the store per unit or per issue. The reminders' is SQL
@@ -37,6 +39,20 @@ export interface ReminderIssue {
   lastReportAt: Date | null;
   /** The 交办日期; null for issues not assigned from chat. */
   assignedOn: Day | null;
+  /** A construction project that reports every working day (每日报送). */
+  daily: boolean;
+}
+
+/** A 督办单 not yet delivered: it heads its unit's next reminder. */
+export interface PendingNotice {
+  id: number;
+  unitId: number;
+  colour: NoticeColour;
+  year: number;
+  number: number;
+  reason: string;
+  code: string;
+  description: string;
 }
 
 export interface ReminderSnapshot {
@@ -45,6 +61,8 @@ export interface ReminderSnapshot {
   rooms: BoundRoom[];
   /** Per unit and section, the first `limit` issues in display order. */
   issues: ReminderIssue[];
+  /** Undelivered 督办单 of open issues of units with a room, worst colour first. */
+  notices: PendingNotice[];
 }
 
 export interface ReminderQuery {
@@ -54,6 +72,8 @@ export interface ReminderQuery {
   staleBefore: Date;
   /** The same for a long-term issue (长期坚持): DUBAN_LONGTERM_REPORT_DAYS, not DUBAN_STALE_DAYS. */
   longTermStaleBefore: Date;
+  /** The same for a construction project (每日报送): the start of the last working day. */
+  dailyStaleBefore: Date;
   /** An assignment still not acknowledged and made before this day is 未签收 (see unackedBefore). */
   ackBefore: Day;
   /** Issues listed per section; the rest are only counted. */
@@ -75,6 +95,10 @@ export interface RankingIssue {
 export interface RankingSnapshot {
   units: UnitRow[];
   issues: RankingIssue[];
+  /** This year's 督办单 by unit and colour. */
+  notices: { unitId: number; colour: NoticeColour; n: number }[];
+  /** Open issues by unit and today's light. */
+  lights: { unitId: number; light: Light; n: number }[];
 }
 
 export interface ReviewIssue {
@@ -97,41 +121,52 @@ const num = (v: unknown): number => Number(v);
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number)));
 
 /**
- * Three queries. The open issues of units with a room are sorted into sections here, in
+ * Four queries. The open issues of units with a room are sorted into sections here, in
  * SQL: 未签收 (assigned by 交办 before `ackBefore` and not acknowledged), overdue (deadline
  * before today), due soon (today to today + dueSoonDays), and stale (due later or
- * long-term, no report since `staleBefore`, or `longTermStaleBefore` for a long-term one),
+ * long-term, no report since `staleBefore`, or `longTermStaleBefore` for a long-term one,
+ * `dailyStaleBefore` for a construction project),
  * each issue in the first that applies, and only the first `limit` of each section come
  * back with a count of the rest. A 100,000-issue ledger then costs the same few thousand
  * rows as a small one. A NULL deadline (长期坚持) is never before today nor due soon.
+ * The undelivered 督办单 come with them.
  */
 export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<ReminderSnapshot> {
   const [units, rooms] = await Promise.all([db.unit.findMany({ select: { id: true, name: true } }), loadRooms(db, "UNIT")]);
-  if (rooms.length === 0) return { units, rooms, issues: [] };
+  if (rooms.length === 0) return { units, rooms, issues: [], notices: [] };
   const soon = addDays(q.today, q.dueSoonDays);
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const [rows, notices] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`
     WITH "candidate" AS (
-      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn",
+      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn", ${DAILY_SQL} AS "daily",
         CASE WHEN "ackPending" = 1 AND "assignedOn" < ${q.ackBefore} THEN 0
           WHEN "deadline" < ${q.today} THEN 1 WHEN "deadline" <= ${soon} THEN 2 ELSE 3 END AS "section",
         CASE WHEN "ackPending" = 1 AND "assignedOn" < ${q.ackBefore} THEN "assignedOn"
           WHEN "deadline" <= ${soon} THEN "deadline" ELSE COALESCE("lastReportAt", "createdAt") END AS "sortKey"
-      FROM "Issue"
+      FROM "Issue" i
       WHERE "state" IN (${Prisma.join(OPEN_STATES)})
         AND "unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')
         -- a Date parameter is bound in the adapter's own text format, so this compares like with like
         AND (("ackPending" = 1 AND "assignedOn" < ${q.ackBefore}) OR "deadline" <= ${soon}
-          OR COALESCE("lastReportAt", "createdAt") < CASE WHEN "deadline" IS NULL THEN ${q.longTermStaleBefore} ELSE ${q.staleBefore} END)
+          OR COALESCE("lastReportAt", "createdAt") < CASE WHEN ${DAILY_SQL} THEN ${q.dailyStaleBefore}
+            WHEN "deadline" IS NULL THEN ${q.longTermStaleBefore} ELSE ${q.staleBefore} END)
     ), "ranked" AS (
-      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn", "section",
+      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn", "daily", "section",
         ROW_NUMBER() OVER (PARTITION BY "unitId", "section" ORDER BY "sortKey", "code") AS "rn",
         COUNT(*) OVER (PARTITION BY "unitId", "section") AS "total"
       FROM "candidate"
     )
-    SELECT r."unitId", r."section", r."total", r."code", r."deadline", r."lastReportAt", r."assignedOn", i."description"
+    SELECT r."unitId", r."section", r."total", r."code", r."deadline", r."lastReportAt", r."assignedOn", r."daily", i."description"
     FROM "ranked" r JOIN "Issue" i ON i."id" = r."id"
     WHERE r."rn" <= ${q.limit}
-    ORDER BY r."unitId", r."section", r."rn"`;
+    ORDER BY r."unitId", r."section", r."rn"`,
+    db.$queryRaw<PendingNotice[]>`
+      SELECT n."id", i."unitId", n."colour", n."year", n."number", n."reason", i."code", i."description"
+      FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
+      WHERE n."sentOn" IS NULL AND i."state" IN (${Prisma.join(OPEN_STATES)})
+        AND i."unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')
+      ORDER BY i."unitId", CASE n."colour" WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END, n."number"`,
+  ]);
   return {
     units,
     rooms,
@@ -144,17 +179,29 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
       deadline: r.deadline === null ? null : String(r.deadline),
       lastReportAt: date(r.lastReportAt),
       assignedOn: r.assignedOn === null ? null : String(r.assignedOn),
+      daily: num(r.daily) === 1,
     })),
+    notices: notices.map((n) => ({ ...n, id: num(n.id), unitId: num(n.unitId), year: num(n.year), number: num(n.number) })),
   };
 }
 
-/** Two queries: units and every issue's dates (the ranking looks at all of them). */
-export async function loadRankingSnapshot(db: Db): Promise<RankingSnapshot> {
-  const [units, issues] = await Promise.all([
+/** Four queries: units, every issue's dates (the ranking looks at all of them), the year's 督办单 and today's lights, counted by unit. */
+export async function loadRankingSnapshot(db: Db, rules: LightRules): Promise<RankingSnapshot> {
+  const [units, issues, notices, lights] = await Promise.all([
     db.unit.findMany({ select: { id: true, name: true } }),
     db.issue.findMany({ select: { unitId: true, state: true, deadline: true, lastReportAt: true, claimedAt: true, closedAt: true, source: true } }),
+    db.$queryRaw<{ unitId: number; colour: NoticeColour; n: number | bigint }[]>`
+      SELECT i."unitId", n."colour", COUNT(*) AS n FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
+      WHERE n."year" = ${Number(rules.today.slice(0, 4))} GROUP BY i."unitId", n."colour"`,
+    db.$queryRaw<{ unitId: number; light: Light; n: number | bigint }[]>`
+      SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(rules)}) AS l GROUP BY l."unitId", l."light"`,
   ]);
-  return { units, issues };
+  return {
+    units,
+    issues,
+    notices: notices.map((r) => ({ unitId: Number(r.unitId), colour: r.colour, n: Number(r.n) })),
+    lights: lights.map((r) => ({ unitId: Number(r.unitId), light: r.light, n: Number(r.n) })),
+  };
 }
 
 /** One query: closed issues whose 回头看 is due on or before `today` (a recorded review clears reviewDue). */

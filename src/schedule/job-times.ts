@@ -2,8 +2,12 @@ import type { Config } from "../config/load-config.ts";
 import { addDays, type Day } from "../core/zoned-time.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
-/** In this order when two fall at the same minute: reminders before the ranking that judges them. */
-export const JOBS = ["digest", "reminders", "ranking", "reviews"] as const;
+/**
+ * In this order when two fall at the same minute: the day's lights (and the 督办单 they
+ * issue) before the digest and the reminders that carry them, reminders before the ranking
+ * that judges them.
+ */
+export const JOBS = ["lights", "digest", "reminders", "ranking", "reviews"] as const;
 export type JobName = (typeof JOBS)[number];
 
 export interface JobTime {
@@ -15,6 +19,8 @@ export interface JobTime {
 /** Every job at its configured time, in the order they run. */
 export function jobTimes(config: Pick<Config, "DUBAN_DIGEST_TIME" | "DUBAN_REMINDER_TIME" | "DUBAN_RANKING_TIME" | "DUBAN_REVIEW_TIME">): JobTime[] {
   const at: Record<JobName, string> = {
+    // No time of its own: just before the first job that shows lights.
+    lights: [config.DUBAN_DIGEST_TIME, config.DUBAN_REMINDER_TIME, config.DUBAN_RANKING_TIME].sort()[0]!,
     digest: config.DUBAN_DIGEST_TIME,
     reminders: config.DUBAN_REMINDER_TIME,
     ranking: config.DUBAN_RANKING_TIME,

@@ -8,6 +8,8 @@ import { PRIORITY, type Keyed } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
 import { buildRanking, scoreUnits } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
+import { findDueNotices, writeNotices } from "./issue-notices.ts";
+import { lightRules, type LightRules } from "../store/light-sql.ts";
 import { SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
 import { loadDueReviews, loadRankingSnapshot, loadReminderSnapshot, loadRooms, type BoundRoom } from "./job-snapshots.ts";
@@ -43,11 +45,22 @@ function staleCutoff(c: JobContext, days = c.config.DUBAN_STALE_DAYS): Date {
   return c.time.at(addDays(c.day, 1 - days));
 }
 
+/** The day's light rules (DESIGN §4), the same for every job of the run day. */
+export function jobLightRules(c: Pick<JobContext, "config" | "time" | "calendar" | "day">): LightRules {
+  return lightRules(c.config, c.time, c.day, c.calendar.lastWorkdayBefore(c.day));
+}
+
+/** Issues the 督办单 of the day's lights: no message of its own, they go out with the digest and the reminders. */
+async function lights(c: JobContext): Promise<PreparedJob> {
+  const due = await findDueNotices(c.store, jobLightRules(c), (at) => c.time.today(at));
+  return { messages: [], commit: (tx) => writeNotices(tx, due, { year: Number(c.day.slice(0, 4)), now: c.now, botName: c.config.DUBAN_BOT_NAME }) };
+}
+
 async function digest(c: JobContext): Promise<PreparedJob> {
   const rooms = await loadRooms(c.store, "LEADERS");
   // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
   if (rooms.length === 0) return { messages: [] };
-  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day) });
+  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day), rules: jobLightRules(c) });
   return {
     messages: rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })),
     commit: (tx) => setLastDigestAt(tx, c.now),
@@ -60,10 +73,11 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
     staleBefore: staleCutoff(c),
     longTermStaleBefore: staleCutoff(c, c.config.DUBAN_LONGTERM_REPORT_DAYS),
+    dailyStaleBefore: c.time.at(c.calendar.lastWorkdayBefore(c.day)),
     ackBefore: c.calendar.ackDueBefore(c.day),
     limit: SECTION_LIMIT,
   });
-  const built = buildUnitReminders(s.units, s.issues, {
+  const built = buildUnitReminders(s.units, s.issues, s.notices, {
     today: c.day,
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
     staleDays: c.config.DUBAN_STALE_DAYS,
@@ -72,19 +86,27 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
     workdaysLeft: (today, deadline) => c.calendar.workdaysLeft(today, deadline),
     isWorkday: (d) => c.calendar.isWorkday(d),
   });
-  const text = new Map(built.map((r) => [r.unitId, r.text]));
+  const byUnit = new Map(built.map((r) => [r.unitId, r]));
   // A unit with several groups: each group gets the same one message.
   const messages = s.rooms.flatMap((r) => {
-    const t = r.unitId === null ? undefined : text.get(r.unitId);
+    const t = r.unitId === null ? undefined : byUnit.get(r.unitId)?.text;
     return t === undefined ? [] : [{ key: key("reminders", c.day, r.roomId), target: roomTarget(r), text: t }];
   });
-  return { messages };
+  // A 督办单 is delivered once: to the units that were sent their reminder now.
+  const reached = new Set(s.rooms.map((r) => r.unitId));
+  const sent = built.filter((r) => reached.has(r.unitId)).flatMap((r) => r.noticeIds);
+  return {
+    messages,
+    commit: async (tx) => {
+      if (sent.length) await tx.supervisionNotice.updateMany({ where: { id: { in: sent } }, data: { sentOn: c.day } });
+    },
+  };
 }
 
 async function ranking(c: JobContext): Promise<PreparedJob> {
   const rooms = await loadRooms(c.store, "LEADERS");
   if (rooms.length === 0) return { messages: [] };
-  const s = await loadRankingSnapshot(c.store);
+  const s = await loadRankingSnapshot(c.store, jobLightRules(c));
   const opts = {
     today: c.day,
     staleDays: c.config.DUBAN_STALE_DAYS,
@@ -105,7 +127,7 @@ async function reviews(c: JobContext): Promise<PreparedJob> {
   return { messages: admins.map((a) => ({ key: key("reviews", c.day, a), target: { kind: "contact", id: a, name: a }, text })) };
 }
 
-const JOB: Record<JobName, (c: JobContext) => Promise<PreparedJob>> = { digest, reminders, ranking, reviews };
+const JOB: Record<JobName, (c: JobContext) => Promise<PreparedJob>> = { lights, digest, reminders, ranking, reviews };
 
 /** Loads what the job needs and builds its messages; writes nothing. */
 export function prepareJob(job: JobName, c: JobContext): Promise<PreparedJob> {

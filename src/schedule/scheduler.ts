@@ -5,11 +5,10 @@ import type { App } from "../app/create-app.ts";
 import type { Day } from "../core/zoned-time.ts";
 import { enqueue } from "../outbox/enqueue.ts";
 import type { TimedWork } from "../sim/timed-work.ts";
-import { loadCalendarOverride } from "./calendar-override.ts";
 import { LeaseLostError, claimJobRun, finishJobRun, releaseJobRun, type ClaimResult } from "./claim-job-run.ts";
 import { RunDays, jobKey, jobTimes, type JobName, type JobTime } from "./job-times.ts";
 import { prepareJob } from "./prepare-job.ts";
-import { WorkingCalendar } from "./working-calendar.ts";
+import type { WorkingCalendar } from "./working-calendar.ts";
 
 export interface SchedulerOptions {
   /** Who holds a JobRun lease; unique per instance by default. */
@@ -193,10 +192,9 @@ export class Scheduler implements TimedWork {
   }
 }
 
-/** The scheduler for an app: the working calendar with DUBAN_CALENDAR_FILE (a bad file throws ConfigError). */
+/** The scheduler for an app, on the app's working calendar. */
 export async function createScheduler(app: App, o: SchedulerOptions = {}): Promise<Scheduler> {
-  const calendar = new WorkingCalendar(loadCalendarOverride(app.config.DUBAN_CALENDAR_FILE));
-  const scheduler = new Scheduler(app, calendar, o);
+  const scheduler = new Scheduler(app, app.calendar, o);
   // At start-up, then again each new day the bot keeps running.
   scheduler.checkCalendar(app.time.today(app.clock.now()));
   return scheduler;

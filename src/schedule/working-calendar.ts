@@ -74,6 +74,11 @@ export class WorkingCalendar {
     return today;
   }
 
+  /** The last working day before `today`: a construction project's daily report is due by its end. */
+  lastWorkdayBefore(today: Day): Day {
+    return this.ackDueBefore(addDays(today, -1));
+  }
+
   /** Whether holidays and 调休 are known for this year (else weekends off, weekdays on is a guess). */
   hasDataFor(year: number): boolean {
     return this.#overrideYears.has(year) || dataYears.has(year);

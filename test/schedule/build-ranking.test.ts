@@ -31,6 +31,8 @@ describe("scoreUnits", () => {
     const scores = scoreUnits(
       {
         units,
+        notices: [],
+        lights: [],
         issues: [
           // 甲: claimed at 23:59 on the deadline day (on time), closed late but claimed early (on time), overdue one.
           issue(1, "2026-11-30", { state: "PENDING_VERIFICATION", claimed: "2026-11-30 23:59" }),
@@ -58,6 +60,8 @@ describe("scoreUnits", () => {
     const scores = scoreUnits(
       {
         units,
+        notices: [],
+        lights: [],
         issues: [
           issue(1, "2026-11-01"),
           issue(1, "2026-11-02", { state: "CLOSED", closed: "2026-11-01 10:00" }),
@@ -79,7 +83,7 @@ describe("scoreUnits", () => {
 describe("buildRanking", () => {
   it("writes one line per unit with the three measures and a short legend", () => {
     const text = buildRanking(
-      scoreUnits({ units, issues: [issue(1, "2026-11-01", { state: "CLOSED", closed: "2026-10-31 10:00" }), issue(1, "2026-11-02", { report: "2026-12-07 08:00" }), issue(2, "2026-12-20")] }, opts),
+      scoreUnits({ units, notices: [], lights: [], issues: [issue(1, "2026-11-01", { state: "CLOSED", closed: "2026-10-31 10:00" }), issue(1, "2026-11-02", { report: "2026-12-07 08:00" }), issue(2, "2026-12-20")] }, opts),
       opts,
     );
     expect(text).toBe(
@@ -96,7 +100,7 @@ describe("buildRanking", () => {
   it("shows only the top and bottom ten of a long ranking", () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `单位${String(i + 1).padStart(2, "0")}` }));
     const issues = many.flatMap((u) => [issue(u.id, "2026-11-01", u.id % 2 ? { state: "CLOSED", closed: "2026-10-01 10:00" } : {}), issue(u.id, "2026-11-01")]);
-    const text = buildRanking(scoreUnits({ units: many, issues }, opts), opts)!;
+    const text = buildRanking(scoreUnits({ units: many, notices: [], lights: [], issues }, opts), opts)!;
     expect(text).toContain("……中间 10 个单位略");
     expect(text).toMatch(/\n30\. 单位\d\d｜/);
     expect(text.split("\n")).toHaveLength(1 + 10 + 1 + 10 + 1);

@@ -17,7 +17,7 @@ const opts: ReminderOptions = {
 };
 
 function issue(code: string, unitId: number, section: ReminderIssue["section"], deadline: string, over: Partial<ReminderIssue> = {}): ReminderIssue {
-  return { code, description: `${code}描述`, unitId, section, total: 1, deadline, lastReportAt: at("2026-12-06 10:00"), assignedOn: null, ...over };
+  return { code, description: `${code}描述`, unitId, section, total: 1, deadline, lastReportAt: at("2026-12-06 10:00"), assignedOn: null, daily: false, ...over };
 }
 
 const units = [
@@ -38,6 +38,7 @@ describe("buildUnitReminders", () => {
         issue("W-4", 1, "stale", "2026-12-31", { total: 2, lastReportAt: at("2026-11-30 23:59") }),
         issue("B-1", 2, "dueSoon", today),
       ],
+      [],
       opts,
     );
     expect(out.map((r) => [r.unitName, r.overdue, r.dueSoon, r.stale])).toEqual([
@@ -62,12 +63,12 @@ describe("buildUnitReminders", () => {
   });
 
   it("says nothing to a unit with nothing to say", () => {
-    expect(buildUnitReminders(units, [], opts)).toEqual([]);
+    expect(buildUnitReminders(units, [], [], opts)).toEqual([]);
   });
 
   it("counts what it does not list and points to the full list", () => {
     const ten = Array.from({ length: 10 }, (_, i) => issue(`X-${i}`, 2, "overdue", "2026-11-20", { total: 25 }));
-    const [r] = buildUnitReminders(units, ten, opts);
+    const [r] = buildUnitReminders(units, ten, [], opts);
     expect(r!.overdue).toBe(25);
     expect(r!.text.split("\n").filter((l) => /^\d+\. /.test(l))).toHaveLength(10);
     expect(r!.text).toContain("逾期 25 个：");
@@ -76,7 +77,7 @@ describe("buildUnitReminders", () => {
   });
 
   it("titles a zero-day due-soon window as due today", () => {
-    const [r] = buildUnitReminders(units, [issue("B-1", 2, "dueSoon", today)], { ...opts, dueSoonDays: 0 });
+    const [r] = buildUnitReminders(units, [issue("B-1", 2, "dueSoon", today)], [], { ...opts, dueSoonDays: 0 });
     expect(r!.text).toContain("今天到期 1 个：");
   });
 

@@ -125,20 +125,20 @@ describe("the ranking counts 自查 to the unit's credit only", () => {
   ];
 
   it("an open, overdue or late 自查 issue lowers nothing; one done on time raises the rate; more 自查 wins a tie", () => {
-    const plain = scoreUnits({ units, issues: base }, opts);
+    const plain = scoreUnits({ units, notices: [], lights: [], issues: base }, opts);
     const selfFound = [
       issue(1, "2026-11-25", { source: "自查" }), // overdue
       issue(1, "2026-12-31", { source: "自查", lastReportAt: null }), // open, never reported
       issue(1, "2026-11-10", { source: "自查", state: "PENDING_VERIFICATION", claimedAt: at("2026-11-15 10:00") }), // late
     ];
-    const withSelf = scoreUnits({ units, issues: [...base, ...selfFound] }, opts);
+    const withSelf = scoreUnits({ units, notices: [], lights: [], issues: [...base, ...selfFound] }, opts);
     const a = withSelf.find((s) => s.unitName === "甲单位")!;
     const plainA = plain.find((s) => s.unitName === "甲单位")!;
     expect([a.onTimeRate, a.overdue, a.responseRate]).toEqual([plainA.onTimeRate, plainA.overdue, plainA.responseRate]);
     expect(a.selfFound).toBe(3);
     // Otherwise equal to 乙单位, 甲单位's 自查 puts it first.
     expect(withSelf.map((s) => s.unitName)).toEqual(["甲单位", "乙单位"]);
-    const onTime = scoreUnits({ units, issues: [...base, issue(1, "2026-12-01", { source: "自查", state: "CLOSED", claimedAt: at("2026-11-28 10:00"), closedAt: at("2026-12-01 10:00") })] }, opts);
+    const onTime = scoreUnits({ units, notices: [], lights: [], issues: [...base, issue(1, "2026-12-01", { source: "自查", state: "CLOSED", claimedAt: at("2026-11-28 10:00"), closedAt: at("2026-12-01 10:00") })] }, opts);
     expect(onTime.find((s) => s.unitName === "甲单位")!.onTimeRate).toBeCloseTo(2 / 3);
     const text = buildRanking(withSelf, opts)!;
     expect(text).toContain("1. 甲单位｜按期率50%（1/2），逾期1个，响应率100%（1/1），自查3个");

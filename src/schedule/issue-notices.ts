@@ -1,0 +1,49 @@
+import type { Day } from "../core/zoned-time.ts";
+import { EVENT } from "../domain/event-type.ts";
+import { noticeLabel, noticeNumber, type NoticeColour } from "../domain/light.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { lightReasons } from "../format/light-reason.ts";
+import type { Tx } from "../handlers/handler-context.ts";
+import { loadLit, type LightRules } from "../store/light-sql.ts";
+import type { Store } from "../store/open-store.ts";
+
+export interface DueNotice {
+  issueId: number;
+  colour: NoticeColour;
+  reason: string;
+}
+
+/**
+ * One query: the open issues lit blue, yellow or red today that have never had a 督办单 of
+ * that colour, worst first. An issue that went red, then green after an extension, and
+ * red again is not issued a second red one.
+ */
+export async function findDueNotices(db: Store | Tx, rules: LightRules, dayOf: (at: Date) => Day): Promise<DueNotice[]> {
+  const lit = await loadLit(
+    db,
+    rules,
+    Prisma.sql`1 = 1`,
+    Prisma.sql`WHERE l."light" <> 'GREEN' AND NOT EXISTS (SELECT 1 FROM "SupervisionNotice" n WHERE n."issueId" = l."id" AND n."colour" = l."light")
+      ORDER BY CASE l."light" WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END, l."code"`,
+  );
+  return lit.map((l) => ({ issueId: l.id, colour: l.light as NoticeColour, reason: lightReasons(l, rules.today, dayOf).join("；") }));
+}
+
+/** Numbers the notices on from this year's last and records each in its issue's history. */
+export async function writeNotices(tx: Tx, due: DueNotice[], o: { year: number; now: Date; botName: string }): Promise<void> {
+  if (due.length === 0) return;
+  const last = await tx.supervisionNotice.aggregate({ where: { year: o.year }, _max: { number: true } });
+  const first = (last._max.number ?? 0) + 1;
+  const rows = due.map((d, i) => ({ ...d, year: o.year, number: first + i, issuedAt: o.now }));
+  await tx.supervisionNotice.createMany({ data: rows });
+  await tx.issueEvent.createMany({
+    data: rows.map((n) => ({
+      issueId: n.issueId,
+      type: EVENT.NOTICE_ISSUED,
+      actorId: "duban",
+      actorName: o.botName,
+      text: `${noticeNumber(n)} ${noticeLabel(n.colour)}：${n.reason}`,
+      at: o.now,
+    })),
+  });
+}
