@@ -13,6 +13,9 @@ export type NoticeColour = (typeof NOTICE_COLOURS)[number];
 
 const NAME: Record<Light, string> = { RED: "红", YELLOW: "黄", BLUE: "蓝", GREEN: "绿" };
 
+/** `红` */
+export const colourName = (l: Light): string => NAME[l];
+
 /** `红灯` */
 export const lightLabel = (l: Light): string => `${NAME[l]}灯`;
 

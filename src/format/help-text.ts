@@ -22,6 +22,7 @@ export function helpText(actor: Actor): string {
     if (!inUnit) lines.push("逾期 [来源]：全部逾期问题，如：逾期 中央环保督察");
     // A unit's group never gets the district-wide digest (统计 is refused there), so it is not offered.
     if (role !== "UNIT") lines.push("统计：即时日报");
+    if (role !== "UNIT") lines.push("督办单 [红/黄/蓝] [单位名]：本年度督办单台账");
   }
   if (actor.isAdmin) {
     lines.push("绑定 <单位名> / 绑定 领导 / 解绑：设置本群");

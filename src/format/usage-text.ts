@@ -21,6 +21,7 @@ export const USAGE: Record<CommandName, string> = {
   驳回延期: "驳回延期 <编号> <理由>，例如：驳回延期 ZG-2026-003 理由不充分，请按原时限完成",
   导出: "导出（私聊督办助手发送）",
   附件: "附件 <编号>，例如：附件 ZG-2026-003",
+  督办单: "督办单，可加颜色或单位，例如：督办单 红、督办单 区水利局",
 };
 
 export function usageHint(command: CommandName, problem?: string): string {

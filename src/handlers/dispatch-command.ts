@@ -8,6 +8,7 @@ import { bindRoom, unbindRoom } from "./bind-room.ts";
 import { claimCompletion } from "./claim-completion.ts";
 import { exportToAdmin } from "./export-to-admin.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
+import { listNotices } from "./list-notices.ts";
 import { listOverdue } from "./list-overdue.ts";
 import { listUnitIssues } from "./list-unit-issues.ts";
 import { queryIssue } from "./query-issue.ts";
@@ -74,5 +75,7 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return exportToAdmin(ctx);
     case "attachments":
       return sendAttachments(ctx, cmd);
+    case "notices":
+      return listNotices(ctx, cmd);
   }
 }

@@ -13,7 +13,7 @@ import type { StoredMilestone } from "./milestone-plan.ts";
 
 type Tx = Prisma.TransactionClient;
 
-const FIELDS = ["description", "unitId", "deadline", "assignedOn", "source", "category", "coUnits", "leader", "measures", "state"] as const satisfies readonly (keyof LedgerFields)[];
+const FIELDS = ["description", "unitId", "deadline", "assignedOn", "source", "category", "coUnits", "leader", "measures", "state", "dailyReport"] as const satisfies readonly (keyof LedgerFields)[];
 
 export interface IssueWrite {
   code: string;

@@ -7,6 +7,7 @@ import { exportRow, type ExportRow } from "./export-table.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
 import { LedgerError } from "./ledger-error.ts";
 import type { LedgerWriter } from "./ledger-writer.ts";
+import { registerRow, type RegisterRow } from "./register-table.ts";
 import { releaseGarbage } from "./release-garbage.ts";
 import { openCsvWriter } from "./write-csv.ts";
 import { openXlsxWriter } from "./write-xlsx.ts";
@@ -21,8 +22,8 @@ const PAGE = 1_000;
 
 /**
  * Writes every issue, ordered by code, as a ledger that imports back unchanged
- * (`.xlsx` or `.csv`), from one snapshot of the store. Returns the number of issue
- * rows written. A file that cannot be written is removed again and reported in Chinese.
+ * (`.xlsx` or `.csv`), from one snapshot of the store; an xlsx gets every 督办单 on a
+ * second sheet (a CSV holds one table). Returns the number of issue rows written. A file that cannot be written is removed again and reported in Chinese.
  * Given a transaction (a chat message's), it reads in that one.
  */
 export async function exportLedger(db: Store | Tx, file: string, opts: ExportOptions): Promise<number> {
@@ -33,11 +34,16 @@ export async function exportLedger(db: Store | Tx, file: string, opts: ExportOpt
   const folder = path.dirname(path.resolve(file));
   if (!(await stat(folder).catch(() => null))?.isDirectory()) throw new LedgerError(`目录不存在：${folder}`);
   let writer: LedgerWriter<ExportRow>;
+  let addNotice: ((r: RegisterRow) => Promise<void>) | undefined;
   try {
     if (ext === ".csv") {
       const csv = await openCsvWriter(file, EXPORT_COLUMNS);
       writer = { ...csv, add: (r) => csv.add(EXPORT_COLUMNS.map((c) => r[c])) };
-    } else writer = await openXlsxWriter(file);
+    } else {
+      const xlsx = await openXlsxWriter(file);
+      writer = xlsx;
+      addNotice = (r) => xlsx.addNotice(r);
+    }
   } catch (err) {
     throw writeError(file, err);
   }
@@ -63,9 +69,11 @@ export async function exportLedger(db: Store | Tx, file: string, opts: ExportOpt
           for (const issue of page) await writer.add(exportRow({ ...issue, unit: { name: unitName.get(issue.unitId) ?? "" } }, opts.zonedTime, today));
           written += page.length;
           if (written % (5 * PAGE) === 0) releaseGarbage();
-          if (page.length < PAGE) return written;
+          if (page.length < PAGE) break;
           after = page[page.length - 1]!.code;
         }
+        if (addNotice) await writeRegister(tx, addNotice, unitName, opts.zonedTime);
+        return written;
       },
     );
     await writer.close();
@@ -75,6 +83,22 @@ export async function exportLedger(db: Store | Tx, file: string, opts: ExportOpt
     await unlink(file).catch(() => undefined);
     // A store failure is not the file's fault: it goes to the final handler as is.
     throw isFileError(err) ? writeError(file, err) : err;
+  }
+}
+
+/** Every 督办单, oldest first (by year and number), page by page like the issues. */
+async function writeRegister(tx: Tx, add: (r: RegisterRow) => Promise<void>, unitName: Map<number, string>, zonedTime: ZonedTime): Promise<void> {
+  let after: { year: number; number: number } | undefined;
+  for (;;) {
+    const page = await tx.supervisionNotice.findMany({
+      where: after === undefined ? {} : { OR: [{ year: { gt: after.year } }, { year: after.year, number: { gt: after.number } }] },
+      orderBy: [{ year: "asc" }, { number: "asc" }],
+      take: PAGE,
+      select: { colour: true, year: true, number: true, reason: true, issuedAt: true, issue: { select: { code: true, state: true, unitId: true } } },
+    });
+    for (const n of page) await add(registerRow(n, unitName.get(n.issue.unitId) ?? "", zonedTime));
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!;
   }
 }
 

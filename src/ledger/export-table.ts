@@ -22,6 +22,7 @@ export interface ExportableIssue {
   milestones: { due: string; text: string; doneAt: Date | null }[];
   measures: string;
   state: string;
+  dailyReport: boolean;
   progressPct: number | null;
   lastReportText: string | null;
   lastReportAt: Date | null;
@@ -45,6 +46,8 @@ export function exportRow(issue: ExportableIssue, zonedTime: ZonedTime, today: s
     ),
     整改措施: issue.measures,
     整改状态: STATE_LABEL[issue.state as IssueState] ?? issue.state,
+    // Empty rather than 否: most issues are not daily, and blank imports as 否.
+    每日报送: issue.dailyReport ? "是" : "",
     逾期天数: daysOverdue(issue, today),
     进度百分比: issue.progressPct ?? "",
     最新进度: issue.lastReportText ?? "",

@@ -16,12 +16,14 @@ export interface LedgerFields {
   leader: string;
   measures: string;
   state: string;
+  /** 每日报送. */
+  dailyReport: boolean;
 }
 
 export interface FieldChange {
   field: keyof LedgerFields;
-  from: string | number | null;
-  to: string | number | null;
+  from: string | number | boolean | null;
+  to: string | number | boolean | null;
 }
 
 const LABEL: Record<keyof LedgerFields, string> = {
@@ -35,12 +37,13 @@ const LABEL: Record<keyof LedgerFields, string> = {
   deadline: "整改时限",
   measures: "整改措施",
   state: "整改状态",
+  dailyReport: "每日报送",
 };
 const ORDER = Object.keys(LABEL) as (keyof LedgerFields)[];
 
 /**
  * What a row would set, in stored form. A row without a state, or a file without a
- * 交办日期 column, keeps the current value; 立行立改 keeps a stored issue's deadline, so
+ * 交办日期 or 每日报送 column, keeps the current value; 立行立改 keeps a stored issue's deadline, so
  * re-importing the same file does not push it back every day.
  */
 export function rowFields(row: LedgerRow, unitId: number, current: LedgerFields | undefined): LedgerFields {
@@ -55,6 +58,7 @@ export function rowFields(row: LedgerRow, unitId: number, current: LedgerFields 
     leader: row.leader,
     measures: row.measures,
     state: row.state ?? current?.state ?? "NOT_STARTED",
+    dailyReport: row.dailyReport ?? current?.dailyReport ?? false,
   };
 }
 
@@ -64,10 +68,11 @@ export function diffFields(before: LedgerFields, after: LedgerFields): FieldChan
 
 /** `整改时限 2026-12-05→2026-12-20；整改状态 未开始→整改中`, for the issue's history. */
 export function describeChanges(changes: FieldChange[], unitName: (id: number) => string): string {
-  const shown = (c: FieldChange, v: string | number | null): string => {
+  const shown = (c: FieldChange, v: string | number | boolean | null): string => {
     if (c.field === "unitId") return unitName(Number(v));
     if (c.field === "state") return STATE_LABEL[v as IssueState] ?? String(v);
     if (c.field === "deadline" && v === null) return LONG_TERM;
+    if (typeof v === "boolean") return v ? "是" : "否";
     return clip(v === null ? "" : String(v));
   };
   return changes.map((c) => `${LABEL[c.field]} ${shown(c, c.from)}→${shown(c, c.to)}`).join("；");

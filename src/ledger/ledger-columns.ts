@@ -12,6 +12,7 @@ export const COL = {
   milestones: "整改节点",
   measures: "整改措施",
   state: "整改状态",
+  dailyReport: "每日报送",
   // Written by export only; ignored on import.
   overdueDays: "逾期天数",
   progressPct: "进度百分比",
@@ -35,6 +36,7 @@ export const IMPORT_COLUMNS = [
   COL.milestones,
   COL.measures,
   COL.state,
+  COL.dailyReport,
 ] as const;
 
 /** Other spellings offices give the same columns (after normalizeHeader). */
@@ -53,6 +55,8 @@ export const HEADER_ALIASES: ReadonlyMap<string, string> = new Map([
   ["牵头领导", COL.leader],
   ["状态", COL.state],
   ["完成情况", COL.state],
+  ["日报送", COL.dailyReport],
+  ["是否每日报送", COL.dailyReport],
 ]);
 
 /** A row's running number in the sheet, not data. */

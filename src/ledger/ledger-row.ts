@@ -24,6 +24,8 @@ export interface LedgerRow {
   assignedOn?: Day | null;
   /** 整改节点 in date order; undefined when the file has no such column (left alone). */
   milestones?: LedgerMilestone[];
+  /** 每日报送; undefined when the file has no such column (left alone). */
+  dailyReport?: boolean;
 }
 
 /** One thing wrong with the file; `row` as the spreadsheet shows it (header = 1). */

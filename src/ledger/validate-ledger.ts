@@ -11,6 +11,7 @@ import { parseMilestones } from "./ledger-milestones.ts";
 import { cellText, normalizeCode, normalizeCoUnits } from "./normalize-fields.ts";
 import { parseDeadline, type DeadlineBasis } from "./parse-deadline.ts";
 import { parseLedgerDate } from "./parse-ledger-date.ts";
+import { parseYesNo } from "./parse-yes-no.ts";
 import type { RawRow, RawSheet } from "./raw-sheet.ts";
 
 export type { LedgerProblem, LedgerRow } from "./ledger-row.ts";
@@ -55,7 +56,12 @@ export class RowValidator {
   ) {
     const missing = REQUIRED_COLUMNS.filter((h) => !headers.includes(h));
     this.headerErrors = missing.map((h) => ({ row: 1, reason: `缺少表头“${h}”` }));
-    this.has = { state: headers.includes(COL.state), assignedOn: headers.includes(COL.assignedOn), milestones: headers.includes(COL.milestones) };
+    this.has = {
+      state: headers.includes(COL.state),
+      assignedOn: headers.includes(COL.assignedOn),
+      milestones: headers.includes(COL.milestones),
+      dailyReport: headers.includes(COL.dailyReport),
+    };
   }
 
   check(raw: RawRow): { row: LedgerRow } | { problems: LedgerProblem[] } {
@@ -76,6 +82,7 @@ interface OptionalColumns {
   state: boolean;
   assignedOn: boolean;
   milestones: boolean;
+  dailyReport: boolean;
 }
 
 function readRow(raw: RawRow, has: OptionalColumns, reasons: string[], basis: DeadlineBasis): LedgerRow {
@@ -142,6 +149,10 @@ function readRow(raw: RawRow, has: OptionalColumns, reasons: string[], basis: De
     const { milestones, problems } = parseMilestones(text(COL.milestones), deadlineOk ? deadline : null, today);
     row.milestones = milestones;
     reasons.push(...problems);
+  }
+  if (has.dailyReport) {
+    row.dailyReport = parseYesNo(text(COL.dailyReport));
+    if (row.dailyReport === undefined) reasons.push(`每日报送“${text(COL.dailyReport)}”无法识别（应为 是 或 否，空白为否）`);
   }
   return row;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTICE_COLOURS } from "../domain/light.ts";
 
 const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/);
 const date = z.object({ y: z.number().int().optional(), m: z.number().int(), d: z.number().int(), monthEnd: z.boolean().optional() });
@@ -27,6 +28,7 @@ export const COMMAND_NAMES = [
   "驳回延期",
   "导出",
   "附件",
+  "督办单",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -56,6 +58,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("refuseExtension"), code, reason: text }),
   z.object({ type: z.literal("export") }),
   z.object({ type: z.literal("attachments"), code }),
+  // `督办单 [红|黄|蓝] [单位名]`: this year's register of supervision notices.
+  z.object({ type: z.literal("notices"), colour: z.enum(NOTICE_COLOURS).optional(), unitName: text.optional() }),
   // A command word with arguments that do not fit: answered with its usage line.
   z.object({ type: z.literal("usage"), command: z.enum(COMMAND_NAMES), problem: text.optional() }),
   // A quoted reply whose quote names several issues: ask which one.

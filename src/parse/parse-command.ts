@@ -1,5 +1,6 @@
 import { firstChars } from "../core/identity.ts";
 import { classifyReport, percentIn } from "./classify-report.ts";
+import type { NoticeColour } from "../domain/light.ts";
 import type { Command, CommandName } from "./command.ts";
 import { codeAtStart } from "./issue-code.ts";
 import { LONG_TERM_WORDS, parseDateAtStart, type DateSpec } from "./parse-date.ts";
@@ -33,6 +34,8 @@ const WORDS: [string, CommandName][] = (
     ["导出", "导出"],
     ["导出台账", "导出"],
     ["附件", "附件"],
+    ["督办单", "督办单"],
+    ["督办单台账", "督办单"],
   ] as [string, CommandName][]
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -108,6 +111,24 @@ function assignment(unitName: string, deadline: DateSpec | "immediate" | null, d
   return text ? { type: "assign", unitName, deadline, description: text } : usage("交办", "缺少问题描述");
 }
 
+const COLOUR_WORD = /^([红黄蓝绿])(?:色|灯)?(?:督办单)?$/;
+const COLOUR: Record<string, NoticeColour> = { 红: "RED", 黄: "YELLOW", 蓝: "BLUE" };
+
+/** `督办单 红 区水利局`: a colour word (红, 黄色, 蓝灯) in any place, the other words a unit name. */
+function noticesCommand(rest: string): Command {
+  let colour: NoticeColour | undefined;
+  const unitWords: string[] = [];
+  for (const word of skipSep(rest).trim().split(/\s+/).filter(Boolean)) {
+    const name = COLOUR_WORD.exec(word)?.[1];
+    if (name === undefined) unitWords.push(word);
+    else if (name === "绿") return usage("督办单", "绿灯不发督办单，颜色可写红、黄、蓝");
+    else if (colour !== undefined) return usage("督办单", "只能写一种颜色");
+    else colour = COLOUR[name];
+  }
+  const unitName = unitWords.join(" ");
+  return { type: "notices", ...(colour ? { colour } : {}), ...(unitName ? { unitName } : {}) };
+}
+
 /**
  * Pure: normalised text (mention removed) → the command it is, or null when it is not
  * addressed to the bot by its form (a command word or an issue code at the start).
@@ -137,6 +158,8 @@ export function parseCommand(text: string): Command | null {
       return { type: "export" };
     case "附件":
       return withCode(name, rest, (code) => ({ type: "attachments", code }));
+    case "督办单":
+      return noticesCommand(rest);
     case "清单": {
       const [unitName, ...more] = skipSep(rest).trim().split(/\s+/).filter(Boolean);
       if (!unitName) return { type: "list" };

@@ -26,10 +26,12 @@ beforeAll(async () => {
   });
   // A description and a co-unit list that a careless CSV writer would break.
   await store.issue.update({ where: { code: "ZG-2026-001" }, data: { description: "废水直排, 异味扰民", coUnits: "区生态环境局、区水利局" } });
+  // A construction project that reports daily: 是 must survive the round trip.
+  await store.issue.update({ where: { code: "ZG-2026-002" }, data: { dailyReport: true } });
 });
 afterAll(() => cleanup());
 
-const HEADER = ["编号", "问题来源", "问题类别", "问题描述", "责任单位", "配合单位", "责任领导", "交办日期", "整改时限", "整改节点", "整改措施", "整改状态", "逾期天数", "进度百分比", "最新进度", "进度日期"];
+const HEADER = ["编号", "问题来源", "问题类别", "问题描述", "责任单位", "配合单位", "责任领导", "交办日期", "整改时限", "整改节点", "整改措施", "整改状态", "每日报送", "逾期天数", "进度百分比", "最新进度", "进度日期"];
 
 describe("exportLedger", () => {
   it("writes an xlsx with real dates, a bold header and derived columns", async () => {
@@ -57,6 +59,7 @@ describe("exportLedger", () => {
     expect(r.getCell(col("进度百分比")).value).toBe(60);
     expect(r.getCell(col("最新进度")).value).toBe('管网铺设60%，"一期"完成\n二期开工');
     expect(r.getCell(col("进度日期")).value).toBe("2026-12-01 08:30");
+    expect([ws.getRow(3).getCell(col("每日报送")).value, r.getCell(col("每日报送")).value]).toEqual(["是", null]);
     // Closed and pending issues are never overdue.
     const closed = ws.getRow(11);
     expect([closed.getCell(1).value, closed.getCell(col("整改状态")).value, closed.getCell(col("逾期天数")).value]).toEqual(["ZG-2026-010", "已销号", 0]);
@@ -70,7 +73,7 @@ describe("exportLedger", () => {
     const text = bytes.toString("utf8");
     expect(text.split("\r\n")[0]).toBe("\uFEFF" + HEADER.join(","));
     expect(text).toContain('ZG-2026-001,中央环保督察交办,水,"废水直排, 异味扰民",百胜镇人民政府,区生态环境局、区水利局,');
-    expect(text).toContain(',2026-12-05,,更换设备并委托第三方运维,未开始,3,60,"管网铺设60%，""一期""完成\n二期开工",2026-12-01 08:30\r\n');
+    expect(text).toContain(',2026-12-05,,更换设备并委托第三方运维,未开始,,3,60,"管网铺设60%，""一期""完成\n二期开工",2026-12-01 08:30\r\n');
     const sheet = await readLedgerFile(file);
     expect(sheet.headers).toEqual(HEADER);
     expect(sheet.rows[2]!.cells["最新进度"]).toBe('管网铺设60%，"一期"完成\n二期开工');

@@ -80,7 +80,7 @@ describe("export of text that looks like a formula", () => {
     const row = wb.worksheets[0]!.getRow(4);
     expect(row.getCell(1).value).toBe("ZG-2026-003");
     // 问题来源, 问题类别, 问题描述, 责任领导, 整改措施, 最新进度: the text itself, as a string cell.
-    for (const [col, text] of [[2, RISKY.source], [3, RISKY.category], [4, RISKY.description], [7, RISKY.leader], [11, RISKY.measures], [15, RISKY.lastReportText]] as const) {
+    for (const [col, text] of [[2, RISKY.source], [3, RISKY.category], [4, RISKY.description], [7, RISKY.leader], [11, RISKY.measures], [16, RISKY.lastReportText]] as const) {
       expect(row.getCell(col).type).toBe(ExcelJS.ValueType.String);
       expect(row.getCell(col).value).toBe(text);
     }

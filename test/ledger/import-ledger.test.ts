@@ -217,6 +217,20 @@ describe("importLedgerFile", () => {
     expect((await store.issue.findUniqueOrThrow({ where: { code: "A-2" } })).state).toBe("NOT_STARTED");
   });
 
+  it("sets 每日报送 on create and update, records the change, and leaves it alone in a file without the column", async () => {
+    const daily = async () => (await store.issue.findMany({ orderBy: { code: "asc" } })).map((i) => [i.code, i.dailyReport]);
+    await importLedgerFile(store, csv("daily.csv", ["编号,问题描述,责任单位,整改时限,每日报送", "A-1,x,区水利局,2026-12-31,是", "A-2,y,区水利局,2026-12-31,"]), zt, { actor: "a", now: T1 });
+    expect(await daily()).toEqual([["A-1", true], ["A-2", false]]);
+    // 日报送 is the same column; A-1 keeps its value, A-2 turns daily.
+    const result = await importLedgerFile(store, csv("daily2.csv", ["编号,问题描述,责任单位,整改时限,日报送", "A-1,x,区水利局,2026-12-31,Y", "A-2,y,区水利局,2026-12-31,√"]), zt, { actor: "b", now: T2 });
+    expect(result).toMatchObject({ ok: true, updated: 1, unchanged: 1, changes: [{ code: "A-2", text: "每日报送 否→是" }] });
+    const events = await store.issueEvent.findMany({ where: { issue: { code: "A-2" } }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.type, e.text])).toEqual([["IMPORT_CREATE", "台账导入新建"], ["IMPORT_UPDATE", "每日报送 否→是"]]);
+    const without = await importLedgerFile(store, csv("nodaily.csv", ["编号,问题描述,责任单位,整改时限", "A-1,x,区水利局,2026-12-31", "A-2,y,区水利局,2026-12-31"]), zt, { actor: "c", now: T2 });
+    expect(without).toMatchObject({ ok: true, updated: 0, unchanged: 2 });
+    expect(await daily()).toEqual([["A-1", true], ["A-2", true]]);
+  });
+
   it("imports nothing from a file with one bad row, and lists every bad row", async () => {
     await importLedgerFile(store, csv("first.csv", [HEAD, "A-1,x,区水利局,2026-12-01,整改中"]), zt, { actor: "a", now: T1 });
     const snapshot = await store.issue.findMany();

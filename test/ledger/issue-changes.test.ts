@@ -12,6 +12,7 @@ const base: LedgerFields = {
   leader: "周副区长",
   measures: "截污纳管",
   state: "NOT_STARTED",
+  dailyReport: false,
 };
 const units = new Map([
   [1, "区水利局"],
@@ -28,6 +29,7 @@ describe("describeChanges", () => {
     ["empty after", { measures: "" }, "整改措施 截污纳管→（空）"],
     ["closed", { state: "CLOSED" }, "整改状态 未开始→已销号"],
     ["long text is clipped", { description: "很".repeat(50) }, `问题描述 污水直排→${"很".repeat(40)}…`],
+    ["每日报送 as 是/否", { dailyReport: true }, "每日报送 否→是"],
     ["fields in ledger order", { leader: "李副区长", source: "群众投诉", category: "气" }, "问题来源 暗访暗查→群众投诉；问题类别 水→气；责任领导 周副区长→李副区长"],
   ])("%s", (_n, change, text) => {
     expect(describeChanges(diffFields(base, { ...base, ...change }), name)).toBe(text);

@@ -13,6 +13,7 @@ const base: LedgerFields = {
   leader: "周副区长",
   measures: "截污纳管",
   state: "IN_PROGRESS",
+  dailyReport: false,
 };
 const EXT: ApprovedExtension = { oldDeadline: "2026-11-20", newDeadline: "2026-12-31" };
 

@@ -132,6 +132,37 @@ describe("validateLedger: rows", () => {
     expect(r.ok && r.rows[0]!.state).toBeUndefined();
   });
 
+  describe("每日报送", () => {
+    const headers = [...HEADERS, "每日报送"];
+    it.each<[RawCell, boolean]>([
+      ["是", true],
+      ["Y", true],
+      ["yes", true],
+      ["√", true],
+      [1, true],
+      ["TRUE", true],
+      ["否", false],
+      ["n", false],
+      ["No", false],
+      [0, false],
+      ["", false],
+      [null, false],
+    ])("%s → %s", (cell, daily) => {
+      const r = validateLedger(sheet([row({ 每日报送: cell }, headers)], headers), BASIS);
+      expect(r.ok && r.rows[0]!.dailyReport).toBe(daily);
+    });
+
+    it("reports anything else with its row number", () => {
+      const r = validateLedger(sheet([row({}, headers), row({ 编号: "ZG-2026-002", 每日报送: "每天" }, headers)], headers), BASIS);
+      expect(r).toEqual({ ok: false, errors: [{ row: 3, reason: "每日报送“每天”无法识别（应为 是 或 否，空白为否）" }] });
+    });
+
+    it("is left undefined when the column is absent", () => {
+      const r = validateLedger(sheet([row()]), BASIS);
+      expect(r.ok && "dailyReport" in r.rows[0]!).toBe(false);
+    });
+  });
+
   it("ignores columns it does not know, e.g. the export's extra ones", () => {
     const headers = [...HEADERS, "逾期天数", "最新进度", "进度日期", "备注"];
     const r = validateLedger(sheet([row({ 逾期天数: 3, 最新进度: "x", 进度日期: "乱写", 备注: "y" }, headers)], headers), BASIS);

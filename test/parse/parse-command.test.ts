@@ -54,6 +54,15 @@ describe("parseCommand: command words", () => {
     ["导出 全部", { type: "export" }],
     ["附件 ZG-2026-003", { type: "attachments", code: "ZG-2026-003" }],
     ["附件ZG-2026-003", { type: "attachments", code: "ZG-2026-003" }],
+    ["督办单", { type: "notices" }],
+    ["督办单台账", { type: "notices" }],
+    ["督办单 红", { type: "notices", colour: "RED" }],
+    ["督办单 黄色", { type: "notices", colour: "YELLOW" }],
+    ["督办单：蓝灯", { type: "notices", colour: "BLUE" }],
+    ["督办单 区水利局", { type: "notices", unitName: "区水利局" }],
+    ["督办单 红色督办单 区水利局", { type: "notices", colour: "RED", unitName: "区水利局" }],
+    ["督办单 区水利局 黄", { type: "notices", colour: "YELLOW", unitName: "区水利局" }],
+    ["督办单 红旗镇", { type: "notices", unitName: "红旗镇" }],
   ])("%s", (text, expected) => {
     const cmd = parseCommand(normalizeText(text));
     expect(cmd).toEqual(expected);
@@ -81,6 +90,8 @@ describe("parseCommand: malformed commands get their usage", () => {
     ["回头看 ZG-2026-003 反弹", "回头看", "说明"],
     ["附件", "附件", "缺少问题编号"],
     ["附件 整改报告", "附件", "不是问题编号"],
+    ["督办单 绿", "督办单", "绿灯不发督办单"],
+    ["督办单 红 黄", "督办单", "只能写一种颜色"],
   ])("%s", (text, command, problem) => {
     const cmd = parseCommand(normalizeText(text));
     expect(cmd).toMatchObject({ type: "usage", command });
