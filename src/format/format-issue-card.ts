@@ -2,7 +2,7 @@ import { dayLabel, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { deadlineLabel, shortText, stateWithPct, timeStatus } from "./issue-status.ts";
 import { EVENT_LABEL } from "./event-label.ts";
 import { lightWithReason } from "./light-reason.ts";
-import { noticeLabel, noticeNumber, type NoticeColour } from "../domain/light.ts";
+import { colourName, noticeNumber, type NoticeColour } from "../domain/light.ts";
 import type { LightFacts } from "../store/light-sql.ts";
 
 interface CardIssue {
@@ -63,7 +63,7 @@ export function formatIssueCard(
   lines.push(`状态：${stateWithPct(issue)}`);
   if (warning.light) lines.push(`亮灯：${lightWithReason(warning.light, today, (at) => time.today(at))}`);
   if (warning.notices.length) {
-    lines.push(`督办单：${warning.notices.map((n) => `${noticeNumber(n)}（${noticeLabel(n.colour as NoticeColour).slice(0, 1)}）`).join("、")}`);
+    lines.push(`督办单：${warning.notices.map((n) => `${noticeNumber(n)}（${colourName(n.colour as NoticeColour)}）`).join("、")}`);
   }
   const { images, files } = evidence;
   if (images + files > 0) lines.push(`附件 ${images + files} 个${images && files ? `（照片 ${images} 张，文件 ${files} 个）` : ""}`);

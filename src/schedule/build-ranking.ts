@@ -1,7 +1,7 @@
 import type { Day } from "../core/zoned-time.ts";
 import { isSelfFound } from "../domain/issue-source.ts";
 import { isOpen } from "../domain/issue-state.ts";
-import { noticeLabel, type NoticeColour } from "../domain/light.ts";
+import { NOTICE_COLOURS, colourName, type NoticeColour } from "../domain/light.ts";
 import { dayHeading } from "./day-heading.ts";
 import type { RankingSnapshot } from "./job-snapshots.ts";
 
@@ -151,7 +151,7 @@ const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%（${n}
 
 /** `红1黄2蓝0` */
 function noticeCounts(n: Record<NoticeColour, number>): string {
-  return (["RED", "YELLOW", "BLUE"] as const).map((c) => `${noticeLabel(c).slice(0, 1)}${n[c]}`).join("");
+  return NOTICE_COLOURS.map((c) => `${colourName(c)}${n[c]}`).join("");
 }
 
 /** Pure: the leaders' weekly ranking message; null when no unit has issues. */

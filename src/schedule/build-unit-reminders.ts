@@ -91,7 +91,7 @@ function noticeLines(issued: PendingNotice[]): string[] {
     .slice(0, SECTION_LIMIT)
     .map((n) => `【${noticeLabel(n.colour)}】${noticeNumber(n)} ${n.code} ${shortText(n.description, 16)}｜${n.reason}`);
   if (issued.length > SECTION_LIMIT) lines.push(`……另有督办单 ${issued.length - SECTION_LIMIT} 份，发送“清单”查看全部问题`);
-  lines.push("请对督办事项立即整改，并报送进度。");
+  lines.push("请按督办单要求抓紧整改，按时报送进度。");
   return lines;
 }
 

@@ -37,7 +37,7 @@ describe("startCron (node-cron on fake timers)", () => {
     expect(await app!.store.outbox.findMany({ select: { key: true } })).toEqual([{ key: "job:digest:2026-12-07:r-leaders@chatroom" }]);
     await vi.advanceTimersByTimeAsync(30 * 60_000); // 09:00:05
     await scheduler!.stop();
-    expect((await app!.store.jobRun.findMany()).map((r) => r.job).sort()).toEqual(["digest", "ranking", "reminders", "reviews"]);
+    expect((await app!.store.jobRun.findMany()).map((r) => r.job).sort()).toEqual(["digest", "lights", "ranking", "reminders", "reviews"]);
     expect(await app!.store.outbox.count()).toBe(1 + 3 + 1 + 1);
   });
 

@@ -68,7 +68,7 @@ describe("idempotency", () => {
     expect(new Set(results.map((r) => r.owner)).size).toBe(3);
     expect(await t!.app.store.outbox.count()).toBe(7); // 1 digest + 3 reminders + 1 ranking + 2 reviews
     const runs = await t!.app.store.jobRun.findMany();
-    expect(runs.map((r) => r.job).sort()).toEqual(["digest", "ranking", "reminders", "reviews"]);
+    expect(runs.map((r) => r.job).sort()).toEqual(["digest", "lights", "ranking", "reminders", "reviews"]);
     expect(runs.every((r) => r.finishedAt !== null)).toBe(true);
   });
 
@@ -80,7 +80,9 @@ describe("idempotency", () => {
     });
     t!.clock.set(at("2026-12-07 08:31"));
     const s = await createScheduler(t!.app);
-    expect(await s.runDue()).toBe(false); // its lease still runs
+    await s.runDue(); // the day's lights run; the digest's lease still runs
+    expect((await t!.app.store.jobRun.findUniqueOrThrow({ where: { key: "digest:2026-12-07" } })).owner).toBe("dead-host:1");
+    expect(await s.runDue()).toBe(false);
     expect(t!.app.time.minute((await s.nextDueAt())!)).toBe("2026-12-07 08:35");
     t!.clock.set(at("2026-12-07 08:35"));
     expect(await s.runDue()).toBe(true);

@@ -6,15 +6,16 @@ import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
 const calendar = new WorkingCalendar();
 
 describe("jobTimes", () => {
-  it("orders jobs by configured time, reminders before ranking before reviews at the same minute", () => {
+  it("orders jobs by configured time, lights first, reminders before ranking before reviews at the same minute", () => {
     expect(jobTimes(loadConfig({}))).toEqual([
+      { job: "lights", time: "08:30" },
       { job: "digest", time: "08:30" },
       { job: "reminders", time: "09:00" },
       { job: "ranking", time: "09:00" },
       { job: "reviews", time: "09:00" },
     ]);
     const c = loadConfig({ DUBAN_DIGEST_TIME: "10:15", DUBAN_REVIEW_TIME: "07:05", DUBAN_RANKING_TIME: "08:00" });
-    expect(jobTimes(c).map((j) => `${j.job}@${j.time}`)).toEqual(["reviews@07:05", "ranking@08:00", "reminders@09:00", "digest@10:15"]);
+    expect(jobTimes(c).map((j) => `${j.job}@${j.time}`)).toEqual(["reviews@07:05", "lights@08:00", "ranking@08:00", "reminders@09:00", "digest@10:15"]);
   });
 
   it("keys a run by job and day", () => {

@@ -35,7 +35,11 @@ describe("a working Monday (2026-12-07)", () => {
     expect(await s.runDue()).toBe(true);
     const sent = await t.flush();
     expect(sent.map((m) => `${m.at} ${m.to}`)).toEqual(["2026-12-07 08:30 领导群"]);
-    expect(sent[0]!.text).toMatch(/^【整改日报】12月7日（周一）\n共 13 个：未开始 3，整改中 6，待核实 1，已销号 3；逾期 3 个。\n近24小时：/);
+    expect(sent[0]!.text).toMatch(/^【整改日报】12月7日（周一）\n共 13 个：未开始 3，整改中 6，待核实 1，已销号 3；逾期 3 个。\n亮灯：红灯 3 个，黄灯 2 个，蓝灯 2 个，绿灯 2 个。\n近24小时：/);
+    // The day's lights ran first: the overdue issues' red 督办单 are in this very digest.
+    expect(sent[0]!.text).toContain("新发红色督办单 3 份：\n· 督〔2026〕1号 L-1 李渡街道办事处｜逾期36天\n");
+    expect(sent[0]!.text).toContain("黄灯 2 个（按单位）：\n· 区水利局 2 个：W-4 未报进度，W-5 未报进度\n");
+    expect(sent[0]!.text.split("\n").length).toBeLessThanOrEqual(25);
     expect(sent[0]!.text).toContain("· 区水利局 2 个：W-1 逾期12天，W-2 逾期3天");
     expect(sent[0]!.text).toContain("· L-1 李渡街道办事处 逾期36天");
     expect(await lastDigestAt(t.app.store)).toEqual(at("2026-12-07 08:30"));
@@ -53,6 +57,12 @@ describe("a working Monday (2026-12-07)", () => {
     expect(water!.text).toBe(
       [
         "【整改提醒】区水利局 12月7日（周一）",
+        "【红色督办单】督〔2026〕2号 W-1 乡镇污水处理站运行不正常出水超标｜逾期12天",
+        "【红色督办单】督〔2026〕3号 W-2 W-2 问题描述｜逾期3天",
+        "【黄色督办单】督〔2026〕4号 W-4 W-4 问题描述｜11月28日以来未报送进度",
+        "【黄色督办单】督〔2026〕5号 W-5 W-5 问题描述｜尚未报送进度",
+        "【蓝色督办单】督〔2026〕7号 W-3 W-3 问题描述｜12月9日到期，剩2天",
+        "请按督办单要求抓紧整改，按时报送进度。",
         "逾期 2 个：",
         "1. 【督办】W-1 乡镇污水处理站运行不正常出水超标｜逾期12天",
         "2. W-2 W-2 问题描述｜逾期3天",
@@ -66,14 +76,14 @@ describe("a working Monday (2026-12-07)", () => {
     );
     expect(water2!.text).toBe(water!.text);
     expect(town!.text).toBe(
-      ["【整改提醒】百胜镇人民政府 12月7日（周一）", "3日内到期 1 个：", "1. B-1 B-1 问题描述｜12月10日到期，剩3个工作日", "回复：进度 <编号> <说明>，或 <编号> 已完成"].join("\n"),
+      ["【整改提醒】百胜镇人民政府 12月7日（周一）", "【蓝色督办单】督〔2026〕6号 B-1 B-1 问题描述｜12月10日到期，剩3天", "请按督办单要求抓紧整改，按时报送进度。", "3日内到期 1 个：", "1. B-1 B-1 问题描述｜12月10日到期，剩3个工作日", "回复：进度 <编号> <说明>，或 <编号> 已完成"].join("\n"),
     );
     expect(ranking!.text.split("\n").slice(0, 5)).toEqual([
       "【整改周排名】12月7日（周一）",
-      "1. 区城管局｜按期率100%（1/1），逾期0个，响应率100%（1/1）",
-      "2. 百胜镇人民政府｜按期率50%（1/2），逾期0个，响应率100%（1/1）",
-      "3. 区水利局｜按期率33%（1/3），逾期2个，响应率50%（3/6）",
-      "4. 李渡街道办事处｜按期率0%（0/1），逾期1个，响应率0%（0/1）",
+      "1. 区城管局｜按期率100%（1/1），逾期0个，响应率100%（1/1），绿灯率100%（1/1），督办单红0黄0蓝0",
+      "2. 百胜镇人民政府｜按期率50%（1/2），逾期0个，响应率100%（1/1），绿灯率0%（0/1），督办单红0黄0蓝1",
+      "3. 区水利局｜按期率33%（1/3），逾期2个，响应率50%（3/6），绿灯率17%（1/6），督办单红2黄2蓝1",
+      "4. 李渡街道办事处｜按期率0%（0/1），逾期1个，响应率0%（0/1），绿灯率0%（0/1），督办单红1黄0蓝0",
     ]);
     expect(review1!.text).toBe(
       [
@@ -92,7 +102,7 @@ describe("a working Monday (2026-12-07)", () => {
     expect(await s.runDue()).toBe(false);
     expect(await (await createScheduler(t.app)).runDue()).toBe(false);
     expect(await t.flush()).toEqual([]);
-    expect(await t.app.store.jobRun.count()).toBe(4);
+    expect(await t.app.store.jobRun.count()).toBe(5);
     expect(minute(t, await s.nextDueAt())).toBe("2026-12-08 08:30");
   });
 
@@ -108,7 +118,7 @@ describe("a working Monday (2026-12-07)", () => {
       "【回头看提醒",
       "【回头看提醒",
     ]);
-    expect((await t.app.store.jobRun.findMany({ where: { day: "2026-12-08" } })).map((r) => r.job).sort()).toEqual(["digest", "reminders", "reviews"]);
+    expect((await t.app.store.jobRun.findMany({ where: { day: "2026-12-08" } })).map((r) => r.job).sort()).toEqual(["digest", "lights", "reminders", "reviews"]);
   });
 });
 
@@ -209,7 +219,7 @@ describe("catch-up after downtime", () => {
     t = await fresh("2026-12-08 23:50");
     const s = await createScheduler(t.app);
     expect(await s.runDue()).toBe(true);
-    expect((await t.app.store.jobRun.findMany()).map((r) => r.key).sort()).toEqual(["digest:2026-12-08", "reminders:2026-12-08", "reviews:2026-12-08"]);
+    expect((await t.app.store.jobRun.findMany()).map((r) => r.key).sort()).toEqual(["digest:2026-12-08", "lights:2026-12-08", "reminders:2026-12-08", "reviews:2026-12-08"]);
   });
 });
 
