@@ -14,6 +14,8 @@ export const RANKING_METRICS = {
     "Response rate (响应率): of the unit's open issues (未开始 or 整改中), the share with a report (进度, 完成 or 延期 request) in the last DUBAN_STALE_DAYS days, the ranking day included. Shown as — when it has no open issues.",
   selfFound:
     "Self-found (自查): the unit's issues whose source is 自查 (registered with 自查 in chat, or so written in a ledger), all time. Finding its own problems is to the unit's credit and never lowers its rank: a 自查 issue counts in the on-time rate only when completed on time, never in the overdue count or the response rate, and among units otherwise equal more 自查 ranks higher.",
+  lights:
+    "Green share (绿灯率) and 督办单: of the unit's open issues, the share lit green today (DESIGN §4); and the 督办单 it was issued this year, by colour. Shown on its line, not ranked on.",
 } as const;
 
 /** All of it, as one block of text. */
@@ -23,6 +25,7 @@ export const RANKING_DEFINITIONS = [
   `- ${RANKING_METRICS.overdue}`,
   `- ${RANKING_METRICS.responseRate}`,
   `- ${RANKING_METRICS.selfFound}`,
+  `- ${RANKING_METRICS.lights}`,
   "Units are ranked by on-time rate (highest first), then fewest overdue, then response rate, then most 自查; units with nothing due yet are listed after the ranking.",
 ].join("\n");
 
