@@ -85,8 +85,10 @@ async function importAndCheck(bot: TestBot, rows: LedgerRowSpec[]): Promise<void
 async function deliverAndCheck(bot: TestBot, scheduler: Scheduler, s: Step, previous: ReturnType<TestBot["message"]> | null, errors: string[]) {
   bot.clock.advance(s.minutes * 60_000);
   if (s.failSend) bot.failNext = 1;
-  const before = await snapshot(bot);
+  // The day's jobs write too (the lights job records each 督办单 in its issue's history):
+  // what the message did is measured from after them.
   if (s.runJobs) await scheduler.runDue();
+  const before = await snapshot(bot);
   const image = s.imageBytes === null ? undefined : { kind: "image" as const, fileName: "p.jpg", read: async () => Buffer.alloc(s.imageBytes!, 1) };
   const fresh = image ? bot.message(s.sender, s.room, "", { attachment: image }) : bot.message(s.sender, s.room, s.text);
   const msg = s.redeliver && previous ? previous : fresh;
