@@ -9,7 +9,8 @@ import type { Light } from "../domain/light.ts";
  * 100,000 issues are counted and filtered in SQLite instead of being read into the process.
  *
  * - 红 RED: the deadline has passed.
- * - 黄 YELLOW: a milestone (节点) dated before today is not done; or the last reported
+ * - 黄 YELLOW: a milestone (节点) dated before today is not done (not for a long-term issue,
+ *   judged on its report cadence alone); or the last reported
  *   percentage is `lagPoints` or more behind 序时进度 (the share of the calendar days from
  *   the 交办日期, or the day the issue entered the store, to the deadline, both included,
  *   that have passed before today;
@@ -75,7 +76,9 @@ export function litIssues(r: LightRules, where: Prisma.Sql = Prisma.sql`1 = 1`):
         SELECT i."id", i."unitId", i."code", i."deadline", i."leader", i."progressPct", i."lastReportAt",
           ${DAILY_SQL} AS "daily",
           COALESCE(i."deadline" < ${r.today}, 0) AS "late",
-          (SELECT MIN(m."seq") FROM "Milestone" m WHERE m."issueId" = i."id" AND m."doneAt" IS NULL AND m."due" < ${r.today}) AS "missedSeq",
+          -- A long-term issue is judged on its report cadence alone.
+          CASE WHEN i."deadline" IS NOT NULL THEN
+            (SELECT MIN(m."seq") FROM "Milestone" m WHERE m."issueId" = i."id" AND m."doneAt" IS NULL AND m."due" < ${r.today}) END AS "missedSeq",
           ${expected} AS "expectedPct",
           (COALESCE(i."lastReportAt", i."createdAt") < CASE WHEN ${DAILY_SQL} THEN ${r.dailyStaleBefore}
             WHEN i."deadline" IS NULL THEN ${r.longTermStaleBefore} ELSE ${r.staleBefore} END) AS "stale"

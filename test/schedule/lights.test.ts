@@ -104,6 +104,9 @@ describe("the light of an open issue (DESIGN §4)", () => {
       "M-1": "YELLOW 节点2“安装调试”12月12日逾期",
     });
     expect((await lights("2026-12-12"))["M-1"]).toBe("GREEN");
+    // A long-term issue is judged on its report cadence alone, its plan notwithstanding.
+    await db.issue.update({ where: { code: "M-1" }, data: { deadline: null } });
+    expect((await lights("2026-12-14"))["M-1"]).toBe("GREEN");
   });
 
   it("follows DUBAN_LAG_POINTS and DUBAN_DUE_SOON_DAYS", async () => {
