@@ -18,7 +18,10 @@ export interface Actor {
   isLeader: boolean;
 }
 
-/** Admins are named by contact id or by the alias (备注) the bot gave them, never by display name. */
-export function isAdminContact(admins: readonly string[], sender: { id: string; alias?: string | undefined }): boolean {
-  return admins.includes(sender.id) || (!!sender.alias && admins.includes(sender.alias));
+/**
+ * Admins (DUBAN_ADMINS) and mapped leaders (DUBAN_LEADER_CONTACTS) are named by contact id or
+ * by the alias (备注) the bot gave them, never by display name.
+ */
+export function isNamedContact(names: readonly string[], sender: { id: string; alias?: string | undefined }): boolean {
+  return names.includes(sender.id) || (!!sender.alias && names.includes(sender.alias));
 }

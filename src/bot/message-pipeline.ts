@@ -165,7 +165,7 @@ export class MessagePipeline {
     await this.#contacts.observe(store, msg);
     if (msg.room) await this.#relinkIfMissing(msg.room);
     if (msg.room) await this.#observeRoom(msg);
-    const actor = await resolveActor(store, directory, msg, config.DUBAN_ADMINS);
+    const actor = await resolveActor(store, directory, msg, { admins: config.DUBAN_ADMINS, leaders: config.DUBAN_LEADER_CONTACTS.map((l) => l.contact) });
     // In a group bound to nothing the bot answers admins only.
     if (actor.room?.role.kind === "UNBOUND" && !actor.isAdmin) return;
 

@@ -1,10 +1,19 @@
 import type { Store } from "../store/open-store.ts";
-import { isAdminContact, type Actor, type UnitRef } from "./actor.ts";
+import { isNamedContact, type Actor, type UnitRef } from "./actor.ts";
 import type { Directory } from "./directory.ts";
 import type { InboundMessage } from "./inbound-message.ts";
 
-/** Who is speaking and where: the binding of this group, and the groups they belong to. */
-export async function resolveActor(store: Store, directory: Directory, msg: InboundMessage, admins: readonly string[]): Promise<Actor> {
+/**
+ * Who is speaking and where: the binding of this group, and the groups they belong to. A
+ * contact mapped in DUBAN_LEADER_CONTACTS is a leader wherever they write: their private
+ * list at digest time ends with `清单 <责任领导>`, which they must be able to send back.
+ */
+export async function resolveActor(
+  store: Store,
+  directory: Directory,
+  msg: InboundMessage,
+  people: { admins: readonly string[]; leaders: readonly string[] },
+): Promise<Actor> {
   const units = new Map<number, UnitRef>();
   let isLeader = false;
   for (const roomId of await directory.roomsOf(store, msg.sender.id)) {
@@ -16,9 +25,9 @@ export async function resolveActor(store: Store, directory: Directory, msg: Inbo
   return {
     id: msg.sender.id,
     name: msg.sender.name,
-    isAdmin: isAdminContact(admins, msg.sender),
+    isAdmin: isNamedContact(people.admins, msg.sender),
     room: msg.room && role ? { ...msg.room, role } : null,
     units: [...units.values()],
-    isLeader: isLeader || role?.kind === "LEADERS",
+    isLeader: isLeader || role?.kind === "LEADERS" || isNamedContact(people.leaders, msg.sender),
   };
 }

@@ -19,6 +19,9 @@ export const colourName = (l: Light): string => NAME[l];
 /** `红灯` */
 export const lightLabel = (l: Light): string => `${NAME[l]}灯`;
 
+/** `红灯` → RED: the words 清单 takes (the bare 红 could be part of a unit's or a source's name). */
+export const lightNamed = (word: string): Light | undefined => LIGHTS.find((l) => lightLabel(l) === word);
+
 /** `红色督办单` */
 export const noticeLabel = (c: NoticeColour): string => `${NAME[c]}色督办单`;
 

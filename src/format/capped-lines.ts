@@ -1,3 +1,6 @@
+/** More lines than this is not read on a phone; the rest is counted. */
+export const LIST_LIMIT = 30;
+
 /**
  * The first `limit` items as lines, then one line counting the rest: every list the bot
  * sends is read on a phone, and a long one is not read at all.

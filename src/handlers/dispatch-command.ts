@@ -8,6 +8,7 @@ import { bindRoom, unbindRoom } from "./bind-room.ts";
 import { claimCompletion } from "./claim-completion.ts";
 import { exportToAdmin } from "./export-to-admin.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
+import { listByLight } from "./list-by-light.ts";
 import { listNotices } from "./list-notices.ts";
 import { listOverdue } from "./list-overdue.ts";
 import { listUnitIssues } from "./list-unit-issues.ts";
@@ -41,6 +42,8 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return queryIssue(ctx, cmd);
     case "list":
       return listUnitIssues(ctx, cmd);
+    case "listLight":
+      return listByLight(ctx, cmd);
     case "overdue":
       return listOverdue(ctx, cmd);
     case "progress":

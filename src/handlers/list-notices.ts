@@ -5,7 +5,7 @@ import type { CommandOf } from "../parse/command.ts";
 import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
 import { canSeeAll } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
-import { LIST_LIMIT } from "./list-unit-issues.ts";
+import { LIST_LIMIT } from "../format/capped-lines.ts";
 
 /**
  * 督办单 [颜色] [单位]: this year's register of supervision notices, newest first, for

@@ -1,5 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
-import { cappedLines } from "../format/capped-lines.ts";
+import { LIST_LIMIT, cappedLines } from "../format/capped-lines.ts";
 import { issueLine } from "../format/format-issue-list.ts";
 import { shortText } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
@@ -8,7 +8,6 @@ import { findUnitByName } from "../store/find-unit.ts";
 import { sourceFilter } from "../store/source-filter.ts";
 import { canSeeAll } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
-import { LIST_LIMIT } from "./list-unit-issues.ts";
 
 /** 逾期 [来源]: a unit sees its own; leaders and admins see all, most overdue first. */
 export async function listOverdue(ctx: HandlerContext, cmd: CommandOf<"overdue">): Promise<void> {

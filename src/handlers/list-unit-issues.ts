@@ -1,7 +1,8 @@
 import { DubanError } from "../core/duban-error.ts";
+import { firstChars } from "../core/identity.ts";
 import { shortText } from "../format/issue-status.ts";
 import { daysOverdue } from "../domain/issue-state.ts";
-import { cappedLines } from "../format/capped-lines.ts";
+import { LIST_LIMIT, cappedLines } from "../format/capped-lines.ts";
 import { issueLine, sortForList } from "../format/format-issue-list.ts";
 import { usageHint } from "../format/usage-text.ts";
 import type { CommandOf } from "../parse/command.ts";
@@ -9,12 +10,11 @@ import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
 import { sourceFilter, sourcesMatching, type SourceFilter } from "../store/source-filter.ts";
 import type { UnitRef } from "../bot/actor.ts";
 import { canSeeAll } from "./authorize.ts";
+import { leaderIssueList } from "./list-leader-issues.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 
-/** More lines than this is not read on a phone; the rest is counted. */
-export const LIST_LIMIT = 30;
-
-function ownUnit(ctx: HandlerContext): UnitRef {
+/** The unit a person's plain `清单` is about: the group's, or their only one. */
+export function ownUnit(ctx: HandlerContext): UnitRef {
   const { actor } = ctx;
   const role = actor.room?.role;
   if (role?.kind === "UNIT") return role.unit;
@@ -23,12 +23,14 @@ function ownUnit(ctx: HandlerContext): UnitRef {
   throw new DubanError("FORBIDDEN", actor.room ? "本群尚未绑定单位，请在单位工作群发送“清单”" : "您尚未加入已绑定的单位工作群，请在单位工作群发送“清单”，或联系督查室");
 }
 
+type Scope = { unit: UnitRef | null; filter: SourceFilter | null } | { leaderList: string };
+
 /**
  * `清单 <词>`: a unit name wins (the own unit, or any for leaders and staff), then a source
- * of the issues this person may list; `清单 <单位名> <来源>` is both. A null unit: every
- * unit's issues of that source (leaders and staff).
+ * of the issues this person may list, then (leaders and staff) a 责任领导; `清单 <单位名> <来源>`
+ * is both. A null unit: every unit's issues of that source (leaders and staff).
  */
-async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise<{ unit: UnitRef | null; filter: SourceFilter | null }> {
+async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise<Scope> {
   const { actor } = ctx;
   const role = actor.room?.role;
   const withSource = async (unit: UnitRef | null) => ({ unit, filter: cmd.source === undefined ? null : { word: cmd.source, sources: await sourcesMatching(ctx.tx, cmd.source) } });
@@ -47,7 +49,11 @@ async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise
     if (found.unit) return withSource(found.unit);
     const filter = cmd.source === undefined ? await sourceFilter(ctx.tx, cmd.unitName) : null;
     if (filter) return { unit: null, filter };
-    throw unitNotFound(cmd.unitName, found);
+    const leaderList = cmd.source === undefined ? await leaderIssueList(ctx, cmd.unitName) : null;
+    if (leaderList !== null) return { leaderList };
+    throw found.suggestions.length || found.nearest.length
+      ? unitNotFound(cmd.unitName, found)
+      : new DubanError("NOT_FOUND", `未找到单位、来源或责任领导“${firstChars(cmd.unitName, 30)}”，请核对后重发`);
   }
   const filter = cmd.source === undefined ? await sourceFilter(ctx.tx, cmd.unitName) : null;
   if (filter) return { unit: ownUnit(ctx), filter };
@@ -55,7 +61,9 @@ async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise
 }
 
 export async function listUnitIssues(ctx: HandlerContext, cmd: CommandOf<"list">): Promise<void> {
-  const { unit, filter } = await scopeToList(ctx, cmd);
+  const scope = await scopeToList(ctx, cmd);
+  if ("leaderList" in scope) return reply(ctx, scope.leaderList);
+  const { unit, filter } = scope;
   const issues = await ctx.tx.issue.findMany({
     where: { state: { not: "CLOSED" }, ...(unit ? { unitId: unit.id } : {}), ...(filter ? { source: { in: filter.sources } } : {}) },
     include: { unit: true },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NOTICE_COLOURS } from "../domain/light.ts";
+import { LIGHTS, NOTICE_COLOURS } from "../domain/light.ts";
 
 const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/);
 const date = z.object({ y: z.number().int().optional(), m: z.number().int(), d: z.number().int(), monthEnd: z.boolean().optional() });
@@ -39,8 +39,10 @@ const complete = z.object({ type: z.literal("complete"), code, note: text });
 export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("help") }),
   z.object({ type: z.literal("query"), code }),
-  // `清单 <单位名或来源>` / `清单 <单位名> <来源>`: which word is a unit is the store's to say.
+  // `清单 <单位名、来源或责任领导>` / `清单 <单位名> <来源>`: which word is a unit is the store's to say.
   z.object({ type: z.literal("list"), unitName: text.optional(), source: text.optional() }),
+  // `清单 红灯`: the open issues of one light.
+  z.object({ type: z.literal("listLight"), light: z.enum(LIGHTS) }),
   z.object({ type: z.literal("overdue"), source: text.optional() }),
   progress,
   complete,

@@ -1,4 +1,5 @@
 import { firstChars } from "../core/identity.ts";
+import { lightNamed } from "../domain/light.ts";
 import { classifyReport, percentIn } from "./classify-report.ts";
 import type { NoticeColour } from "../domain/light.ts";
 import type { Command, CommandName } from "./command.ts";
@@ -163,6 +164,8 @@ export function parseCommand(text: string): Command | null {
     case "清单": {
       const [unitName, ...more] = skipSep(rest).trim().split(/\s+/).filter(Boolean);
       if (!unitName) return { type: "list" };
+      const light = more.length ? undefined : lightNamed(unitName);
+      if (light) return { type: "listLight", light };
       return more.length ? { type: "list", unitName, source: more.join(" ") } : { type: "list", unitName };
     }
     case "绑定": {

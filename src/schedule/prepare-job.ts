@@ -8,6 +8,7 @@ import { PRIORITY, type Keyed } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
 import { buildRanking, scoreUnits } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
+import { leaderLightLists } from "./leader-lights.ts";
 import { findDueNotices, writeNotices } from "./issue-notices.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
 import { SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
@@ -56,13 +57,22 @@ async function lights(c: JobContext): Promise<PreparedJob> {
   return { messages: [], commit: (tx) => writeNotices(tx, due, { year: Number(c.day.slice(0, 4)), now: c.now, botName: c.config.DUBAN_BOT_NAME }) };
 }
 
+/** The leaders' digest, and each mapped leader's private list of their red and yellow issues. */
 async function digest(c: JobContext): Promise<PreparedJob> {
+  const rules = jobLightRules(c);
+  const lists = await leaderLightLists(c.store, c.config, rules, { day: c.day, today: c.day, dayOf: (at) => c.time.today(at) });
+  const privately: Keyed[] = lists.map((l) => ({
+    key: key("digest", c.day, `leader:${l.contact}`),
+    target: { kind: "contact", id: l.contact, name: l.contact },
+    text: l.text,
+    priority: PRIORITY.leaders,
+  }));
   const rooms = await loadRooms(c.store, "LEADERS");
   // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
-  if (rooms.length === 0) return { messages: [] };
-  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day), rules: jobLightRules(c) });
+  if (rooms.length === 0) return { messages: privately };
+  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day), rules });
   return {
-    messages: rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })),
+    messages: [...rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })), ...privately],
     commit: (tx) => setLastDigestAt(tx, c.now),
   };
 }
