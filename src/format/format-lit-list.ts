@@ -20,15 +20,16 @@ export function litLine(i: LitItem, n: number, o: LitListOptions, withUnit: bool
 export const lightCounts = (counts: Record<Light, number>): string => LIGHTS.map((l) => `${lightLabel(l)} ${counts[l]}`).join("，");
 
 /**
- * Lines under a heading per light (`红灯：`): `items` are already in light order and cut to the
- * list's length; `total` counts what was cut, said as `……另有 N ${rest}`.
+ * Lines under a heading per light (`红灯：`, or `红灯 1 个：` given the counts): `items` are
+ * already in light order and cut to the list's length; `total` counts what was cut, said as
+ * `……另有 N ${rest}`.
  */
-export function linesByLight(items: LitItem[], total: number, o: LitListOptions, rest = "个，详见台账"): string[] {
+export function linesByLight(items: LitItem[], total: number, o: LitListOptions & { rest: string; counts?: Partial<Record<Light, number>> }): string[] {
   const lines: string[] = [];
   items.forEach((i, n) => {
-    if (n === 0 || items[n - 1]!.light !== i.light) lines.push(`${lightLabel(i.light)}：`);
+    if (n === 0 || items[n - 1]!.light !== i.light) lines.push(`${lightLabel(i.light)}${o.counts ? ` ${o.counts[i.light] ?? 0} 个` : ""}：`);
     lines.push(litLine(i, n + 1, o, true));
   });
-  if (total > items.length) lines.push(`……另有 ${total - items.length} ${rest}`);
+  if (total > items.length) lines.push(`……另有 ${total - items.length} ${o.rest}`);
   return lines;
 }

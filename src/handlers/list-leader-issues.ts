@@ -24,7 +24,7 @@ export async function leaderIssueList(ctx: HandlerContext, leader: string): Prom
   const o: LitListOptions = { today: ctx.today, dayOf: (at) => ctx.time.today(at) };
   const items = total ? await loadLitList(ctx.tx, rules, where, { order: BY_LIGHT, limit: LIST_LIMIT }) : [];
   const name = shortText(leader, 20);
-  const lines = [`${name} 分管问题 ${total} 个（${lightCounts(counts)}）：`, ...linesByLight(items, total, o)];
+  const lines = [`${name} 分管问题 ${total} 个（${lightCounts(counts)}）：`, ...linesByLight(items, total, { ...o, rest: "个，详见台账" })];
   if (pendingTotal) {
     const pending = await ctx.tx.issue.findMany({ where: pendingWhere, include: { unit: true }, orderBy: [{ claimedAt: "asc" }, { code: "asc" }], take: LIST_LIMIT });
     lines.push(`另有待核实 ${pendingTotal} 个：`);

@@ -1,6 +1,5 @@
 import type { Config } from "../config/load-config.ts";
 import type { Day } from "../core/zoned-time.ts";
-import { lightLabel } from "../domain/light.ts";
 import { linesByLight, type LitListOptions } from "../format/format-lit-list.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "../handlers/handler-context.ts";
@@ -14,8 +13,6 @@ const PRIVATE_LIMIT = 20;
 export interface LeaderList {
   /** The contact (id or alias) it goes to. */
   contact: string;
-  /** The 责任领导 names mapped to that contact, as the ledger writes them. */
-  names: string[];
   text: string;
 }
 
@@ -44,13 +41,12 @@ export async function leaderLightLists(db: Tx, config: Config, rules: LightRules
   return lists
     .filter((l) => l.rows.length > 0)
     .map((l) => {
-      const count = (light: LitRow["light"]) => l.rows.filter((r) => r.light === light).length;
+      const counts = { RED: l.rows.filter((r) => r.light === "RED").length, YELLOW: l.rows.filter((r) => r.light === "YELLOW").length };
       const lines = [
         `【分管问题亮灯】${l.names.join("、")} ${dayHeading(o.day)}`,
-        `${lightLabel("RED")} ${count("RED")} 个，${lightLabel("YELLOW")} ${count("YELLOW")} 个：`,
-        ...linesByLight(l.kept.map((r) => described.get(r.id)!), l.rows.length, o, "个"),
+        ...linesByLight(l.kept.map((r) => described.get(r.id)!), l.rows.length, { ...o, rest: "个", counts }),
         `发送“清单 ${l.names[0]}”查看全部`,
       ];
-      return { contact: l.contact, names: l.names, text: lines.join("\n") };
+      return { contact: l.contact, text: lines.join("\n") };
     });
 }

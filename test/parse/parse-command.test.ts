@@ -24,6 +24,13 @@ describe("parseCommand: command words", () => {
     ["清单", { type: "list" }],
     ["本单位", { type: "list" }],
     ["清单 区水利局", { type: "list", unitName: "区水利局" }],
+    ["清单 周副区长", { type: "list", unitName: "周副区长" }],
+    ["清单 红灯", { type: "listLight", light: "RED" }],
+    ["清单 黄灯", { type: "listLight", light: "YELLOW" }],
+    ["清单 蓝灯", { type: "listLight", light: "BLUE" }],
+    ["清单 绿灯", { type: "listLight", light: "GREEN" }],
+    // The bare colour may be part of a unit's or a source's name: the store says which.
+    ["清单 红", { type: "list", unitName: "红" }],
     ["逾期", { type: "overdue" }],
     ["统计", { type: "stats" }],
     ["日报", { type: "stats" }],
