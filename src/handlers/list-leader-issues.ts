@@ -14,8 +14,13 @@ export async function leaderIssueList(ctx: HandlerContext, leader: string): Prom
   const rules = lightRulesOf(ctx);
   const where = leaderNames(leader);
   const counted = await countLit(ctx.tx, rules, where);
-  const pendingWhere = { state: "PENDING_VERIFICATION", leader: { contains: leader } };
-  const pendingTotal = await ctx.tx.issue.count({ where: pendingWhere });
+  // Awaiting verification has no light: listed apart, with the same match on 责任领导.
+  const pending = await ctx.tx.$queryRaw<{ code: string; description: string; unitName: string; total: number | bigint }[]>`
+    SELECT i."code", i."description", u."name" AS "unitName", COUNT(*) OVER () AS "total"
+    FROM "Issue" i JOIN "Unit" u ON u."id" = i."unitId"
+    WHERE i."state" = 'PENDING_VERIFICATION' AND ${where}
+    ORDER BY i."claimedAt", i."code" LIMIT ${LIST_LIMIT}`;
+  const pendingTotal = Number(pending[0]?.total ?? 0);
   const counts = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
   for (const c of counted) counts[c.light] += c.n;
   const total = LIGHTS.reduce((sum, l) => sum + counts[l], 0);
@@ -26,9 +31,8 @@ export async function leaderIssueList(ctx: HandlerContext, leader: string): Prom
   const name = shortText(leader, 20);
   const lines = [`${name} 分管问题 ${total} 个（${lightCounts(counts)}）：`, ...linesByLight(items, total, { ...o, rest: "个，详见台账" })];
   if (pendingTotal) {
-    const pending = await ctx.tx.issue.findMany({ where: pendingWhere, include: { unit: true }, orderBy: [{ claimedAt: "asc" }, { code: "asc" }], take: LIST_LIMIT });
     lines.push(`另有待核实 ${pendingTotal} 个：`);
-    lines.push(...pending.map((i, n) => `${items.length + n + 1}. ${i.code} ${i.unit.name} ${shortText(i.description, 16)}`));
+    lines.push(...pending.map((i, n) => `${items.length + n + 1}. ${i.code} ${i.unitName} ${shortText(i.description, 16)}`));
     if (pendingTotal > pending.length) lines.push(`……另有 ${pendingTotal - pending.length} 个，详见台账`);
   }
   return lines.join("\n");
