@@ -1,16 +1,9 @@
 import { dayLabel, type Day } from "../core/zoned-time.ts";
 import { deadlineWindowText, isInDeadlineWindow } from "../domain/date-window.ts";
 import { milestoneDay } from "../domain/milestone-day.ts";
+import type { PlannedStep } from "../domain/milestone-plan.ts";
 import { readPlanStep, splitPlan } from "../parse/plan-steps.ts";
 
-/** One 整改节点 of a ledger row. */
-export interface LedgerMilestone {
-  due: Day;
-  text: string;
-  done: boolean;
-}
-
-const DONE_MARK = "（已完成）";
 const DONE = /[（(]\s*已完成\s*[）)]$/;
 
 /**
@@ -19,8 +12,8 @@ const DONE = /[（(]\s*已完成\s*[）)]$/;
  * deadline nearest to it (a plan runs up to its deadline, not past it); for a long-term
  * issue, in the import's year.
  */
-export function parseMilestones(cell: string, deadline: Day | null, today: Day): { milestones: LedgerMilestone[]; problems: string[] } {
-  const milestones: LedgerMilestone[] = [];
+export function parseMilestones(cell: string, deadline: Day | null, today: Day): { milestones: PlannedStep[]; problems: string[] } {
+  const milestones: PlannedStep[] = [];
   const problems: string[] = [];
   for (const part of splitPlan(cell)) {
     const shown = part.length > 30 ? `${part.slice(0, 30)}…` : part;
@@ -43,18 +36,4 @@ export function parseMilestones(cell: string, deadline: Day | null, today: Day):
   // Stable: two steps on one day keep the order they were written in.
   milestones.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   return { milestones, problems };
-}
-
-/**
- * The 整改节点 cell export writes, read back unchanged by parseMilestones: the year is
- * left out only where that reading gives it back.
- */
-export function formatMilestones(milestones: readonly { due: Day; text: string; done: boolean }[], deadline: Day | null): string {
-  return milestones
-    .map((m) => {
-      const [y, mo, d] = m.due.split("-").map(Number) as [number, number, number];
-      const short = deadline !== null && milestoneDay({ m: mo, d }, deadline, deadline) === m.due;
-      return `${short ? `${mo}月${d}日` : `${y}年${mo}月${d}日`} ${m.text}${m.done ? DONE_MARK : ""}`;
-    })
-    .join("；");
 }
