@@ -150,7 +150,7 @@ function plan(code: string, text: string): Command {
 }
 
 // `2 完成`, `2 已完成 设备已到货`, `节点2完成`, `第2个 完成`; `2 未完成` is no completion.
-const STEP_DONE = /^(?:第|节点)?\s*(\d{1,3})\s*(?:个|号)?(?:节点)?\s*(?:已完成|完成)/;
+const STEP_DONE = /^(?:第|节点)?\s*(\d{1,3})\s*(?:个|号)?(?:节点)?[\s:,;、]*(?:已完成|完成)/;
 
 function milestoneDone(code: string, text: string): Command {
   const done = STEP_DONE.exec(text);
