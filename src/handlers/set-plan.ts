@@ -1,8 +1,8 @@
 import { DubanError } from "../core/duban-error.ts";
-import { addDays, dayLabel, type Day } from "../core/zoned-time.ts";
+import { dayLabel } from "../core/zoned-time.ts";
 import { deadlineWindowText, isInDeadlineWindow } from "../domain/date-window.ts";
 import { EVENT } from "../domain/event-type.ts";
-import { milestoneDay } from "../domain/milestone-day.ts";
+import { plannedDay } from "../domain/milestone-day.ts";
 import { plannedMilestones, type PlannedStep } from "../domain/milestone-plan.ts";
 import { describeMilestones } from "../format/format-milestones.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
@@ -31,13 +31,11 @@ export async function setPlan(ctx: HandlerContext, cmd: CommandOf<"plan">): Prom
   assertCanReport(ctx.actor, issue);
   assertPlanOpen(issue, "制定整改方案");
   const year = Number(ctx.today.slice(0, 4));
-  // No deadline (长期坚持): a date without a year is the next one, within the coming year.
-  const anchor = issue.deadline ?? addDays(ctx.today, 364);
   const steps: PlannedStep[] = [];
   const problems: string[] = [];
   let late = false;
   for (const step of cmd.steps) {
-    const due = milestoneDay(step.date, anchor, ctx.today);
+    const due = plannedDay(step.date, issue.deadline, ctx.today);
     const shown = `节点“${due === null ? written(step.date) : dayLabel(due, year)} ${step.text}”`;
     if (due === null) problems.push(`${shown}的日期无效`);
     else if (!isInDeadlineWindow(Number(due.slice(0, 4)), due, ctx.today)) problems.push(`${shown}的日期超出范围（${deadlineWindowText(ctx.today)}）`);

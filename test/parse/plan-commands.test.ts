@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { plannedDay } from "../../src/domain/milestone-day.ts";
 import { commandSchema } from "../../src/parse/command.ts";
 import { CodeBook } from "../../src/parse/issue-code.ts";
 import { interpretMessage } from "../../src/parse/interpret-message.ts";
@@ -85,5 +86,22 @@ describe("in a unit's group", () => {
       addressed: true,
       command: plan("DB-2026-001", [{ m: 12, d: 10 }, "采购"], [{ m: 12, d: 20 }, "安装"]),
     });
+  });
+});
+
+describe("plannedDay: a date of a plan written in chat on 2026-12-01", () => {
+  it.each<[string, { y?: number; m: number; d: number; monthEnd?: boolean }, string | null, string | null]>([
+    ["the next one", { m: 12, d: 10 }, "2026-12-31", "2026-12-10"],
+    ["today", { m: 12, d: 1 }, "2026-12-31", "2026-12-01"],
+    ["across the new year", { m: 1, d: 10 }, "2027-03-31", "2027-01-10"],
+    ["a step just behind, when the next is past the deadline", { m: 11, d: 28 }, "2026-12-05", "2026-11-28"],
+    ["after the deadline stays after it", { m: 12, d: 8 }, "2026-12-05", "2026-12-08"],
+    ["not last year's, however near the deadline", { m: 3, d: 1 }, "2026-11-20", "2027-03-01"],
+    ["long-term: the next one", { m: 11, d: 30 }, null, "2027-11-30"],
+    ["a month's end", { m: 2, d: 28, monthEnd: true }, "2027-03-31", "2027-02-28"],
+    ["a year written is taken as written", { y: 2025, m: 12, d: 8 }, "2026-12-05", "2025-12-08"],
+    ["no such day next year", { m: 2, d: 29 }, "2027-03-31", null],
+  ])("%s", (_name, spec, deadline, expected) => {
+    expect(plannedDay(spec, deadline, "2026-12-01")).toBe(expected);
   });
 });
