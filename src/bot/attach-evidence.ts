@@ -7,7 +7,7 @@ import type { Store } from "../store/open-store.ts";
 import type { InboundMessage, Outgoing } from "./inbound-message.ts";
 
 /** The events a photo or file sent right after them belongs to, when said in the same chat. */
-const REPORTS = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.SELF_FOUND];
+const REPORTS = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.MILESTONE_DONE, EVENT.SELF_FOUND];
 
 /**
  * A photo or file sent right after a unit's report or 自查 (same group, or the same person

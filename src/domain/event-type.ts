@@ -20,6 +20,10 @@ export const EVENT = {
   EXTENSION_REFUSED: "EXTENSION_REFUSED",
   /** A 督办单 was issued when the issue's daily light turned blue, yellow or red. */
   NOTICE_ISSUED: "NOTICE_ISSUED",
+  /** 方案: the unit set (or replaced) the issue's milestones; the text holds old→new. */
+  PLAN_SET: "PLAN_SET",
+  /** 节点 … 完成: the unit marked a milestone done. */
+  MILESTONE_DONE: "MILESTONE_DONE",
 } as const;
 export type EventType = (typeof EVENT)[keyof typeof EVENT];
 
@@ -27,4 +31,4 @@ export type EventType = (typeof EVENT)[keyof typeof EVENT];
 export const EXTENSION_EVENTS: readonly EventType[] = [EVENT.EXTENSION_REQUEST, EVENT.EXTENSION_APPROVED, EVENT.EXTENSION_REFUSED];
 
 /** Events that count as the unit reporting on the issue (for "last progress" and staleness). */
-export const REPORT_EVENTS: readonly EventType[] = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.EXTENSION_REQUEST];
+export const REPORT_EVENTS: readonly EventType[] = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.EXTENSION_REQUEST, EVENT.PLAN_SET, EVENT.MILESTONE_DONE];

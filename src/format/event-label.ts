@@ -17,4 +17,6 @@ export const EVENT_LABEL: Record<string, string> = {
   [EVENT.SELF_FOUND]: "自查登记",
   [EVENT.EXTENSION_REFUSED]: "驳回延期",
   [EVENT.NOTICE_ISSUED]: "督办单",
+  [EVENT.PLAN_SET]: "整改方案",
+  [EVENT.MILESTONE_DONE]: "节点完成",
 };

@@ -4,6 +4,7 @@ import { EVENT_LABEL } from "./event-label.ts";
 import { lightWithReason } from "./light-reason.ts";
 import { colourName, noticeNumber, type NoticeColour } from "../domain/light.ts";
 import type { LightFacts } from "../store/light-sql.ts";
+import { milestoneLines } from "./milestone-lines.ts";
 
 interface CardIssue {
   code: string;
@@ -47,6 +48,7 @@ export function formatIssueCard(
   time: ZonedTime,
   evidence: CardEvidence = { images: 0, files: 0 },
   warning: CardWarning = { light: null, notices: [] },
+  milestones: Parameters<typeof milestoneLines>[0] = [],
 ): string {
   const lines = [`${issue.code} ${shortText(issue.description, 40)}`];
   lines.push(`责任单位：${issue.unit.name}${issue.coUnits ? `（配合：${issue.coUnits}）` : ""}`);
@@ -67,6 +69,7 @@ export function formatIssueCard(
   }
   const { images, files } = evidence;
   if (images + files > 0) lines.push(`附件 ${images + files} 个${images && files ? `（照片 ${images} 张，文件 ${files} 个）` : ""}`);
+  lines.push(...milestoneLines(milestones, today));
   if (events.length === 0) {
     lines.push("最近进度：暂无报送");
   } else {

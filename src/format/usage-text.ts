@@ -22,6 +22,8 @@ export const USAGE: Record<CommandName, string> = {
   导出: "导出（私聊督办助手发送）",
   附件: "附件 <编号>，例如：附件 ZG-2026-003",
   督办单: "督办单，可加颜色或单位，例如：督办单 红、督办单 区水利局",
+  方案: "方案 <编号>，其后每行一个节点“<日期> <节点内容>”，或在一行内用“；”分隔，例如：方案 ZG-2026-003 12月10日 完成设备采购；12月20日 安装调试",
+  节点: "节点 <编号> <序号> 完成 [说明]，例如：节点 ZG-2026-003 2 完成 设备已安装调试",
 };
 
 export function usageHint(command: CommandName, problem?: string): string {

@@ -6,6 +6,7 @@ import { approveExtension } from "./approve-extension.ts";
 import { assignIssue } from "./assign-issue.ts";
 import { bindRoom, unbindRoom } from "./bind-room.ts";
 import { claimCompletion } from "./claim-completion.ts";
+import { completeMilestone } from "./complete-milestone.ts";
 import { exportToAdmin } from "./export-to-admin.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 import { listByLight } from "./list-by-light.ts";
@@ -20,6 +21,7 @@ import { reportProgress } from "./report-progress.ts";
 import { requestExtension } from "./request-extension.ts";
 import { selfCheck } from "./self-check.ts";
 import { sendAttachments } from "./send-attachments.ts";
+import { setPlan } from "./set-plan.ts";
 import { showDigest } from "./show-digest.ts";
 import { verifyCompletion } from "./verify-completion.ts";
 
@@ -80,5 +82,9 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return sendAttachments(ctx, cmd);
     case "notices":
       return listNotices(ctx, cmd);
+    case "plan":
+      return setPlan(ctx, cmd);
+    case "milestoneDone":
+      return completeMilestone(ctx, cmd);
   }
 }

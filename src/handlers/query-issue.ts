@@ -5,6 +5,7 @@ import { formatIssueCard } from "../format/format-issue-card.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
 import { recentEvents } from "../store/hot-path-sql.ts";
+import { issueMilestones } from "../store/issue-milestones.ts";
 
 /** What a unit or a leader wants to see on the card: reports and decisions, not imports (督办单 have a line of their own). */
 const CARD_EVENTS = Object.values(EVENT).filter((t) => t !== EVENT.IMPORT_CREATE && t !== EVENT.IMPORT_UPDATE && t !== EVENT.NOTICE_ISSUED);
@@ -19,5 +20,7 @@ export async function queryIssue(ctx: HandlerContext, cmd: CommandOf<"query">): 
   const count = (kind: string) => kept.find((k) => k.kind === kind)?._count._all ?? 0;
   const [lit] = await loadLit(ctx.tx, lightRulesOf(ctx), Prisma.sql`i."id" = ${issue.id}`);
   const notices = await ctx.tx.supervisionNotice.findMany({ where: { issueId: issue.id }, orderBy: { issuedAt: "asc" }, select: { colour: true, year: true, number: true } });
-  reply(ctx, formatIssueCard(issue, events, ctx.today, ctx.time, { images: count("image"), files: count("file") }, { light: lit ?? null, notices }));
+  const milestones = await issueMilestones(ctx.tx, issue.id);
+  const evidence = { images: count("image"), files: count("file") };
+  reply(ctx, formatIssueCard(issue, events, ctx.today, ctx.time, evidence, { light: lit ?? null, notices }, milestones));
 }

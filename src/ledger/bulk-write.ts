@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { LedgerFields } from "./issue-changes.ts";
 import type { MilestoneWrite } from "./import-plan.ts";
-import type { StoredMilestone } from "./milestone-plan.ts";
+import type { StoredMilestone } from "../domain/milestone-plan.ts";
 
 // Bulk writes as one SQL statement per table, the rows passed as a single JSON
 // parameter and unpacked by SQLite's json_each. Measured on 10,000 issues: Prisma's
@@ -103,14 +103,14 @@ export async function findIssuesByCode(tx: Tx, codes: string[]): Promise<(Ledger
 export async function findMilestonesByCode(tx: Tx, codes: string[]): Promise<Map<string, StoredMilestone[]>> {
   const byCode = new Map<string, StoredMilestone[]>();
   if (codes.length === 0) return byCode;
-  const rows = await tx.$queryRawUnsafe<{ code: string; due: string; text: string; doneAt: string | null }[]>(
-    `SELECT i."code", m."due", m."text", m."doneAt" FROM "Milestone" AS m JOIN "Issue" AS i ON i."id" = m."issueId"
+  const rows = await tx.$queryRawUnsafe<{ code: string; due: string; text: string; doneAt: string | null; note: string }[]>(
+    `SELECT i."code", m."due", m."text", m."doneAt", m."note" FROM "Milestone" AS m JOIN "Issue" AS i ON i."id" = m."issueId"
      WHERE i."code" IN (SELECT value FROM ${ROWS}) ORDER BY m."issueId", m."seq"`,
     jsonParam(codes),
   );
   for (const r of rows) {
     const list = byCode.get(r.code) ?? [];
-    list.push({ due: r.due, text: r.text, doneAt: r.doneAt === null ? null : new Date(r.doneAt) });
+    list.push({ due: r.due, text: r.text, doneAt: r.doneAt === null ? null : new Date(r.doneAt), note: r.note });
     byCode.set(r.code, list);
   }
   return byCode;
@@ -123,11 +123,11 @@ export async function replaceMilestones(tx: Tx, writes: MilestoneWrite[]): Promi
     `DELETE FROM "Milestone" WHERE "issueId" IN (SELECT i."id" FROM ${ROWS} AS j JOIN "Issue" AS i ON i."code" = j.value)`,
     jsonParam(writes.map((w) => w.code)),
   );
-  const rows = writes.flatMap((w) => w.milestones.map((m, i) => [w.code, i + 1, m.due, m.text, m.doneAt ? adapterDateTime(m.doneAt) : null]));
+  const rows = writes.flatMap((w) => w.milestones.map((m, i) => [w.code, i + 1, m.due, m.text, m.doneAt ? adapterDateTime(m.doneAt) : null, m.note]));
   if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
-    `INSERT INTO "Milestone" ("issueId", "seq", "due", "text", "doneAt")
-     SELECT i."id", j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM ${ROWS} AS j JOIN "Issue" AS i ON i."code" = j.value->>0`,
+    `INSERT INTO "Milestone" ("issueId", "seq", "due", "text", "doneAt", "note")
+     SELECT i."id", j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5 FROM ${ROWS} AS j JOIN "Issue" AS i ON i."code" = j.value->>0`,
     jsonParam(rows),
   );
 }

@@ -2,7 +2,7 @@ import { LONG_TERM } from "../format/issue-status.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { daysOverdue, STATE_LABEL, type IssueState } from "../domain/issue-state.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
-import { formatMilestones } from "./ledger-milestones.ts";
+import { formatMilestones } from "../format/format-milestones.ts";
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 /** Deadline stays a Day string here; each writer decides how a date is written. */

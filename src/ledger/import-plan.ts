@@ -2,7 +2,8 @@ import { describeChanges, diffFields, rowFields, type LedgerFields } from "./iss
 import type { IssueWrite } from "./bulk-write.ts";
 import { keepNewer, type ApprovedExtension, type KeptValue } from "./keep-newer.ts";
 import type { LedgerRow } from "./ledger-row.ts";
-import { describeMilestones, plannedMilestones, type StoredMilestone } from "./milestone-plan.ts";
+import { plannedMilestones, type StoredMilestone } from "../domain/milestone-plan.ts";
+import { describeMilestones } from "../format/format-milestones.ts";
 
 export interface ExistingIssue extends LedgerFields {
   code: string;

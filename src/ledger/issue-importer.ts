@@ -7,7 +7,7 @@ import { ensureUnits } from "./ensure-units.ts";
 import { REPORT_LINES, type ImportCounts } from "./format-import-result.ts";
 import { planImport, type ExistingIssue } from "./import-plan.ts";
 import type { LedgerRow } from "./ledger-row.ts";
-import type { StoredMilestone } from "./milestone-plan.ts";
+import type { StoredMilestone } from "../domain/milestone-plan.ts";
 
 export interface ImportOptions {
   /** Who imported: stored as both actorId and actorName of the history events. */

@@ -1,6 +1,6 @@
 import type { Day } from "../core/zoned-time.ts";
 import type { IssueState } from "../domain/issue-state.ts";
-import type { LedgerMilestone } from "./ledger-milestones.ts";
+import type { PlannedStep } from "../domain/milestone-plan.ts";
 
 /** One valid ledger line, normalised, ready to be imported. */
 export interface LedgerRow {
@@ -23,7 +23,7 @@ export interface LedgerRow {
   /** 交办日期; null for an empty cell, undefined when the file has no such column (left alone). */
   assignedOn?: Day | null;
   /** 整改节点 in date order; undefined when the file has no such column (left alone). */
-  milestones?: LedgerMilestone[];
+  milestones?: PlannedStep[];
   /** 每日报送; undefined when the file has no such column (left alone). */
   dailyReport?: boolean;
 }

@@ -29,6 +29,8 @@ export const COMMAND_NAMES = [
   "导出",
   "附件",
   "督办单",
+  "方案",
+  "节点",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -62,6 +64,9 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("attachments"), code }),
   // `督办单 [红|黄|蓝] [单位名]`: this year's register of supervision notices.
   z.object({ type: z.literal("notices"), colour: z.enum(NOTICE_COLOURS).optional(), unitName: text.optional() }),
+  // 整改方案: its milestones as written; which year each date falls in needs the deadline.
+  z.object({ type: z.literal("plan"), code, steps: z.array(z.object({ date, text })).min(1) }),
+  z.object({ type: z.literal("milestoneDone"), code, seq: z.number().int().min(1), note: text }),
   // A command word with arguments that do not fit: answered with its usage line.
   z.object({ type: z.literal("usage"), command: z.enum(COMMAND_NAMES), problem: text.optional() }),
   // A quoted reply whose quote names several issues: ask which one.

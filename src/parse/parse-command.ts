@@ -5,6 +5,7 @@ import type { NoticeColour } from "../domain/light.ts";
 import type { Command, CommandName } from "./command.ts";
 import { codeAtStart } from "./issue-code.ts";
 import { LONG_TERM_WORDS, parseDateAtStart, type DateSpec } from "./parse-date.ts";
+import { readPlanStep, splitPlan } from "./plan-steps.ts";
 import { restoreChinesePunctuation as prose } from "./normalize-text.ts";
 
 /** Every spelling of a command word, longest first so 批准延期 wins over 延期. */
@@ -37,10 +38,13 @@ const WORDS: [string, CommandName][] = (
     ["附件", "附件"],
     ["督办单", "督办单"],
     ["督办单台账", "督办单"],
+    ["方案", "方案"],
+    ["整改方案", "方案"],
+    ["节点", "节点"],
   ] as [string, CommandName][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看", "签收", "驳回延期", "附件"]);
+const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看", "签收", "驳回延期", "附件", "方案", "节点"]);
 
 const SEP = /^[\s:,;、]+/;
 const skipSep = (s: string) => s.replace(SEP, "");
@@ -128,6 +132,33 @@ function noticesCommand(rest: string): Command {
   }
   const unitName = unitWords.join(" ");
   return { type: "notices", ...(colour ? { colour } : {}), ...(unitName ? { unitName } : {}) };
+}
+
+/** `12月10日 完成设备采购；12月20日 安装调试` (or one per line): every bad step is named. */
+function plan(code: string, text: string): Command {
+  const parts = splitPlan(text);
+  if (parts.length === 0) return usage("方案", "缺少整改节点");
+  const steps: { date: DateSpec; text: string }[] = [];
+  const problems: string[] = [];
+  for (const part of parts) {
+    const shown = `“${firstChars(part, 20)}”`;
+    const step = readPlanStep(part);
+    if (!step.ok) problems.push(step.reason === "missing" ? `${shown}缺少日期` : `${shown}的日期无效`);
+    else if (!step.text) problems.push(`${shown}缺少节点内容`);
+    else steps.push({ date: step.date, text: prose(step.text) });
+  }
+  return problems.length > 0 ? usage("方案", problems.join("；")) : { type: "plan", code, steps };
+}
+
+// `2 完成`, `2 已完成 设备已到货`, `节点2完成`, `第2个 完成`; `2 未完成` is no completion.
+const STEP_DONE = /^(?:第|节点)?\s*(\d{1,3})\s*(?:个|号)?(?:节点)?[\s:,;、]*(?:已完成|完成)/;
+
+function milestoneDone(code: string, text: string): Command {
+  const done = STEP_DONE.exec(text);
+  if (!done) return usage("节点", /^(?:第|节点)?\s*\d/.test(text) ? "请写明“完成”" : "缺少节点序号");
+  const seq = Number(done[1]);
+  if (seq < 1) return usage("节点", "节点序号从1开始");
+  return { type: "milestoneDone", code, seq, note: prose(skipSep(text.slice(done[0].length)).trim()) };
 }
 
 /**
@@ -224,6 +255,10 @@ export function parseCommand(text: string): Command | null {
       if (!description) return usage(name, "缺少问题描述");
       return dated.ok ? { type: "selfCheck", date: dated.date, description } : { type: "selfCheck", description };
     }
+    case "方案":
+      return withCode(name, rest, plan);
+    case "节点":
+      return withCode(name, rest, milestoneDone);
     case "驳回延期":
       return withCode(name, rest, (code, reason) => (reason.trim() ? { type: "refuseExtension", code, reason: prose(reason.trim()) } : usage(name, "缺少驳回理由")));
     case "回头看":

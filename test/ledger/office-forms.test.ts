@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { envSchema } from "../../src/config/load-config.ts";
 import { DEFAULT_IMMEDIATE_DAYS } from "../../src/ledger/import-ledger.ts";
-import { formatMilestones, parseMilestones } from "../../src/ledger/ledger-milestones.ts";
+import { formatMilestones } from "../../src/format/format-milestones.ts";
+import { parseMilestones } from "../../src/ledger/ledger-milestones.ts";
 import { ledgerColumn } from "../../src/ledger/normalize-header.ts";
 import { validateLedger } from "../../src/ledger/validate-ledger.ts";
 import { BASIS, HEADERS, row, sheet } from "./helpers.ts";
