@@ -108,7 +108,11 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
   return {
     messages,
     commit: async (tx) => {
-      if (sent.length) await tx.supervisionNotice.updateMany({ where: { id: { in: sent } }, data: { sentOn: c.day } });
+      // The ids as one JSON parameter: the first morning of a big ledger delivers thousands,
+      // past the adapter's limit on bound parameters (an `in` list failed at 5,000).
+      if (sent.length)
+        await tx.$executeRaw`UPDATE "SupervisionNotice" SET "sentOn" = ${c.day}
+          WHERE "id" IN (SELECT value FROM json_each(CAST(${Buffer.from(JSON.stringify(sent), "utf8")} AS TEXT)))`;
     },
   };
 }
