@@ -23,8 +23,8 @@ export interface UnitReminder {
   overdue: number;
   dueSoon: number;
   stale: number;
-  /** The 督办单 this reminder delivers. */
-  noticeIds: number[];
+  /** The 督办单 this reminder delivers (listed or counted). */
+  notices: number;
 }
 
 export const REPLY_HINT = "回复：进度 <编号> <说明>，或 <编号> 已完成";
@@ -32,6 +32,9 @@ export const ACK_HINT = "签收请回复：签收 <编号>";
 
 /** Lines per section: beyond that the unit asks for its full list; one message, not five. */
 export const SECTION_LIMIT = 10;
+
+/** 督办单 listed at the top; the rest are counted. */
+export const NOTICE_LIMIT = 5;
 
 const ORDER: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "stale"];
 
@@ -49,7 +52,11 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], no
     u[i.section].push(i);
   }
   const noticesOf = new Map<number, PendingNotice[]>();
-  for (const n of notices) noticesOf.set(n.unitId, [...(noticesOf.get(n.unitId) ?? []), n]);
+  for (const n of notices) {
+    const list = noticesOf.get(n.unitId);
+    if (list) list.push(n);
+    else noticesOf.set(n.unitId, [n]);
+  }
   const out: UnitReminder[] = [];
   for (const unit of [...units].sort((a, b) => a.id - b.id)) {
     const u = byUnit.get(unit.id) ?? { unacked: [], overdue: [], dueSoon: [], stale: [] };
@@ -79,7 +86,7 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], no
       overdue: count("overdue"),
       dueSoon: count("dueSoon"),
       stale: count("stale"),
-      noticeIds: issued.map((n) => n.id),
+      notices: issued.length ? Math.max(issued[0]!.total, issued.length) : 0,
     });
   }
   return out;
@@ -87,10 +94,10 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], no
 
 /** The 督办单 at the top of the reminder, each on its line; beyond the section limit only counted. */
 function noticeLines(issued: PendingNotice[]): string[] {
-  const lines = issued
-    .slice(0, SECTION_LIMIT)
-    .map((n) => `【${noticeLabel(n.colour)}】${noticeNumber(n)} ${n.code} ${shortText(n.description, 16)}｜${n.reason}`);
-  if (issued.length > SECTION_LIMIT) lines.push(`……另有督办单 ${issued.length - SECTION_LIMIT} 份，发送“清单”查看全部问题`);
+  const shown = issued.slice(0, NOTICE_LIMIT);
+  const total = Math.max(issued[0]!.total, issued.length);
+  const lines = shown.map((n) => `【${noticeLabel(n.colour)}】${noticeNumber(n)} ${n.code} ${shortText(n.description, 16)}｜${n.reason}`);
+  if (total > shown.length) lines.push(`……另有督办单 ${total - shown.length} 份，发送“清单 红灯”“清单 黄灯”查看`);
   lines.push("请按督办单要求抓紧整改，按时报送进度。");
   return lines;
 }

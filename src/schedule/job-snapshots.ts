@@ -45,8 +45,9 @@ export interface ReminderIssue {
 
 /** A 督办单 not yet delivered: it heads its unit's next reminder. */
 export interface PendingNotice {
-  id: number;
   unitId: number;
+  /** The unit's undelivered notices, listed or not. */
+  total: number;
   colour: NoticeColour;
   year: number;
   number: number;
@@ -61,7 +62,7 @@ export interface ReminderSnapshot {
   rooms: BoundRoom[];
   /** Per unit and section, the first `limit` issues in display order. */
   issues: ReminderIssue[];
-  /** Undelivered 督办单 of open issues of units with a room, worst colour first. */
+  /** Per unit, the first `noticeLimit` undelivered 督办单 of its open issues, worst colour first. */
   notices: PendingNotice[];
 }
 
@@ -78,6 +79,8 @@ export interface ReminderQuery {
   ackBefore: Day;
   /** Issues listed per section; the rest are only counted. */
   limit: number;
+  /** 督办单 listed per unit; the rest are only counted. */
+  noticeLimit: number;
 }
 
 export interface RankingIssue {
@@ -161,11 +164,14 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
     WHERE r."rn" <= ${q.limit}
     ORDER BY r."unitId", r."section", r."rn"`,
     db.$queryRaw<PendingNotice[]>`
-      SELECT n."id", i."unitId", n."colour", n."year", n."number", n."reason", i."code", i."description"
-      FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
-      WHERE n."sentOn" IS NULL AND i."state" IN (${Prisma.join(OPEN_STATES)})
-        AND i."unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')
-      ORDER BY i."unitId", CASE n."colour" WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END, n."number"`,
+      SELECT p."unitId", p."total", p."colour", p."year", p."number", p."reason", i."code", i."description" FROM (
+        SELECT n."issueId", i."unitId", n."colour", n."year", n."number", n."reason",
+          ROW_NUMBER() OVER (PARTITION BY i."unitId" ORDER BY CASE n."colour" WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END, n."number") AS "rn",
+          COUNT(*) OVER (PARTITION BY i."unitId") AS "total"
+        FROM ${UNDELIVERED_NOTICES}
+      ) p JOIN "Issue" i ON i."id" = p."issueId"
+      WHERE p."rn" <= ${q.noticeLimit}
+      ORDER BY p."unitId", p."rn"`,
   ]);
   return {
     units,
@@ -181,8 +187,28 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
       assignedOn: r.assignedOn === null ? null : String(r.assignedOn),
       daily: num(r.daily) === 1,
     })),
-    notices: notices.map((n) => ({ ...n, id: num(n.id), unitId: num(n.unitId), year: num(n.year), number: num(n.number) })),
+    notices: notices.map((n) => ({ ...n, unitId: num(n.unitId), total: num(n.total), year: num(n.year), number: num(n.number) })),
   };
+}
+
+/**
+ * `FROM` the 督办单 not yet delivered of open issues of units with a group (`n`, joined to
+ * its issue `i`): what the reminders read, and then mark delivered.
+ */
+const UNDELIVERED_NOTICES = Prisma.sql`"SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
+  WHERE n."sentOn" IS NULL AND i."state" IN (${Prisma.join(OPEN_STATES)})
+    AND i."unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')`;
+
+/**
+ * Marks delivered the notices the reminders just listed or counted: those of the units
+ * sent a reminder, issued by `issuedBy` (the lights job ran before the reminders).
+ */
+export async function markNoticesDelivered(tx: Tx, unitIds: number[], issuedBy: Date, day: Day): Promise<void> {
+  if (unitIds.length === 0) return;
+  // The ids as one JSON parameter: never past the adapter's limit on bound parameters.
+  await tx.$executeRaw`UPDATE "SupervisionNotice" SET "sentOn" = ${day} WHERE "id" IN (
+    SELECT n."id" FROM ${UNDELIVERED_NOTICES} AND n."issuedAt" <= ${issuedBy}
+      AND i."unitId" IN (SELECT value FROM json_each(CAST(${Buffer.from(JSON.stringify(unitIds), "utf8")} AS TEXT))))`;
 }
 
 /** Four queries: units, every issue's dates (the ranking looks at all of them), the year's 督办单 and today's lights, counted by unit. */

@@ -11,9 +11,9 @@ import { buildReviewList } from "./build-review-list.ts";
 import { leaderLightLists } from "./leader-lights.ts";
 import { findDueNotices, writeNotices } from "./issue-notices.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
-import { SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
+import { NOTICE_LIMIT, SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
-import { loadDueReviews, loadRankingSnapshot, loadReminderSnapshot, loadRooms, type BoundRoom } from "./job-snapshots.ts";
+import { loadDueReviews, loadRankingSnapshot, loadReminderSnapshot, loadRooms, markNoticesDelivered, type BoundRoom } from "./job-snapshots.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
 export interface JobContext {
@@ -86,6 +86,7 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
     dailyStaleBefore: c.time.at(c.calendar.lastWorkdayBefore(c.day)),
     ackBefore: c.calendar.ackDueBefore(c.day),
     limit: SECTION_LIMIT,
+    noticeLimit: NOTICE_LIMIT,
   });
   const built = buildUnitReminders(s.units, s.issues, s.notices, {
     today: c.day,
@@ -104,17 +105,8 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
   });
   // A 督办单 is delivered once: to the units that were sent their reminder now.
   const reached = new Set(s.rooms.map((r) => r.unitId));
-  const sent = built.filter((r) => reached.has(r.unitId)).flatMap((r) => r.noticeIds);
-  return {
-    messages,
-    commit: async (tx) => {
-      // The ids as one JSON parameter: the first morning of a big ledger delivers thousands,
-      // past the adapter's limit on bound parameters (an `in` list failed at 5,000).
-      if (sent.length)
-        await tx.$executeRaw`UPDATE "SupervisionNotice" SET "sentOn" = ${c.day}
-          WHERE "id" IN (SELECT value FROM json_each(CAST(${Buffer.from(JSON.stringify(sent), "utf8")} AS TEXT)))`;
-    },
-  };
+  const delivered = built.filter((r) => r.notices > 0 && reached.has(r.unitId)).map((r) => r.unitId);
+  return { messages, commit: (tx) => markNoticesDelivered(tx, delivered, c.now, c.day) };
 }
 
 async function ranking(c: JobContext): Promise<PreparedJob> {

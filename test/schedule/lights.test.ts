@@ -163,6 +163,17 @@ describe("督办单", () => {
     ]);
   });
 
+  it("lists five at the top of the reminder and counts the rest, all delivered at once", async () => {
+    await addIssues(t.app.store, Array.from({ length: 7 }, (_, i) => issue(`R-${i + 1}`, { deadline: "2026-12-04" })));
+    const s = await createScheduler(t.app);
+    t.clock.set(at("2026-12-07 09:00"));
+    await s.runDue();
+    const reminder = (await t.flush()).find((m) => m.to === "区水利局工作群")!.text.split("\n");
+    expect(reminder.filter((l) => l.startsWith("【红色督办单】"))).toHaveLength(5);
+    expect(reminder).toContain("……另有督办单 2 份，发送“清单 红灯”“清单 黄灯”查看");
+    expect(await t.app.store.supervisionNotice.count({ where: { sentOn: "2026-12-07" } })).toBe(7);
+  });
+
   it("starts again at 1 in a new year, and stays undelivered for a unit without a group", async () => {
     const db = t.app.store;
     const town = await addUnit(db, "百胜镇人民政府");
