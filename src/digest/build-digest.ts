@@ -104,7 +104,8 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
 
   const claims = s.events.filter((e) => e.type === EVENT.COMPLETION_CLAIM);
   const closed = s.events.filter((e) => e.type === EVENT.VERIFY_PASS);
-  const reports = s.events.filter((e) => e.type === EVENT.PROGRESS);
+  // A milestone marked done (节点 … 完成) is a progress report too.
+  const reports = s.events.filter((e) => e.type === EVENT.PROGRESS || e.type === EVENT.MILESTONE_DONE);
   const reopened = s.events.filter((e) => e.type === EVENT.REVIEW_REBOUND);
   const assigned = s.events.filter((e) => e.type === EVENT.ASSIGNED).length;
   const selfFound = s.events.filter((e) => e.type === EVENT.SELF_FOUND).length;

@@ -29,6 +29,3 @@ export type EventType = (typeof EVENT)[keyof typeof EVENT];
 
 /** An extension request and the decisions on it: a request is pending while it is the latest of them. */
 export const EXTENSION_EVENTS: readonly EventType[] = [EVENT.EXTENSION_REQUEST, EVENT.EXTENSION_APPROVED, EVENT.EXTENSION_REFUSED];
-
-/** Events that count as the unit reporting on the issue (for "last progress" and staleness). */
-export const REPORT_EVENTS: readonly EventType[] = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.EXTENSION_REQUEST, EVENT.PLAN_SET, EVENT.MILESTONE_DONE];
