@@ -5,15 +5,13 @@ import type { LightFacts } from "../store/light-sql.ts";
 /**
  * Why an issue has its light, one phrase per reason (none for green):
  * 「逾期3天」, 「节点2“安装调试”12月20日逾期」, 「序时进度 60%，报送 30%，滞后 30 个百分点」,
- * 「11月20日以来未报送进度」, 「12月3日到期，剩2天」.
+ * 「11月20日以来未报送进度」, 「12月3日到期」.
  */
 export function lightReasons(f: LightFacts, today: Day, dayOf: (at: Date) => Day): string[] {
   const year = Number(today.slice(0, 4));
   if (f.light === "RED") return [`逾期${daysBetween(f.deadline!, today)}天`];
-  if (f.light === "BLUE") {
-    const left = daysBetween(today, f.deadline!);
-    return [left === 0 ? "今天到期" : `${dayLabel(f.deadline!, year)}到期，剩${left}天`];
-  }
+  // No days left here: the reminder under it counts working days, and two counts of one date confuse.
+  if (f.light === "BLUE") return [f.deadline === today ? "今天到期" : `${dayLabel(f.deadline!, year)}到期`];
   if (f.light === "GREEN") return [];
   const reasons: string[] = [];
   if (f.missed) reasons.push(`节点${f.missed.seq}“${f.missed.text}”${dayLabel(f.missed.due, year)}逾期`);

@@ -7,8 +7,9 @@ import { findIssueOrThrow } from "../store/find-issue.ts";
 import { recentEvents } from "../store/hot-path-sql.ts";
 import { issueMilestones } from "../store/issue-milestones.ts";
 
-/** What a unit or a leader wants to see on the card: reports and decisions, not imports (督办单 have a line of their own). */
-const CARD_EVENTS = Object.values(EVENT).filter((t) => t !== EVENT.IMPORT_CREATE && t !== EVENT.IMPORT_UPDATE && t !== EVENT.NOTICE_ISSUED);
+/** What a unit or a leader wants to see on the card: reports and decisions, not imports (督办单 and the plan have lines of their own). */
+const HIDDEN: string[] = [EVENT.IMPORT_CREATE, EVENT.IMPORT_UPDATE, EVENT.NOTICE_ISSUED, EVENT.PLAN_SET];
+const CARD_EVENTS = Object.values(EVENT).filter((t) => !HIDDEN.includes(t));
 import { assertCanView } from "./authorize.ts";
 import { lightRulesOf, reply, type HandlerContext } from "./handler-context.ts";
 

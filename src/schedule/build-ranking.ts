@@ -163,9 +163,9 @@ export function buildRanking(scores: UnitScore[], o: Pick<RankingOptions, "today
   const ranked = scores.filter((s) => s.due > 0);
   const unrated = scores.filter((s) => s.due === 0);
   const anyNotice = scores.some((s) => s.notices.RED + s.notices.YELLOW + s.notices.BLUE > 0);
+  const lightsPart = (s: UnitScore) => `${s.lit ? `，绿灯率${pct(s.green, s.lit)}` : ""}${anyNotice ? `，督办单${noticeCounts(s.notices)}` : ""}`;
   const line = (s: UnitScore, rank: number) =>
-    `${rank}. ${s.unitName}｜按期率${pct(s.onTime, s.due)}，逾期${s.overdue}个，响应率${pct(s.responsive, s.open)}${s.selfFound ? `，自查${s.selfFound}个` : ""}` +
-    `${s.lit ? `，绿灯率${pct(s.green, s.lit)}` : ""}${anyNotice ? `，督办单${noticeCounts(s.notices)}` : ""}`;
+    `${rank}. ${s.unitName}｜按期率${pct(s.onTime, s.due)}，逾期${s.overdue}个，响应率${pct(s.responsive, s.open)}${s.selfFound ? `，自查${s.selfFound}个` : ""}${lightsPart(s)}`;
   const lines = [`【整改周排名】${dayHeading(o.today)}`];
   if (ranked.length <= SHOW_ALL) lines.push(...ranked.map((s, i) => line(s, i + 1)));
   else {
@@ -173,9 +173,13 @@ export function buildRanking(scores: UnitScore[], o: Pick<RankingOptions, "today
     lines.push(`……中间 ${ranked.length - 2 * SHOW_ENDS} 个单位略`);
     lines.push(...ranked.slice(-SHOW_ENDS).map((s, i) => line(s, ranked.length - SHOW_ENDS + i + 1)));
   }
-  if (unrated.length) {
-    const names = unrated.slice(0, SHOW_ENDS).map((s) => s.unitName).join("、");
-    lines.push(`暂无到期问题 ${unrated.length} 个单位：${names}${unrated.length > SHOW_ENDS ? " 等" : ""}`);
+  // Not ranked yet, but a unit already issued 督办单 is not to be lost in a list of names.
+  const warned = unrated.filter((s) => s.notices.RED + s.notices.YELLOW + s.notices.BLUE > 0).slice(0, SHOW_ENDS);
+  for (const s of warned) lines.push(`— ${s.unitName}｜暂无到期问题${lightsPart(s)}`);
+  const rest = unrated.filter((s) => !warned.includes(s));
+  if (rest.length) {
+    const names = rest.slice(0, SHOW_ENDS).map((s) => s.unitName).join("、");
+    lines.push(`${warned.length ? "其余" : ""}暂无到期问题 ${rest.length} 个单位：${names}${rest.length > SHOW_ENDS ? " 等" : ""}`);
   }
   const selfFound = scores.some((s) => s.selfFound > 0) ? "；自查＝累计自查发现问题数，只加分不减分" : "";
   const lights = scores.some((s) => s.lit > 0) ? "；绿灯率＝今日亮绿灯的在办问题÷在办问题" : "";

@@ -45,8 +45,13 @@ export class RunDays {
     return !this.workdaysOnly || this.calendar.isWorkday(day);
   }
 
-  /** The ranking is weekly: the week's first run day (Monday, or after a holiday the day work resumes). */
+  /**
+   * The lights are every day's ("recomputed every day"): a deadline passed on a Friday is
+   * red, and its 督办单 issued, on Saturday, even if an extension comes before Monday. The
+   * ranking is weekly: the week's first run day (Monday, or after a holiday the day work resumes).
+   */
   runsOn(job: JobName, day: Day): boolean {
+    if (job === "lights") return true;
     if (!this.isRunDay(day)) return false;
     return job !== "ranking" || this.calendar.firstWorkdayOfWeek(day, (d) => this.isRunDay(d)) === day;
   }

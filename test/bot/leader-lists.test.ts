@@ -110,7 +110,7 @@ describe("清单 红灯 / 黄灯 / 蓝灯 / 绿灯", () => {
 
   it("a blue issue says when it is due; a long list is capped with the rest counted", async () => {
     bot.clock.set(new Date("2026-12-03T10:00:00+08:00"));
-    expect(await bot.say("王科长", "领导群", "清单 蓝灯")).toEqual([["蓝灯问题 1 个（1 个单位）：", "区水利局 1 个：", "1. ZG-2026-003 乡镇污水处理站运行不正常出水超标｜12月5日到期，剩2天"].join("\n")]);
+    expect(await bot.say("王科长", "领导群", "清单 蓝灯")).toEqual([["蓝灯问题 1 个（1 个单位）：", "区水利局 1 个：", "1. ZG-2026-003 乡镇污水处理站运行不正常出水超标｜12月5日到期"].join("\n")]);
     bot.clock.set(new Date("2026-12-08T10:00:00+08:00"));
     const unitId = (await bot.app.store.unit.findUniqueOrThrow({ where: { name: "区水利局" } })).id;
     await bot.app.store.issue.createMany({ data: Array.from({ length: 35 }, (_, n) => ({ code: `X-${String(n + 1).padStart(2, "0")}`, description: "河道垃圾", unitId, deadline: "2026-11-30" })) });

@@ -54,7 +54,7 @@ describe("the light of an open issue (DESIGN §4)", () => {
     await db.issue.update({ where: { code: "D-col" }, data: { dailyReport: true } });
     expect(await lights("2026-12-07")).toEqual({
       "B-0": "BLUE 今天到期",
-      "B-1": "BLUE 12月10日到期，剩3天",
+      "B-1": "BLUE 12月10日到期",
       "D-cat": "YELLOW 建设项目应每日报送，12月3日以来未报送进度",
       "D-col": "YELLOW 建设项目应每日报送，12月3日以来未报送进度",
       // Monday: Friday's report is the last working day's.
@@ -132,12 +132,12 @@ describe("督办单", () => {
     t.clock.set(at("2026-12-07 09:00"));
     await s.runDue();
     const monday = await t.flush();
-    expect(await register()).toEqual(["2026-1 RED R-1 逾期3天 sent 2026-12-07", "2026-2 BLUE B-1 12月9日到期，剩2天 sent 2026-12-07"]);
+    expect(await register()).toEqual(["2026-1 RED R-1 逾期3天 sent 2026-12-07", "2026-2 BLUE B-1 12月9日到期 sent 2026-12-07"]);
     const reminder = monday.find((m) => m.to === "区水利局工作群")!.text.split("\n");
     expect(reminder.slice(0, 4)).toEqual([
       "【整改提醒】区水利局 12月7日（周一）",
       "【红色督办单】督〔2026〕1号 R-1 R-1 问题描述｜逾期3天",
-      "【蓝色督办单】督〔2026〕2号 B-1 B-1 问题描述｜12月9日到期，剩2天",
+      "【蓝色督办单】督〔2026〕2号 B-1 B-1 问题描述｜12月9日到期",
       "请按督办单要求抓紧整改，按时报送进度。",
     ]);
     expect(monday.find((m) => m.to === "领导群" && m.text.startsWith("【整改日报】"))!.text).toContain("新发红色督办单 1 份：\n· 督〔2026〕1号 R-1 区水利局｜逾期3天");
@@ -158,7 +158,7 @@ describe("督办单", () => {
     await s.runDue();
     expect(await register()).toEqual([
       "2026-1 RED R-1 逾期3天 sent 2026-12-07",
-      "2026-2 BLUE B-1 12月9日到期，剩2天 sent 2026-12-07",
+      "2026-2 BLUE B-1 12月9日到期 sent 2026-12-07",
       "2026-3 RED B-1 逾期2天 sent 2026-12-11",
     ]);
   });

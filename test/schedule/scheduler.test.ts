@@ -61,7 +61,7 @@ describe("a working Monday (2026-12-07)", () => {
         "【红色督办单】督〔2026〕3号 W-2 W-2 问题描述｜逾期3天",
         "【黄色督办单】督〔2026〕4号 W-4 W-4 问题描述｜11月28日以来未报送进度",
         "【黄色督办单】督〔2026〕5号 W-5 W-5 问题描述｜尚未报送进度",
-        "【蓝色督办单】督〔2026〕7号 W-3 W-3 问题描述｜12月9日到期，剩2天",
+        "【蓝色督办单】督〔2026〕7号 W-3 W-3 问题描述｜12月9日到期",
         "请按督办单要求抓紧整改，按时报送进度。",
         "逾期 2 个：",
         "1. 【督办】W-1 乡镇污水处理站运行不正常出水超标｜逾期12天",
@@ -76,7 +76,7 @@ describe("a working Monday (2026-12-07)", () => {
     );
     expect(water2!.text).toBe(water!.text);
     expect(town!.text).toBe(
-      ["【整改提醒】百胜镇人民政府 12月7日（周一）", "【蓝色督办单】督〔2026〕6号 B-1 B-1 问题描述｜12月10日到期，剩3天", "请按督办单要求抓紧整改，按时报送进度。", "3日内到期 1 个：", "1. B-1 B-1 问题描述｜12月10日到期，剩3个工作日", "回复：进度 <编号> <说明>，或 <编号> 已完成"].join("\n"),
+      ["【整改提醒】百胜镇人民政府 12月7日（周一）", "【蓝色督办单】督〔2026〕6号 B-1 B-1 问题描述｜12月10日到期", "请按督办单要求抓紧整改，按时报送进度。", "3日内到期 1 个：", "1. B-1 B-1 问题描述｜12月10日到期，剩3个工作日", "回复：进度 <编号> <说明>，或 <编号> 已完成"].join("\n"),
     );
     expect(ranking!.text.split("\n").slice(0, 5)).toEqual([
       "【整改周排名】12月7日（周一）",
@@ -133,9 +133,12 @@ describe("the working calendar", () => {
     t = await fresh("2026-10-01 07:00");
     const s = await createScheduler(t.app);
     t.clock.set(at("2026-10-01 10:00"));
-    expect(await s.runDue()).toBe(false);
-    expect(minute(t, await s.nextDueAt())).toBe("2026-10-08 08:30");
-    expect(await t.app.store.jobRun.count()).toBe(0);
+    await s.runDue();
+    // Only the day's lights ran (they are every day's): nothing is sent.
+    expect((await t.app.store.jobRun.findMany()).map((r) => r.job)).toEqual(["lights"]);
+    expect(await t.flush()).toEqual([]);
+    expect(minute(t, await s.nextDueAt())).toBe("2026-10-02 08:30");
+    expect(s.runDays.nextRunDay("digest", "2026-10-01")).toBe("2026-10-08");
   });
 
   it("runs on a 调休 Sunday", async () => {
@@ -160,9 +163,8 @@ describe("the working calendar", () => {
     t = await fresh("2026-12-31 09:30", { DUBAN_CALENDAR_FILE: file });
     const s = await createScheduler(t.app);
     await s.runDue();
-    expect(minute(t, await s.nextDueAt())).toBe("2027-01-04 08:30");
-    t.clock.set(at("2027-01-09 12:00"));
-    expect(minute(t, await s.nextDueAt())).toBe("2027-01-10 08:30"); // a Sunday made a working day
+    expect(s.runDays.nextRunDay("digest", "2026-12-31")).toBe("2027-01-04");
+    expect(s.runDays.nextRunDay("digest", "2027-01-09")).toBe("2027-01-10"); // a Sunday made a working day
   });
 
   it("takes its times from the configuration", async () => {
