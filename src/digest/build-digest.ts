@@ -128,6 +128,14 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
     });
   }
 
+  if (s.stranded.length) {
+    sections.push({
+      heading: `督办单 ${s.stranded.reduce((sum, u) => sum + u.n, 0)} 份无法送达（单位未绑定工作群，请督查室绑定）：`,
+      items: s.stranded.map((u) => `· ${u.unitName} ${u.n} 份`),
+      rest: "个单位",
+    });
+  }
+
   // Each unit's list starts with its 中字头 issues, and units with one come first.
   const byUnit = [...groupBy(overdue, (i) => i.unitName)].sort(
     (a, b) => centralFirst(a[1][0]!, b[1][0]!) || b[1].length - a[1].length || a[1][0]!.deadline.localeCompare(b[1][0]!.deadline),

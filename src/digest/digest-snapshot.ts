@@ -42,6 +42,8 @@ export interface DigestSnapshot {
   yellow: { unitName: string; n: number; issues: { code: string; why: YellowWhy }[] }[];
   /** Red 督办单 issued since the last digest, the first few, and how many in all. */
   redNotices: { n: number; first: SnapshotNotice[] };
+  /** 督办单 issued since the last digest to units bound to no group: no reminder carries them. */
+  stranded: { unitName: string; n: number }[];
 }
 
 /** The first reason an issue is yellow, for a short tag in the digest. */
@@ -60,7 +62,7 @@ export interface SnapshotNotice {
 export const DIGEST_LIST_ROWS = 10;
 
 /**
- * What the digest needs, in ten queries whatever the ledger's size: totals are counted
+ * What the digest needs, in eleven queries whatever the ledger's size: totals are counted
  * in SQL, and only the issues the digest can name are read, without their descriptions.
  * Raw SQL: reading 100,000 issues as Prisma models took about a second and 150 MB.
  */
@@ -82,7 +84,7 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
   const centralName = central.size
     ? Prisma.sql`CASE i."source" ${Prisma.join([...central].map(([stored, name]) => Prisma.sql`WHEN ${stored} THEN ${name}`), " ")} ELSE '' END`
     : Prisma.sql`''`;
-  const [counts, issues, events, longTerm, unacked, noEvidence, lights, yellow, redNotices] = await Promise.all([
+  const [counts, issues, events, longTerm, unacked, noEvidence, lights, yellow, redNotices, stranded] = await Promise.all([
     db.$queryRaw<{ state: string; n: number | bigint }[]>`SELECT "state", COUNT(*) AS n FROM "Issue" GROUP BY "state"`,
     db.$queryRaw<SnapshotIssue[]>`
       SELECT i."code", u."name" AS "unitName", i."state", i."deadline", ${centralName} AS "central" FROM "Issue" i JOIN "Unit" u ON u."id" = i."unitId"
@@ -116,6 +118,12 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
       -- simulator, so a notice stamped with the last digest's instant was in that digest.
       WHERE n."colour" = 'RED' AND n."issuedAt" > ${o.since}
       ORDER BY n."year", n."number" LIMIT ${DIGEST_LIST_ROWS}`,
+    db.$queryRaw<{ unitName: string; n: number | bigint }[]>`
+      SELECT u."name" AS "unitName", COUNT(*) AS n
+      FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId" JOIN "Unit" u ON u."id" = i."unitId"
+      WHERE n."issuedAt" > ${o.since} AND n."sentOn" IS NULL
+        AND i."unitId" NOT IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT' AND "unitId" IS NOT NULL AND "missingSince" IS NULL)
+      GROUP BY u."name" ORDER BY n DESC, u."name"`,
   ]);
   const byUnit = new Map<string, DigestSnapshot["yellow"][number]>();
   for (const r of yellow) {
@@ -133,6 +141,7 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     noEvidence: noEvidence.map((r) => r.code),
     lights: { RED: 0, YELLOW: 0, BLUE: 0, GREEN: 0, ...Object.fromEntries(lights.map((l) => [l.light, Number(l.n)])) },
     yellow: [...byUnit.values()],
+    stranded: stranded.map((r) => ({ unitName: r.unitName, n: Number(r.n) })),
     redNotices: { n: Number(redNotices[0]?.total ?? 0), first: redNotices.map(({ total: _, ...n }) => ({ ...n, year: Number(n.year), number: Number(n.number) })) },
   };
 }

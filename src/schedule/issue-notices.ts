@@ -9,8 +9,16 @@ import type { Store } from "../store/open-store.ts";
 
 export interface DueNotice {
   issueId: number;
+  unitId: number;
+  code: string;
   colour: NoticeColour;
   reason: string;
+}
+
+/** A 督办单 about to be issued, with its number in the year. */
+export interface NumberedNotice extends DueNotice {
+  year: number;
+  number: number;
 }
 
 /**
@@ -26,20 +34,25 @@ export async function findDueNotices(db: Store | Tx, rules: LightRules, dayOf: (
     Prisma.sql`WHERE l."light" <> 'GREEN' AND NOT EXISTS (SELECT 1 FROM "SupervisionNotice" n WHERE n."issueId" = l."id" AND n."colour" = l."light")
       ORDER BY CASE l."light" WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END, l."code"`,
   );
-  return lit.map((l) => ({ issueId: l.id, colour: l.light as NoticeColour, reason: lightReasons(l, rules.today, dayOf).join("；") }));
+  return lit.map((l) => ({ issueId: l.id, unitId: l.unitId, code: l.code, colour: l.light as NoticeColour, reason: lightReasons(l, rules.today, dayOf).join("；") }));
+}
+
+/** Numbers the notices on from this year's last (one lights run at a time: the job's lease). */
+export async function numberNotices(db: Store | Tx, due: DueNotice[], year: number): Promise<NumberedNotice[]> {
+  if (due.length === 0) return [];
+  const last = await db.supervisionNotice.aggregate({ where: { year }, _max: { number: true } });
+  const first = (last._max.number ?? 0) + 1;
+  return due.map((d, i) => ({ ...d, year, number: first + i }));
 }
 
 /**
- * Numbers the notices on from this year's last and records each in its issue's history.
+ * Records the numbered notices and, for each, a line of its issue's history.
  * Two statements, the rows as one JSON parameter each (as the ledger import writes): the
  * first morning on a big ledger issues tens of thousands, and Prisma's createMany took 36 s
  * and 800 MB for 54,000 notices and their events.
  */
-export async function writeNotices(tx: Tx, due: DueNotice[], o: { year: number; now: Date; botName: string }): Promise<void> {
-  if (due.length === 0) return;
-  const last = await tx.supervisionNotice.aggregate({ where: { year: o.year }, _max: { number: true } });
-  const first = (last._max.number ?? 0) + 1;
-  const rows = due.map((d, i) => ({ ...d, year: o.year, number: first + i }));
+export async function writeNotices(tx: Tx, rows: NumberedNotice[], o: { year: number; now: Date; botName: string }): Promise<void> {
+  if (rows.length === 0) return;
   const json = (v: unknown) => Buffer.from(JSON.stringify(v), "utf8");
   await tx.$executeRaw`INSERT INTO "SupervisionNotice" ("issueId", "colour", "year", "number", "reason", "issuedAt")
     SELECT j.value->>0, j.value->>1, ${o.year}, j.value->>2, j.value->>3, ${o.now}

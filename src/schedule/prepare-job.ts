@@ -9,7 +9,7 @@ import type { Store } from "../store/open-store.ts";
 import { buildRanking, scoreUnits } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
 import { leaderLightLists } from "./leader-lights.ts";
-import { findDueNotices, writeNotices } from "./issue-notices.ts";
+import { findDueNotices, numberNotices, writeNotices } from "./issue-notices.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
 import { NOTICE_LIMIT, SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
@@ -53,8 +53,9 @@ export function jobLightRules(c: Pick<JobContext, "config" | "time" | "calendar"
 
 /** Issues the 督办单 of the day's lights: no message of its own, they go out with the digest and the reminders. */
 async function lights(c: JobContext): Promise<PreparedJob> {
-  const due = await findDueNotices(c.store, jobLightRules(c), (at) => c.time.today(at));
-  return { messages: [], commit: (tx) => writeNotices(tx, due, { year: Number(c.day.slice(0, 4)), now: c.now, botName: c.config.DUBAN_BOT_NAME }) };
+  const year = Number(c.day.slice(0, 4));
+  const due = await numberNotices(c.store, await findDueNotices(c.store, jobLightRules(c), (at) => c.time.today(at)), year);
+  return { messages: [], commit: (tx) => writeNotices(tx, due, { year, now: c.now, botName: c.config.DUBAN_BOT_NAME }) };
 }
 
 /** The leaders' digest, and each mapped leader's private list of their red and yellow issues. */

@@ -174,13 +174,19 @@ describe("督办单", () => {
     expect(await t.app.store.supervisionNotice.count({ where: { sentOn: "2026-12-07" } })).toBe(7);
   });
 
-  it("starts again at 1 in a new year, and stays undelivered for a unit without a group", async () => {
+  it("starts again at 1 in a new year, and stays undelivered for a unit without a group, which the digest tells once", async () => {
     const db = t.app.store;
     const town = await addUnit(db, "百胜镇人民政府");
     await addIssues(db, [issue("R-1", { deadline: "2026-12-04" }), issue("T-1", { unitId: town, deadline: "2026-12-04" })]);
     const s = await createScheduler(t.app);
     t.clock.set(at("2026-12-07 09:00"));
     await s.runDue();
+    // No reminder carries it: the leaders' digest says so, once.
+    const digest = (await t.flush()).find((m) => m.to === "领导群" && m.text.startsWith("【整改日报】"))!.text;
+    expect(digest).toContain("督办单 1 份无法送达（单位未绑定工作群，请督查室绑定）：\n· 百胜镇人民政府 1 份\n");
+    t.clock.set(at("2026-12-08 08:30"));
+    await s.runDue();
+    expect((await t.flush()).find((m) => m.to === "领导群")!.text).not.toContain("无法送达");
     await addIssues(db, [issue("N-1", { deadline: "2026-12-31", lastReportAt: "2027-01-04 09:00", createdAt: "2026-12-20 09:00" })]);
     t.clock.set(at("2027-01-05 09:00"));
     await s.runDue();
