@@ -51,6 +51,8 @@ async function scopeToList(ctx: HandlerContext, cmd: CommandOf<"list">): Promise
     if (filter) return { unit: null, filter };
     const leaderList = cmd.source === undefined ? await leaderIssueList(ctx, cmd.unitName) : null;
     if (leaderList !== null) return { leaderList };
+    // A leader named in DUBAN_LEADER_CONTACTS with nothing open is an answer, not a typo.
+    if (ctx.config.DUBAN_LEADER_CONTACTS.some((l) => l.leader === cmd.unitName)) return { leaderList: `${cmd.unitName} 暂无未销号的分管问题。` };
     throw found.suggestions.length || found.nearest.length
       ? unitNotFound(cmd.unitName, found)
       : new DubanError("NOT_FOUND", `未找到单位、来源或责任领导“${firstChars(cmd.unitName, 30)}”，请核对后重发`);

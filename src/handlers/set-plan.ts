@@ -60,12 +60,16 @@ export async function setPlan(ctx: HandlerContext, cmd: CommandOf<"plan">): Prom
   await recordEvent(ctx, issue.id, { type: EVENT.PLAN_SET, text: describeMilestones(before, after, issue.deadline) });
   await recordReport(ctx.tx, { issueId: issue.id, state: issue.state, text: `整改方案：共${after.length}个节点`, at: ctx.now, percent: null, claimedAt: null });
   const lines = after.map((m, i) => `${i + 1}. ${dayLabel(m.due, year)} ${m.text}${m.doneAt ? "（已完成）" : ""}`);
+  // A step already past and not done lights the issue yellow tomorrow morning: say so now.
+  const past = after.flatMap((m, i) => (m.doneAt === null && m.due < ctx.today ? [i + 1] : []));
+  const open = after.some((m) => m.doneAt === null);
   reply(
     ctx,
     [
       `${issue.code} 整改方案已${before.length > 0 ? "更新，替换原方案" : "登记"}，共 ${after.length} 个节点：`,
       ...lines,
-      `完成节点后请回复：节点 ${issue.code} <序号> 完成`,
+      ...(past.length ? [`注意：节点${past.join("、")}日期已过，如已完成请回复“节点 ${issue.code} ${past[0]} 完成”，否则将亮黄灯。`] : []),
+      ...(open ? [`完成节点后请回复：节点 ${issue.code} <序号> 完成`] : []),
     ].join("\n"),
   );
 }

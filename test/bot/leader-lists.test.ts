@@ -26,6 +26,15 @@ const ZHOU = [
 ].join("\n");
 
 describe("清单 <责任领导>", () => {
+  it("a leader named in DUBAN_LEADER_CONTACTS with nothing open is told so, not refused", async () => {
+    await bot.close();
+    bot = await TestBot.create({ DUBAN_LEADER_CONTACTS: "周副区长=zhou,吴副区长=wu" });
+    await bot.importSample();
+    await bot.bindDefaults();
+    expect(await bot.say("王科长", null, "清单 吴副区长")).toEqual(["吴副区长 暂无未销号的分管问题。"]);
+    expect((await bot.say("王科长", null, "清单 何副区长"))[0]).toContain("未找到单位、来源或责任领导“何副区长”");
+  });
+
   it("in the leaders' group lists that leader's issues by light, red first, those awaiting verification apart", async () => {
     expect(await bot.say("周副区长", "领导群", "清单 周副区长")).toEqual([ZHOU]);
   });

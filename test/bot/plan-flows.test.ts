@@ -78,6 +78,18 @@ describe("方案", () => {
     expect((await issue("ZG-2026-003")).lastReportAt).toEqual(before.lastReportAt);
   });
 
+  it("warns of a step already past and not done, which would light the issue yellow; all done, asks for no more", async () => {
+    bot.clock.set(new Date("2026-12-01T10:00:00+08:00"));
+    expect(await bot.say("张三", WATER, "方案 ZG-2026-003 11月28日 排查；12月3日 安装调试")).toEqual([
+      "ZG-2026-003 整改方案已登记，共 2 个节点：\n1. 11月28日 排查\n2. 12月3日 安装调试\n注意：节点1日期已过，如已完成请回复“节点 ZG-2026-003 1 完成”，否则将亮黄灯。\n完成节点后请回复：节点 ZG-2026-003 <序号> 完成",
+    ]);
+    await bot.say("张三", WATER, "节点 ZG-2026-003 1 完成");
+    await bot.say("张三", WATER, "节点 ZG-2026-003 2 完成");
+    expect(await bot.say("张三", WATER, "方案 ZG-2026-003 11月28日 排查；12月3日 安装调试；12月4日 验收")).toEqual([
+      "ZG-2026-003 整改方案已更新，替换原方案，共 3 个节点：\n1. 11月28日 排查（已完成）\n2. 12月3日 安装调试（已完成）\n3. 12月4日 验收\n完成节点后请回复：节点 ZG-2026-003 <序号> 完成",
+    ]);
+  });
+
   it("answers a step without a date or text with the usage line", async () => {
     expect(await bot.say("张三", WATER, "方案 ZG-2026-003 采购设备；12月3日")).toEqual([
       "格式不对：“采购设备”缺少日期；“12月3日”缺少节点内容。\n用法：方案 <编号>，其后每行一个节点“<日期> <节点内容>”，或在一行内用“；”分隔，例如：方案 ZG-2026-003 12月10日 完成设备采购；12月20日 安装调试",
