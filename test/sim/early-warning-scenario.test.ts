@@ -1,33 +1,18 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runSimulation } from "../../src/sim/run-simulation.ts";
-
-const SCRIPT = path.resolve(import.meta.dirname, "scenarios/early-warning.txt");
-
-interface Line {
-  time: string;
-  room: string | null;
-  to: string | null;
-  text: string;
-}
+import { runScenario, type ScenarioRun, type SimLine } from "../support/run-scenario.ts";
 
 describe("scenario: plans, lights and 督办单 over three weeks (scenarios/early-warning.txt)", () => {
-  let lines: Line[];
-  let code: number;
-  let err: string[];
+  let run: ScenarioRun;
   beforeAll(async () => {
-    const out: string[] = [];
-    err = [];
-    code = await runSimulation(SCRIPT, { json: true, out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-    lines = out.map((l) => JSON.parse(l) as Line);
+    run = await runScenario("early-warning.txt");
   });
-  const said = (where: string, text: string) => lines.filter((l) => (l.room ?? `@${l.to}`) === where && l.text.includes(text));
-  const at = (l: Line) => l.time.slice(0, 16);
+  const said = (where: string, text: string) => run.said(where, text);
+  const at = (l: SimLine) => l.time.slice(0, 16);
   const WATER = "区水利局工作群";
 
   it("runs cleanly", () => {
-    expect(code).toBe(0);
-    expect(err).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.err).toEqual([]);
   });
 
   it("序时进度 lag with no milestones: a yellow 督办单 at the top of the next reminder, and why on 查询", () => {
@@ -60,7 +45,7 @@ describe("scenario: plans, lights and 督办单 over three weeks (scenarios/earl
 
   it("never twice the same colour: overdue again after an extension, DB-2026-002 gets no second red one", () => {
     expect(said("领导群", "督办单：督〔2026〕1号（黄）、督〔2026〕2号（蓝）、督〔2026〕4号（红）").map(at)).toEqual(["2026-12-14T10:00", "2026-12-17T10:00"]);
-    expect(lines.filter((l) => /【红色督办单】/.test(l.text))).toHaveLength(1);
+    expect(run.lines.filter((l) => /【红色督办单】/.test(l.text))).toHaveLength(1);
   });
 
   it("the register lists the year's 督办单, newest first", () => {

@@ -1,31 +1,16 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runSimulation } from "../../src/sim/run-simulation.ts";
-
-const SCRIPT = path.resolve(import.meta.dirname, "scenarios/intake.txt");
-
-interface Line {
-  time: string;
-  room: string | null;
-  to: string | null;
-  text: string;
-}
+import { runScenario, type ScenarioRun } from "../support/run-scenario.ts";
 
 describe("scenario: problems in from chat (scenarios/intake.txt)", () => {
-  let lines: Line[];
-  let code: number;
-  let err: string[];
+  let run: ScenarioRun;
   beforeAll(async () => {
-    const out: string[] = [];
-    err = [];
-    code = await runSimulation(SCRIPT, { json: true, out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-    lines = out.map((l) => JSON.parse(l) as Line);
+    run = await runScenario("intake.txt");
   });
-  const said = (where: string, text: string) => lines.filter((l) => (l.room ?? `@${l.to}`) === where && l.text.includes(text));
+  const said = (where: string, text: string) => run.said(where, text);
 
   it("runs cleanly", () => {
-    expect(code).toBe(0);
-    expect(err).toEqual(["@import ../../../demo/ledger-sample.csv：导入完成：新增 10 条，更新 0 条，未变 0 条，新建单位 9 个"]);
+    expect(run.code).toBe(0);
+    expect(run.err).toEqual(["@import ../../../demo/ledger-sample.csv：导入完成：新增 10 条，更新 0 条，未变 0 条，新建单位 9 个"]);
   });
 
   it("交办: the admin gets the code, the unit's group the notice, and a quoted 收到 acknowledges it", () => {
@@ -64,6 +49,6 @@ describe("scenario: problems in from chat (scenarios/intake.txt)", () => {
     const town = said("百胜镇群", "【整改提醒】").at(-1);
     expect(town!.time).toMatch(/^2026-12-02T09:0/);
     expect(town!.text).toContain("交办未签收 1 个：\n1. DB-2026-002 镇区餐饮油烟直排｜12月1日交办，12月20日到期");
-    expect(lines.filter((l) => l.text.includes("交办未签收") && l.room === "区水利局工作群")).toEqual([]);
+    expect(run.lines.filter((l) => l.text.includes("交办未签收") && l.room === "区水利局工作群")).toEqual([]);
   });
 });

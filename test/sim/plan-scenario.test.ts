@@ -1,28 +1,15 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runSimulation } from "../../src/sim/run-simulation.ts";
-
-const SCRIPT = path.resolve(import.meta.dirname, "scenarios/plan.txt");
-
-interface Line {
-  time: string;
-  room: string | null;
-  to: string | null;
-  text: string;
-}
+import { runScenario, type ScenarioRun } from "../support/run-scenario.ts";
 
 describe("scenario: a plan set in chat, a milestone missed and done (scenarios/plan.txt)", () => {
-  let lines: Line[];
-  let code: number;
+  let run: ScenarioRun;
   beforeAll(async () => {
-    const out: string[] = [];
-    code = await runSimulation(SCRIPT, { json: true, out: (l) => out.push(l), err: () => {}, env: {} });
-    lines = out.map((l) => JSON.parse(l) as Line);
+    run = await runScenario("plan.txt");
   });
-  const said = (where: string, text: string) => lines.filter((l) => (l.room ?? `@${l.to}`) === where && l.text.includes(text));
+  const said = (where: string, text: string) => run.said(where, text);
 
   it("runs cleanly", () => {
-    expect(code).toBe(0);
+    expect(run.code).toBe(0);
   });
 
   it("the plan, one milestone a line, is answered with its steps and shown by 查询", () => {
@@ -41,7 +28,7 @@ describe("scenario: a plan set in chat, a milestone missed and done (scenarios/p
   it("marked done late, the issue is green again; a step after the deadline is refused with the advice to ask for 延期", () => {
     expect(said("白涛群", "已记录：ZG-2026-005 节点1“完成泄漏点排查”已完成（共 3 个节点，已完成 1 个）。")).toHaveLength(1);
     expect(said("白涛群", "节点“2027年1月30日 验收”晚于整改时限（2027年1月15日）\n节点须在整改时限之前；确需推迟的，请先申请延期：延期 ZG-2026-005 <日期> <理由>")).toHaveLength(1);
-    const card = lines.filter((l) => l.room === "白涛群" && l.text.startsWith("ZG-2026-005 化工园区")).at(-1)!;
+    const card = run.lines.filter((l) => l.room === "白涛群" && l.text.startsWith("ZG-2026-005 化工园区")).at(-1)!;
     expect(card.time).toContain("2026-12-07");
     expect(card.text).toContain("亮灯：绿灯");
     expect(card.text).toContain("整改节点（已完成 1/3）：\n1. 12月3日 完成泄漏点排查 ✔已完成");
