@@ -59,7 +59,7 @@ export interface SnapshotNotice {
 }
 
 /** Rows of a list the digest shows, at most: beyond them it counts. */
-export const DIGEST_LIST_ROWS = 10;
+const DIGEST_LIST_ROWS = 10;
 
 /**
  * What the digest needs, in eleven queries whatever the ledger's size: totals are counted

@@ -27,5 +27,3 @@ export const noticeLabel = (c: NoticeColour): string => `${NAME[c]}色督办单`
 
 /** `督〔2026〕12号` */
 export const noticeNumber = (n: { year: number; number: number }): string => `督〔${n.year}〕${n.number}号`;
-
-export const isLight = (s: unknown): s is Light => typeof s === "string" && (LIGHTS as readonly string[]).includes(s);
