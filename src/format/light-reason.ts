@@ -5,7 +5,7 @@ import type { LightFacts } from "../store/light-sql.ts";
 /**
  * Why an issue has its light, one phrase per reason (none for green):
  * 「逾期3天」, 「节点2“安装调试”12月20日逾期」, 「序时进度 60%，报送 30%，滞后 30 个百分点」,
- * 「11月20日以来未报送进度」, 「12月3日到期」.
+ * 「11月20日以来未报送进度」, 「应每日报送，12月3日以来未报送进度」, 「12月3日到期」.
  */
 export function lightReasons(f: LightFacts, today: Day, dayOf: (at: Date) => Day): string[] {
   const year = Number(today.slice(0, 4));
@@ -20,7 +20,7 @@ export function lightReasons(f: LightFacts, today: Day, dayOf: (at: Date) => Day
   }
   if (f.stale) {
     const last = f.lastReportAt ? `${dayLabel(dayOf(f.lastReportAt), year)}以来未报送进度` : "尚未报送进度";
-    reasons.push(f.daily ? `建设项目应每日报送，${last}` : last);
+    reasons.push(f.daily ? `应每日报送，${last}` : last);
   }
   return reasons;
 }

@@ -28,5 +28,7 @@ export async function recordProgress(ctx: HandlerContext, cmd: CommandOf<"progre
   await recordReport(ctx.tx, { issueId: issue.id, state: toState, text: cmd.note, at: ctx.now, percent: cmd.percent ?? null, claimedAt: null });
   const pct = cmd.percent !== undefined ? `（${cmd.percent}%）` : "";
   if (issue.state === "PENDING_VERIFICATION") return `已记录 ${issue.code} 进度${pct}。该问题已报完成，正在等待督查室核实。`;
-  return `已记录 ${issue.code} 进度${pct}。整改时限${deadlineLabel(issue.deadline, ctx.today)}，${timeStatus({ ...issue, state: toState }, ctx.today)}。`;
+  // A long-term issue has no days left to tell: `整改时限长期坚持，长期坚持` said it twice.
+  const left = issue.deadline === null ? "" : `，${timeStatus({ ...issue, state: toState }, ctx.today)}`;
+  return `已记录 ${issue.code} 进度${pct}。整改时限${deadlineLabel(issue.deadline, ctx.today)}${left}。`;
 }

@@ -46,12 +46,11 @@ export class RunDays {
   }
 
   /**
-   * The lights are every day's ("recomputed every day"): a deadline passed on a Friday is
-   * red, and its 督办单 issued, on Saturday, even if an extension comes before Monday. The
-   * ranking is weekly: the week's first run day (Monday, or after a holiday the day work resumes).
+   * The ranking is weekly: the week's first run day (Monday, or after a holiday the day work
+   * resumes). The lights job runs on run days too: a 督办单 is dated, and its reason stated,
+   * the working day it goes out (a light is computed afresh wherever it is shown).
    */
   runsOn(job: JobName, day: Day): boolean {
-    if (job === "lights") return true;
     if (!this.isRunDay(day)) return false;
     return job !== "ranking" || this.calendar.firstWorkdayOfWeek(day, (d) => this.isRunDay(d)) === day;
   }

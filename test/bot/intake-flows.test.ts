@@ -223,5 +223,7 @@ describe("long-term issues (长期坚持)", () => {
     const [card] = await bot.say("张三", WATER, "查询 DB-2026-001");
     expect(card).toContain("整改时限：长期坚持\n");
     expect(await bot.say("张三", WATER, "逾期")).toEqual(["区水利局目前没有逾期问题。"]);
+    // No days left to tell, and not the same word twice.
+    expect(await bot.say("张三", WATER, "进度 DB-2026-001 巡河一次")).toEqual(["已记录 DB-2026-001 进度。整改时限长期坚持。"]);
   });
 });

@@ -55,8 +55,8 @@ describe("the light of an open issue (DESIGN §4)", () => {
     expect(await lights("2026-12-07")).toEqual({
       "B-0": "BLUE 今天到期",
       "B-1": "BLUE 12月10日到期",
-      "D-cat": "YELLOW 建设项目应每日报送，12月3日以来未报送进度",
-      "D-col": "YELLOW 建设项目应每日报送，12月3日以来未报送进度",
+      "D-cat": "YELLOW 应每日报送，12月3日以来未报送进度",
+      "D-col": "YELLOW 应每日报送，12月3日以来未报送进度",
       // Monday: Friday's report is the last working day's.
       "D-ok": "GREEN",
       "G-1": "GREEN",

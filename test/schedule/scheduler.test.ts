@@ -133,12 +133,9 @@ describe("the working calendar", () => {
     t = await fresh("2026-10-01 07:00");
     const s = await createScheduler(t.app);
     t.clock.set(at("2026-10-01 10:00"));
-    await s.runDue();
-    // Only the day's lights ran (they are every day's): nothing is sent.
-    expect((await t.app.store.jobRun.findMany()).map((r) => r.job)).toEqual(["lights"]);
-    expect(await t.flush()).toEqual([]);
-    expect(minute(t, await s.nextDueAt())).toBe("2026-10-02 08:30");
-    expect(s.runDays.nextRunDay("digest", "2026-10-01")).toBe("2026-10-08");
+    expect(await s.runDue()).toBe(false);
+    expect(minute(t, await s.nextDueAt())).toBe("2026-10-08 08:30");
+    expect(await t.app.store.jobRun.count()).toBe(0);
   });
 
   it("runs on a 调休 Sunday", async () => {
@@ -163,8 +160,9 @@ describe("the working calendar", () => {
     t = await fresh("2026-12-31 09:30", { DUBAN_CALENDAR_FILE: file });
     const s = await createScheduler(t.app);
     await s.runDue();
-    expect(s.runDays.nextRunDay("digest", "2026-12-31")).toBe("2027-01-04");
-    expect(s.runDays.nextRunDay("digest", "2027-01-09")).toBe("2027-01-10"); // a Sunday made a working day
+    expect(minute(t, await s.nextDueAt())).toBe("2027-01-04 08:30");
+    t.clock.set(at("2027-01-09 12:00"));
+    expect(minute(t, await s.nextDueAt())).toBe("2027-01-10 08:30"); // a Sunday made a working day
   });
 
   it("takes its times from the configuration", async () => {

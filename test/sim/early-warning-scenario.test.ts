@@ -36,11 +36,11 @@ describe("scenario: plans, lights and 督办单 over three weeks (scenarios/earl
     expect(after[0]!.text).toContain("亮灯：绿灯\n");
   });
 
-  it("the deadline passed: a red 督办单 the next day (a Saturday: lights are every day's), listed in the next digest, and no other", () => {
+  it("the deadline passed: a red 督办单 listed in that morning's digest, and no other", () => {
     const digests = said("领导群", "新发红色督办单");
     expect(digests.map(at)).toEqual(["2026-12-14T08:30"]);
-    expect(digests[0]!.text).toContain("新发红色督办单 1 份：\n· 督〔2026〕4号 DB-2026-002 区水利局｜逾期1天");
-    expect(said(WATER, "【红色督办单】督〔2026〕4号 DB-2026-002 北岸排污口整治｜逾期1天").map(at)).toEqual(["2026-12-14T09:00"]);
+    expect(digests[0]!.text).toContain("新发红色督办单 1 份：\n· 督〔2026〕4号 DB-2026-002 区水利局｜逾期3天");
+    expect(said(WATER, "【红色督办单】督〔2026〕4号 DB-2026-002 北岸排污口整治｜逾期3天").map(at)).toEqual(["2026-12-14T09:00"]);
   });
 
   it("never twice the same colour: overdue again after an extension, DB-2026-002 gets no second red one", () => {
@@ -52,7 +52,7 @@ describe("scenario: plans, lights and 督办单 over three weeks (scenarios/earl
     const register = said("领导群", "2026年督办单 4 份（红 1，黄 2，蓝 1）：");
     expect(register).toHaveLength(1);
     expect(register[0]!.text.split("\n").slice(1)).toEqual([
-      "督〔2026〕4号 红 DB-2026-002 区水利局 12月12日｜逾期1天",
+      "督〔2026〕4号 红 DB-2026-002 区水利局 12月14日｜逾期3天",
       "督〔2026〕3号 黄 DB-2026-001 区水利局 12月11日｜节点1“完成设备采购”12月10日逾期",
       "督〔2026〕2号 蓝 DB-2026-002 区水利局 12月8日｜12月11日到期",
       "督〔2026〕1号 黄 DB-2026-002 区水利局 12月4日｜序时进度 27%，报送 5%，滞后 22 个百分点",
