@@ -1,6 +1,7 @@
 import { daysBetween, type Day } from "../core/zoned-time.ts";
 import { deadlineLabel, shortText } from "../format/issue-status.ts";
 import { noticeLabel, noticeNumber } from "../domain/light.ts";
+import { lightReasons } from "../format/light-reason.ts";
 import { dayHeading } from "./day-heading.ts";
 import type { PendingNotice, ReminderIssue, ReminderSectionName, UnitRow } from "./job-snapshots.ts";
 
@@ -36,7 +37,7 @@ export const SECTION_LIMIT = 10;
 /** 督办单 listed at the top; the rest are counted. */
 export const NOTICE_LIMIT = 5;
 
-const ORDER: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "stale"];
+const ORDER: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "lagging", "stale"];
 
 /**
  * Pure: each unit's morning reminder from the issues the snapshot sorted into sections
@@ -48,7 +49,7 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], no
   const byUnit = new Map<number, Record<ReminderSectionName, ReminderIssue[]>>();
   for (const i of issues) {
     let u = byUnit.get(i.unitId);
-    if (!u) byUnit.set(i.unitId, (u = { unacked: [], overdue: [], dueSoon: [], stale: [] }));
+    if (!u) byUnit.set(i.unitId, (u = { unacked: [], overdue: [], dueSoon: [], lagging: [], stale: [] }));
     u[i.section].push(i);
   }
   const noticesOf = new Map<number, PendingNotice[]>();
@@ -59,7 +60,7 @@ export function buildUnitReminders(units: UnitRow[], issues: ReminderIssue[], no
   }
   const out: UnitReminder[] = [];
   for (const unit of [...units].sort((a, b) => a.id - b.id)) {
-    const u = byUnit.get(unit.id) ?? { unacked: [], overdue: [], dueSoon: [], stale: [] };
+    const u = byUnit.get(unit.id) ?? { unacked: [], overdue: [], dueSoon: [], lagging: [], stale: [] };
     const issued = noticesOf.get(unit.id) ?? [];
     if (!byUnit.has(unit.id) && issued.length === 0) continue;
     const lines = [`【整改提醒】${unit.name} ${dayHeading(o.today)}`];
@@ -106,6 +107,7 @@ function title(section: ReminderSectionName, o: ReminderOptions): string {
   if (section === "unacked") return "交办未签收";
   if (section === "overdue") return "逾期";
   if (section === "dueSoon") return o.dueSoonDays === 0 ? "今天到期" : `${o.dueSoonDays}日内到期`;
+  if (section === "lagging") return "进度滞后";
   return `${o.staleDays}天以上未报进度`;
 }
 
@@ -121,6 +123,10 @@ function line(section: ReminderSectionName, i: ReminderIssue, o: ReminderOptions
     return `${days >= o.escalateDays ? "【督办】" : ""}${desc}｜逾期${days}天`;
   }
   if (section === "dueSoon") return `${desc}｜${dueLabel({ deadline: i.deadline! }, o)}`;
+  if (section === "lagging") {
+    const why = lightReasons({ ...i, light: "YELLOW", stale: false, lastReportAt: null }, o.today, o.dayOf);
+    return `${desc}｜${why.join("；")}`;
+  }
   const last = i.lastReportAt ? `上次报送${deadlineLabel(o.dayOf(i.lastReportAt), o.today)}` : "尚未报送进度";
   return `${desc}｜${i.daily ? `每日报送，${last}` : i.deadline === null ? `长期坚持，${last}` : last}`;
 }

@@ -3,7 +3,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { STATES, isOpen } from "../domain/issue-state.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
-import { DAILY_SQL, litIssues, type LightRules } from "../store/light-sql.ts";
+import { litIssues, type LightRules } from "../store/light-sql.ts";
 import type { Light, NoticeColour } from "../domain/light.ts";
 
 // The scheduled jobs' reads: a few whole-table queries each, whatever the ledger's size,
@@ -24,7 +24,7 @@ export interface BoundRoom {
   unitId: number | null;
 }
 
-export type ReminderSectionName = "unacked" | "overdue" | "dueSoon" | "stale";
+export type ReminderSectionName = "unacked" | "overdue" | "dueSoon" | "lagging" | "stale";
 
 /** One issue a unit's reminder lists, with how many its section holds in all. */
 export interface ReminderIssue {
@@ -41,6 +41,11 @@ export interface ReminderIssue {
   assignedOn: Day | null;
   /** A construction project that reports every working day (每日报送). */
   daily: boolean;
+  /** Why a lagging issue lags: its first missed milestone, and 序时进度 against the reported percentage. */
+  missed: { seq: number; due: Day; text: string } | null;
+  expectedPct: number | null;
+  progressPct: number | null;
+  lagging: boolean;
 }
 
 /** A 督办单 not yet delivered: it heads its unit's next reminder. */
@@ -67,14 +72,8 @@ export interface ReminderSnapshot {
 }
 
 export interface ReminderQuery {
-  today: Day;
-  dueSoonDays: number;
-  /** A last report (or, never reported, the creation) before this instant is stale. */
-  staleBefore: Date;
-  /** The same for a long-term issue (长期坚持): DUBAN_LONGTERM_REPORT_DAYS, not DUBAN_STALE_DAYS. */
-  longTermStaleBefore: Date;
-  /** The same for a construction project (每日报送): the start of the last working day. */
-  dailyStaleBefore: Date;
+  /** Today's light rules: the day, due soon, and when a unit's silence makes an issue stale. */
+  rules: LightRules;
   /** An assignment still not acknowledged and made before this day is 未签收 (see unackedBefore). */
   ackBefore: Day;
   /** Issues listed per section; the rest are only counted. */
@@ -118,49 +117,48 @@ export async function loadRooms(db: Db, kind: "UNIT" | "LEADERS"): Promise<Bound
   return db.roomBinding.findMany({ where: { kind, missingSince: null }, select: { roomId: true, topic: true, unitId: true }, orderBy: { id: "asc" } });
 }
 
-const SECTIONS: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "stale"];
+const SECTIONS: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "lagging", "stale"];
 
 const num = (v: unknown): number => Number(v);
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number)));
 
 /**
  * Four queries. The open issues of units with a room are sorted into sections here, in
- * SQL: 未签收 (assigned by 交办 before `ackBefore` and not acknowledged), overdue (deadline
- * before today), due soon (today to today + dueSoonDays), and stale (due later or
- * long-term, no report since `staleBefore`, or `longTermStaleBefore` for a long-term one,
- * `dailyStaleBefore` for a construction project),
- * each issue in the first that applies, and only the first `limit` of each section come
- * back with a count of the rest. A 100,000-issue ledger then costs the same few thousand
- * rows as a small one. A NULL deadline (长期坚持) is never before today nor due soon.
- * The undelivered 督办单 come with them.
+ * SQL, over the day's lights (store/light-sql.ts): 未签收 (assigned by 交办 before
+ * `ackBefore` and not acknowledged), overdue, due soon (today to today + DUBAN_DUE_SOON_DAYS),
+ * lagging (a missed milestone, or progress behind 序时进度), and stale (no report for as long
+ * as the light allows), each issue in the first that applies, and only the first `limit` of
+ * each section come back with a count of the rest. A 100,000-issue ledger then costs the
+ * same few thousand rows as a small one. A long-term issue (长期坚持) is never overdue, due
+ * soon nor lagging. The undelivered 督办单 come with them.
  */
 export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<ReminderSnapshot> {
   const [units, rooms] = await Promise.all([db.unit.findMany({ select: { id: true, name: true } }), loadRooms(db, "UNIT")]);
   if (rooms.length === 0) return { units, rooms, issues: [], notices: [] };
-  const soon = addDays(q.today, q.dueSoonDays);
+  const { today, soon } = q.rules;
+  const unacked = Prisma.sql`(l."ackPending" = 1 AND l."assignedOn" < ${q.ackBefore})`;
+  const lagging = Prisma.sql`(l."missedSeq" IS NOT NULL OR l."lagging")`;
   const [rows, notices] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
     WITH "candidate" AS (
-      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn", ${DAILY_SQL} AS "daily",
-        CASE WHEN "ackPending" = 1 AND "assignedOn" < ${q.ackBefore} THEN 0
-          WHEN "deadline" < ${q.today} THEN 1 WHEN "deadline" <= ${soon} THEN 2 ELSE 3 END AS "section",
-        CASE WHEN "ackPending" = 1 AND "assignedOn" < ${q.ackBefore} THEN "assignedOn"
-          WHEN "deadline" <= ${soon} THEN "deadline" ELSE COALESCE("lastReportAt", "createdAt") END AS "sortKey"
-      FROM "Issue" i
-      WHERE "state" IN (${Prisma.join(OPEN_STATES)})
-        AND "unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')
-        -- a Date parameter is bound in the adapter's own text format, so this compares like with like
-        AND (("ackPending" = 1 AND "assignedOn" < ${q.ackBefore}) OR "deadline" <= ${soon}
-          OR COALESCE("lastReportAt", "createdAt") < CASE WHEN ${DAILY_SQL} THEN ${q.dailyStaleBefore}
-            WHEN "deadline" IS NULL THEN ${q.longTermStaleBefore} ELSE ${q.staleBefore} END)
+      SELECT l."id", l."unitId", l."code", l."deadline", l."lastReportAt", l."assignedOn", l."daily",
+        l."missedSeq", l."expectedPct", l."progressPct", l."lagging",
+        CASE WHEN ${unacked} THEN 0 WHEN l."deadline" < ${today} THEN 1 WHEN l."deadline" <= ${soon} THEN 2
+          WHEN ${lagging} THEN 3 ELSE 4 END AS "section",
+        CASE WHEN ${unacked} THEN l."assignedOn" WHEN l."deadline" <= ${soon} OR ${lagging} THEN l."deadline"
+          ELSE COALESCE(l."lastReportAt", l."createdAt") END AS "sortKey"
+      FROM (${litIssues(q.rules, Prisma.sql`i."unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')`)}) AS l
+      WHERE ${unacked} OR l."deadline" <= ${soon} OR ${lagging} OR l."stale"
     ), "ranked" AS (
-      SELECT "id", "unitId", "code", "deadline", "lastReportAt", "assignedOn", "daily", "section",
-        ROW_NUMBER() OVER (PARTITION BY "unitId", "section" ORDER BY "sortKey", "code") AS "rn",
-        COUNT(*) OVER (PARTITION BY "unitId", "section") AS "total"
-      FROM "candidate"
+      SELECT c.*,
+        ROW_NUMBER() OVER (PARTITION BY c."unitId", c."section" ORDER BY c."sortKey", c."code") AS "rn",
+        COUNT(*) OVER (PARTITION BY c."unitId", c."section") AS "total"
+      FROM "candidate" c
     )
-    SELECT r."unitId", r."section", r."total", r."code", r."deadline", r."lastReportAt", r."assignedOn", r."daily", i."description"
+    SELECT r."unitId", r."section", r."total", r."code", r."deadline", r."lastReportAt", r."assignedOn", r."daily",
+      r."missedSeq", m."due" AS "missedDue", m."text" AS "missedText", r."expectedPct", r."progressPct", r."lagging", i."description"
     FROM "ranked" r JOIN "Issue" i ON i."id" = r."id"
+    LEFT JOIN "Milestone" m ON m."issueId" = r."id" AND m."seq" = r."missedSeq"
     WHERE r."rn" <= ${q.limit}
     ORDER BY r."unitId", r."section", r."rn"`,
     db.$queryRaw<PendingNotice[]>`
@@ -186,6 +184,10 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
       lastReportAt: date(r.lastReportAt),
       assignedOn: r.assignedOn === null ? null : String(r.assignedOn),
       daily: num(r.daily) === 1,
+      missed: r.missedSeq === null ? null : { seq: num(r.missedSeq), due: String(r.missedDue), text: String(r.missedText) },
+      expectedPct: r.expectedPct === null ? null : num(r.expectedPct),
+      progressPct: r.progressPct === null ? null : num(r.progressPct),
+      lagging: num(r.lagging) === 1,
     })),
     notices: notices.map((n) => ({ ...n, unitId: num(n.unitId), total: num(n.total), year: num(n.year), number: num(n.number) })),
   };

@@ -79,16 +79,7 @@ async function digest(c: JobContext): Promise<PreparedJob> {
 }
 
 async function reminders(c: JobContext): Promise<PreparedJob> {
-  const s = await loadReminderSnapshot(c.store, {
-    today: c.day,
-    dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
-    staleBefore: staleCutoff(c),
-    longTermStaleBefore: staleCutoff(c, c.config.DUBAN_LONGTERM_REPORT_DAYS),
-    dailyStaleBefore: c.time.at(c.calendar.lastWorkdayBefore(c.day)),
-    ackBefore: c.calendar.ackDueBefore(c.day),
-    limit: SECTION_LIMIT,
-    noticeLimit: NOTICE_LIMIT,
-  });
+  const s = await loadReminderSnapshot(c.store, { rules: jobLightRules(c), ackBefore: c.calendar.ackDueBefore(c.day), limit: SECTION_LIMIT, noticeLimit: NOTICE_LIMIT });
   const built = buildUnitReminders(s.units, s.issues, s.notices, {
     today: c.day,
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,

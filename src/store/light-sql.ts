@@ -50,12 +50,13 @@ export function lightRules(config: Config, time: ZonedTime, today: Day, lastWork
 }
 
 /** A construction project that reports every working day. */
-export const DAILY_SQL = Prisma.sql`(i."dailyReport" = 1 OR instr(i."category", '建设项目') > 0 OR instr(i."source", '建设项目') > 0)`;
+const DAILY_SQL = Prisma.sql`(i."dailyReport" = 1 OR instr(i."category", '建设项目') > 0 OR instr(i."source", '建设项目') > 0)`;
 
 /**
  * `SELECT … FROM (${litIssues(rules, where)}) AS l`: the open issues matching `where` (a
  * condition on `i`, the Issue row), with their light and what lit it:
- * id, unitId, code, deadline, leader, progressPct, lastReportAt, daily (0/1),
+ * id, unitId, code, deadline, leader, progressPct, lastReportAt, createdAt, assignedOn,
+ * ackPending, daily (0/1),
  * late (0/1), missedSeq (the first missed milestone's seq, or NULL), expectedPct (序时进度,
  * whole percent; NULL for a long-term issue), lagging (0/1), stale (0/1), light.
  */
@@ -73,7 +74,8 @@ export function litIssues(r: LightRules, where: Prisma.Sql = Prisma.sql`1 = 1`):
     FROM (
       SELECT e.*, (e."progressPct" IS NOT NULL AND e."expectedPct" - e."progressPct" >= ${r.lagPoints}) AS "lagging"
       FROM (
-        SELECT i."id", i."unitId", i."code", i."deadline", i."leader", i."progressPct", i."lastReportAt",
+        SELECT i."id", i."unitId", i."code", i."deadline", i."leader", i."progressPct", i."lastReportAt", i."createdAt",
+          i."assignedOn", i."ackPending",
           ${DAILY_SQL} AS "daily",
           COALESCE(i."deadline" < ${r.today}, 0) AS "late",
           -- A long-term issue is judged on its report cadence alone.

@@ -17,7 +17,7 @@ const opts: ReminderOptions = {
 };
 
 function issue(code: string, unitId: number, section: ReminderIssue["section"], deadline: string, over: Partial<ReminderIssue> = {}): ReminderIssue {
-  return { code, description: `${code}描述`, unitId, section, total: 1, deadline, lastReportAt: at("2026-12-06 10:00"), assignedOn: null, daily: false, ...over };
+  return { code, description: `${code}描述`, unitId, section, total: 1, deadline, lastReportAt: at("2026-12-06 10:00"), assignedOn: null, daily: false, missed: null, expectedPct: null, progressPct: null, lagging: false, ...over };
 }
 
 const units = [
@@ -60,6 +60,26 @@ describe("buildUnitReminders", () => {
       ].join("\n"),
     );
     expect(out[1]!.text).toBe(["【整改提醒】百胜镇人民政府 12月7日（周一）", "3日内到期 1 个：", "1. B-1 B-1描述｜今天到期", REPLY_HINT].join("\n"));
+  });
+
+  it("lists lagging issues with why, after those due soon and before the stale ones", () => {
+    const [r] = buildUnitReminders(
+      units,
+      [
+        issue("L-1", 1, "lagging", "2026-12-31", { missed: { seq: 2, due: "2026-12-05", text: "安装调试" } }),
+        issue("L-2", 1, "lagging", "2026-12-31", { lagging: true, expectedPct: 42, progressPct: 20 }),
+        issue("T-1", 1, "stale", "2026-12-31", { lastReportAt: null }),
+      ],
+      [],
+      opts,
+    );
+    expect(r!.text.split("\n").slice(1, 6)).toEqual([
+      "进度滞后 2 个：",
+      "1. L-1 L-1描述｜节点2“安装调试”12月5日逾期",
+      "2. L-2 L-2描述｜序时进度 42%，报送 20%，滞后 22 个百分点",
+      "7天以上未报进度 1 个：",
+      "3. T-1 T-1描述｜尚未报送进度",
+    ]);
   });
 
   it("says nothing to a unit with nothing to say", () => {

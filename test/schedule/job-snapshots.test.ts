@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/open-store.ts";
 import { loadDueReviews, loadReminderSnapshot } from "../../src/schedule/job-snapshots.ts";
 import { addIssues, addUnit, at, bindRoom, tempDir, zt } from "./helpers.ts";
+import { loadConfig } from "../../src/config/load-config.ts";
+import { lightRules } from "../../src/store/light-sql.ts";
 import path from "node:path";
 
 const { dir, cleanup } = tempDir("snapshots");
+// Monday 2026-12-07 with the default rules: due soon to 12-10, stale before 12-01 (long-term
+// 11-08), a daily project's report due by the end of Friday 12-04.
+const RULES = lightRules(loadConfig({}), zt, "2026-12-07", "2026-12-04");
 let store: Store;
 let water: number;
 let town: number;
@@ -44,7 +49,7 @@ afterAll(async () => {
 
 describe("loadReminderSnapshot", () => {
   it("sorts open issues of bound units into overdue, due soon and stale, in display order", async () => {
-    const s = await loadReminderSnapshot(store, { today: "2026-12-07", dueSoonDays: 3, staleBefore: zt.at("2026-12-01"), longTermStaleBefore: zt.at("2026-11-08"), dailyStaleBefore: zt.at("2026-12-04"), ackBefore: "2026-12-07", limit: 5, noticeLimit: 5 });
+    const s = await loadReminderSnapshot(store, { rules: RULES, ackBefore: "2026-12-07", limit: 5, noticeLimit: 5 });
     expect(s.rooms.map((r) => r.topic)).toEqual(["区水利局工作群", "百胜镇群"]);
     const rows = s.issues.map((i) => `${i.unitId === water ? "W" : "T"} ${i.section} ${i.code} ${i.total}`);
     expect(rows).toEqual([
@@ -69,7 +74,7 @@ describe("loadReminderSnapshot", () => {
   it("loads no issues when no unit has a room", async () => {
     await store.roomBinding.updateMany({ where: { kind: "UNIT" }, data: { kind: "LEADERS", unitId: null } });
     try {
-      expect((await loadReminderSnapshot(store, { today: "2026-12-07", dueSoonDays: 3, staleBefore: zt.at("2026-12-01"), longTermStaleBefore: zt.at("2026-11-08"), dailyStaleBefore: zt.at("2026-12-04"), ackBefore: "2026-12-07", limit: 5, noticeLimit: 5 })).issues).toEqual([]);
+      expect((await loadReminderSnapshot(store, { rules: RULES, ackBefore: "2026-12-07", limit: 5, noticeLimit: 5 })).issues).toEqual([]);
     } finally {
       await store.roomBinding.update({ where: { roomId: "r-water@chatroom" }, data: { kind: "UNIT", unitId: water } });
       await store.roomBinding.update({ where: { roomId: "r-town@chatroom" }, data: { kind: "UNIT", unitId: town } });

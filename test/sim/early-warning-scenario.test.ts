@@ -23,6 +23,10 @@ describe("scenario: plans, lights and 督办单 over three weeks (scenarios/earl
       "【黄色督办单】督〔2026〕1号 DB-2026-002 北岸排污口整治｜序时进度 27%，报送 5%，滞后 22 个百分点",
     ]);
     expect(said(WATER, "亮灯：黄灯（序时进度 27%，报送 5%，滞后 22 个百分点）")).toHaveLength(1);
+    // The 督办单 is issued once; the lag stays in the unit's reminder every morning it lasts.
+    const lagging = said(WATER, "进度滞后 1 个：\n1. DB-2026-002 北岸排污口整治｜序时进度");
+    expect(lagging.map(at)).toEqual(["2026-12-04T09:00", "2026-12-07T09:00"]);
+    expect(lagging[1]!.text).toContain("｜序时进度 55%，报送 5%，滞后 50 个百分点");
   });
 
   it("a plan set in chat, a milestone missed: yellow in the next morning's reminder; marked done, green again", () => {
