@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../core/clock.ts";
 import { firstChars } from "../core/identity.ts";
 import { fileKindOf, type Target } from "../bot/inbound-message.ts";
+import type { Outbox } from "../generated/prisma/client.ts";
 import type { Store } from "../store/open-store.ts";
 import { PRIORITY, enqueue } from "./enqueue.ts";
 import { NotConnectedError, type Transport } from "./transport.ts";
@@ -18,17 +19,7 @@ export interface SenderOptions {
 
 const NOT_CONNECTED_RETRY_MS = 30_000;
 
-type Row = {
-  id: number;
-  key: string;
-  roomId: string | null;
-  contactId: string | null;
-  targetName: string;
-  text: string;
-  filePath: string | null;
-  fileName: string | null;
-  attempts: number;
-};
+type Row = Pick<Outbox, "id" | "key" | "roomId" | "contactId" | "targetName" | "text" | "filePath" | "fileName" | "attempts">;
 
 function targetOf(row: Row): Target {
   return row.roomId ? { kind: "room", id: row.roomId, name: row.targetName } : { kind: "contact", id: row.contactId ?? "", name: row.targetName };

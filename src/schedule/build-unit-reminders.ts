@@ -124,7 +124,8 @@ function line(section: ReminderSectionName, i: ReminderIssue, o: ReminderOptions
   }
   if (section === "dueSoon") return `${desc}｜${dueLabel({ deadline: i.deadline! }, o)}`;
   if (section === "lagging") {
-    const why = lightReasons({ ...i, light: "YELLOW", stale: false, lastReportAt: null }, o.today, o.dayOf);
+    // Only what makes it lag: its silence, if any, is the stale section's to say.
+    const why = lightReasons({ ...i, light: "YELLOW", stale: false }, o.today, o.dayOf);
     return `${desc}｜${why.join("；")}`;
   }
   const last = i.lastReportAt ? `上次报送${deadlineLabel(o.dayOf(i.lastReportAt), o.today)}` : "尚未报送进度";

@@ -3,7 +3,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { STATES, isOpen } from "../domain/issue-state.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
-import { litIssues, type LightRules } from "../store/light-sql.ts";
+import { factsOf, litIssues, type LightFacts, type LightRules } from "../store/light-sql.ts";
 import type { Light, NoticeColour } from "../domain/light.ts";
 
 // The scheduled jobs' reads: a few whole-table queries each, whatever the ledger's size,
@@ -26,26 +26,16 @@ export interface BoundRoom {
 
 export type ReminderSectionName = "unacked" | "overdue" | "dueSoon" | "lagging" | "stale";
 
-/** One issue a unit's reminder lists, with how many its section holds in all. */
-export interface ReminderIssue {
+/** One issue a unit's reminder lists, with what lit it (a deadline null: 长期坚持), and how many its section holds in all. */
+export interface ReminderIssue extends Omit<LightFacts, "light"> {
   unitId: number;
   section: ReminderSectionName;
   /** Issues of this unit in this section, listed or not. */
   total: number;
   code: string;
   description: string;
-  /** null: a long-term issue (长期坚持). */
-  deadline: Day | null;
-  lastReportAt: Date | null;
   /** The 交办日期; null for issues not assigned from chat. */
   assignedOn: Day | null;
-  /** A construction project that reports every working day (每日报送). */
-  daily: boolean;
-  /** Why a lagging issue lags: its first missed milestone, and 序时进度 against the reported percentage. */
-  missed: { seq: number; due: Day; text: string } | null;
-  expectedPct: number | null;
-  progressPct: number | null;
-  lagging: boolean;
 }
 
 /** A 督办单 not yet delivered: it heads its unit's next reminder. */
@@ -120,7 +110,6 @@ export async function loadRooms(db: Db, kind: "UNIT" | "LEADERS"): Promise<Bound
 const SECTIONS: ReminderSectionName[] = ["unacked", "overdue", "dueSoon", "lagging", "stale"];
 
 const num = (v: unknown): number => Number(v);
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number)));
 
 /**
  * Four queries. The open issues of units with a room are sorted into sections here, in
@@ -142,7 +131,7 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
     db.$queryRaw<Record<string, unknown>[]>`
     WITH "candidate" AS (
       SELECT l."id", l."unitId", l."code", l."deadline", l."lastReportAt", l."assignedOn", l."daily",
-        l."missedSeq", l."expectedPct", l."progressPct", l."lagging",
+        l."missedSeq", l."expectedPct", l."progressPct", l."lagging", l."stale",
         CASE WHEN ${unacked} THEN 0 WHEN l."deadline" < ${today} THEN 1 WHEN l."deadline" <= ${soon} THEN 2
           WHEN ${lagging} THEN 3 ELSE 4 END AS "section",
         CASE WHEN ${unacked} THEN l."assignedOn" WHEN l."deadline" <= ${soon} OR ${lagging} THEN l."deadline"
@@ -156,7 +145,7 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
       FROM "candidate" c
     )
     SELECT r."unitId", r."section", r."total", r."code", r."deadline", r."lastReportAt", r."assignedOn", r."daily",
-      r."missedSeq", m."due" AS "missedDue", m."text" AS "missedText", r."expectedPct", r."progressPct", r."lagging", i."description"
+      r."missedSeq", m."due" AS "missedDue", m."text" AS "missedText", r."expectedPct", r."progressPct", r."lagging", r."stale", i."description"
     FROM "ranked" r JOIN "Issue" i ON i."id" = r."id"
     LEFT JOIN "Milestone" m ON m."issueId" = r."id" AND m."seq" = r."missedSeq"
     WHERE r."rn" <= ${q.limit}
@@ -180,14 +169,8 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
       total: num(r.total),
       code: String(r.code),
       description: String(r.description),
-      deadline: r.deadline === null ? null : String(r.deadline),
-      lastReportAt: date(r.lastReportAt),
       assignedOn: r.assignedOn === null ? null : String(r.assignedOn),
-      daily: num(r.daily) === 1,
-      missed: r.missedSeq === null ? null : { seq: num(r.missedSeq), due: String(r.missedDue), text: String(r.missedText) },
-      expectedPct: r.expectedPct === null ? null : num(r.expectedPct),
-      progressPct: r.progressPct === null ? null : num(r.progressPct),
-      lagging: num(r.lagging) === 1,
+      ...factsOf(r),
     })),
     notices: notices.map((n) => ({ ...n, unitId: num(n.unitId), total: num(n.total), year: num(n.year), number: num(n.number) })),
   };

@@ -41,11 +41,6 @@ function key(job: JobName, day: Day, targetId: string): string {
 
 const roomTarget = (r: BoundRoom): Target => ({ kind: "room", id: r.roomId, name: r.topic });
 
-/** Reports at or after this instant are recent; before it, stale. */
-function staleCutoff(c: JobContext, days = c.config.DUBAN_STALE_DAYS): Date {
-  return c.time.at(addDays(c.day, 1 - days));
-}
-
 /** The day's light rules (DESIGN §4), the same for every job of the run day. */
 export function jobLightRules(c: Pick<JobContext, "config" | "time" | "calendar" | "day">): LightRules {
   return lightRules(c.config, c.time, c.day, c.calendar.lastWorkdayBefore(c.day));
@@ -104,11 +99,13 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
 async function ranking(c: JobContext): Promise<PreparedJob> {
   const rooms = await loadRooms(c.store, "LEADERS");
   if (rooms.length === 0) return { messages: [] };
-  const s = await loadRankingSnapshot(c.store, jobLightRules(c));
+  const rules = jobLightRules(c);
+  const s = await loadRankingSnapshot(c.store, rules);
   const opts = {
     today: c.day,
     staleDays: c.config.DUBAN_STALE_DAYS,
-    reportedSince: staleCutoff(c),
+    // Responsive: reported since the instant before which an issue is stale.
+    reportedSince: rules.staleBefore,
     dayStart: (d: Day) => c.time.at(d),
     addDays,
   };

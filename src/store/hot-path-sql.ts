@@ -1,4 +1,4 @@
-import { Prisma, type Issue, type IssueEvent } from "../generated/prisma/client.ts";
+import { Prisma, type Issue, type IssueEvent, type Outbox } from "../generated/prisma/client.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "./open-store.ts";
 
@@ -63,18 +63,8 @@ export async function recordReport(
     WHERE "id" = ${r.issueId}`;
 }
 
-export interface NewOutboxRow {
-  key: string;
-  roomId: string | null;
-  contactId: string | null;
-  targetName: string;
-  text: string;
-  filePath: string | null;
-  fileName: string | null;
-  priority: number;
-  createdAt: Date;
-  nextAttempt: Date;
-}
+/** A row to insert: what `enqueue` sets; status, attempts and the rest take their start values. */
+export type NewOutboxRow = Pick<Outbox, "key" | "roomId" | "contactId" | "targetName" | "text" | "filePath" | "fileName" | "priority" | "createdAt" | "nextAttempt">;
 
 export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
   if (rows.length === 0) return;

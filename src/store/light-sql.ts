@@ -2,6 +2,7 @@ import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Light } from "../domain/light.ts";
+import type { Store } from "./open-store.ts";
 
 /**
  * The daily light of every open issue (DESIGN §4 "Early warning"), as one SQL subquery that
@@ -114,16 +115,31 @@ export interface LitRow extends LightFacts {
   leader: string;
 }
 
+// Raw SQL through the SQLite adapter gives booleans as 0/1 and may give dates as text.
 const bool = (v: unknown) => v === true || Number(v) === 1;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
+const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number)));
+
+/** What makes a light, as read from a row of litIssues joined to its missed milestone (`missedDue`, `missedText`). */
+export function factsOf(row: Record<string, unknown>): Omit<LightFacts, "light"> {
+  return {
+    deadline: row.deadline === null ? null : String(row.deadline),
+    progressPct: num(row.progressPct),
+    lastReportAt: date(row.lastReportAt),
+    daily: bool(row.daily),
+    expectedPct: num(row.expectedPct),
+    lagging: bool(row.lagging),
+    stale: bool(row.stale),
+    missed: row.missedSeq === null ? null : { seq: Number(row.missedSeq), due: String(row.missedDue), text: String(row.missedText) },
+  };
+}
 
 /**
  * The open issues matching `where`, with their light and its reasons, in `orderBy` (columns
  * of the lit row `l`, or `m` the missed milestone). For a bounded set: 查询, lists and newly lit issues.
  */
 export async function loadLit(
-  db: { $queryRaw<T>(query: Prisma.Sql): Prisma.PrismaPromise<T> },
+  db: Pick<Store, "$queryRaw">,
   r: LightRules,
   where: Prisma.Sql,
   tail: Prisma.Sql = Prisma.empty,
@@ -139,13 +155,6 @@ export async function loadLit(
     code: String(row.code),
     leader: String(row.leader ?? ""),
     light: row.light as Light,
-    deadline: row.deadline === null ? null : String(row.deadline),
-    progressPct: num(row.progressPct),
-    lastReportAt: date(row.lastReportAt),
-    daily: bool(row.daily),
-    expectedPct: num(row.expectedPct),
-    lagging: bool(row.lagging),
-    stale: bool(row.stale),
-    missed: row.missedSeq === null ? null : { seq: Number(row.missedSeq), due: String(row.missedDue), text: String(row.missedText) },
+    ...factsOf(row),
   }));
 }

@@ -17,7 +17,7 @@ const opts: ReminderOptions = {
 };
 
 function issue(code: string, unitId: number, section: ReminderIssue["section"], deadline: string, over: Partial<ReminderIssue> = {}): ReminderIssue {
-  return { code, description: `${code}描述`, unitId, section, total: 1, deadline, lastReportAt: at("2026-12-06 10:00"), assignedOn: null, daily: false, missed: null, expectedPct: null, progressPct: null, lagging: false, ...over };
+  return { code, description: `${code}描述`, unitId, section, total: 1, deadline, lastReportAt: at("2026-12-06 10:00"), assignedOn: null, daily: false, missed: null, expectedPct: null, progressPct: null, lagging: false, stale: false, ...over };
 }
 
 const units = [
