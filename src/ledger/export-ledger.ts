@@ -7,10 +7,10 @@ import { exportRow, type ExportRow } from "./export-table.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
 import { LedgerError } from "./ledger-error.ts";
 import type { LedgerWriter } from "./ledger-writer.ts";
-import { registerRow, type RegisterRow } from "./register-table.ts";
+import { registerRow } from "./register-table.ts";
 import { releaseGarbage } from "./release-garbage.ts";
 import { openCsvWriter } from "./write-csv.ts";
-import { openXlsxWriter } from "./write-xlsx.ts";
+import { openXlsxWriter, type XlsxLedgerWriter } from "./write-xlsx.ts";
 
 export interface ExportOptions {
   zonedTime: ZonedTime;
@@ -34,15 +34,14 @@ export async function exportLedger(db: Store | Tx, file: string, opts: ExportOpt
   const folder = path.dirname(path.resolve(file));
   if (!(await stat(folder).catch(() => null))?.isDirectory()) throw new LedgerError(`目录不存在：${folder}`);
   let writer: LedgerWriter<ExportRow>;
-  let addNotice: ((r: RegisterRow) => Promise<void>) | undefined;
+  let xlsx: XlsxLedgerWriter | undefined;
   try {
     if (ext === ".csv") {
       const csv = await openCsvWriter(file, EXPORT_COLUMNS);
       writer = { ...csv, add: (r) => csv.add(EXPORT_COLUMNS.map((c) => r[c])) };
     } else {
-      const xlsx = await openXlsxWriter(file);
+      xlsx = await openXlsxWriter(file);
       writer = xlsx;
-      addNotice = (r) => xlsx.addNotice(r);
     }
   } catch (err) {
     throw writeError(file, err);
@@ -55,6 +54,8 @@ export async function exportLedger(db: Store | Tx, file: string, opts: ExportOpt
       "$transaction" in db ? db.$transaction(work, { maxWait: 10_000, timeout: 600_000 }) : work(db);
     const n = await inSnapshot(
       async (tx) => {
+        // Counted in the snapshot, so the line above the header agrees with the rows below it.
+        if (xlsx) xlsx.begin({ today, issues: await tx.issue.count(), notices: await tx.supervisionNotice.count() });
         const unitName = new Map((await tx.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
         let written = 0;
         let after: string | undefined;
@@ -72,7 +73,7 @@ export async function exportLedger(db: Store | Tx, file: string, opts: ExportOpt
           if (page.length < PAGE) break;
           after = page[page.length - 1]!.code;
         }
-        if (addNotice) await writeRegister(tx, addNotice, unitName, opts.zonedTime);
+        if (xlsx) await writeRegister(tx, xlsx, unitName, opts.zonedTime);
         return written;
       },
     );
@@ -87,7 +88,7 @@ export async function exportLedger(db: Store | Tx, file: string, opts: ExportOpt
 }
 
 /** Every 督办单, oldest first (by year and number), page by page like the issues. */
-async function writeRegister(tx: Tx, add: (r: RegisterRow) => Promise<void>, unitName: Map<number, string>, zonedTime: ZonedTime): Promise<void> {
+async function writeRegister(tx: Tx, xlsx: XlsxLedgerWriter, unitName: Map<number, string>, zonedTime: ZonedTime): Promise<void> {
   let after: { year: number; number: number } | undefined;
   for (;;) {
     const page = await tx.supervisionNotice.findMany({
@@ -96,7 +97,7 @@ async function writeRegister(tx: Tx, add: (r: RegisterRow) => Promise<void>, uni
       take: PAGE,
       select: { colour: true, year: true, number: true, reason: true, issuedAt: true, issue: { select: { code: true, state: true, unitId: true } } },
     });
-    for (const n of page) await add(registerRow(n, unitName.get(n.issue.unitId) ?? "", zonedTime));
+    for (const n of page) await xlsx.addNotice(registerRow(n, unitName.get(n.issue.unitId) ?? "", zonedTime));
     if (page.length < PAGE) return;
     after = page[page.length - 1]!;
   }

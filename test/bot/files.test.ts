@@ -189,8 +189,8 @@ describe("导出", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(bot.sent.at(-1)!.file!.path);
     const sheet = book.worksheets[0]!;
-    const header = (sheet.getRow(1).values as unknown[]).indexOf("整改时限");
-    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === "DB-2026-001")!;
+    const header = (sheet.getRow(3).values as unknown[]).indexOf("整改时限");
+    const row = sheet.getRows(4, sheet.rowCount - 3)!.find((r) => r.getCell(2).value === "DB-2026-001")!;
     expect(row.getCell(header).value).toBe("长期坚持");
     expect(sheet.getRow(sheet.rowCount).getCell(header).value).toBeInstanceOf(Date);
   });

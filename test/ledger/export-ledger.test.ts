@@ -40,18 +40,24 @@ describe("exportLedger", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
-    expect(ws.getRow(1).font?.bold).toBe(true);
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.autoFilter).toBeTruthy();
-    expect(ws.getColumn(4).width).toBeGreaterThan(20);
-    expect(ws.rowCount).toBe(11);
-    const codes = Array.from({ length: 10 }, (_, i) => ws.getRow(i + 2).getCell(1).value);
+    // A title and an as-of line above the header; 序号 first.
+    expect(ws.getCell("A1").value).toBe("整改台账");
+    expect(ws.getCell("A2").value).toBe("截至2026年12月8日，共 10 个问题");
+    expect(ws.model.merges).toEqual(expect.arrayContaining(["A1:R1", "A2:R2"]));
+    // Narrow columns break their header in two lines, which import reads as one word.
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(header.filter((h) => String(h).includes("\n"))).toEqual(["问题\n类别", "每日\n报送", "逾期\n天数", "进度\n百分比"]);
+    expect(header.map((h) => String(h).replace("\n", ""))).toEqual(["序号", ...HEADER]);
+    expect(ws.getRow(3).getCell(2).font?.bold).toBe(true);
+    expect(ws.getColumn(5).width).toBeGreaterThan(20);
+    expect(ws.rowCount).toBe(13);
+    expect(Array.from({ length: 10 }, (_, i) => ws.getRow(i + 4).getCell(1).value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const codes = Array.from({ length: 10 }, (_, i) => ws.getRow(i + 4).getCell(2).value);
     expect(codes).toEqual([...codes].sort());
     // ZG-2026-003: 未开始, deadline 2026-12-05, today 2026-12-08 in the zone → 3 days overdue.
-    const r = ws.getRow(4);
-    expect(r.getCell(1).value).toBe("ZG-2026-003");
-    const col = (name: string) => HEADER.indexOf(name) + 1;
+    const r = ws.getRow(6);
+    expect(r.getCell(2).value).toBe("ZG-2026-003");
+    const col = (name: string) => HEADER.indexOf(name) + 2;
     expect(r.getCell(col("整改时限")).value).toEqual(new Date(Date.UTC(2026, 11, 5)));
     expect(r.getCell(col("整改时限")).numFmt).toBe("yyyy-mm-dd");
     expect(r.getCell(col("整改状态")).value).toBe("未开始");
@@ -59,10 +65,48 @@ describe("exportLedger", () => {
     expect(r.getCell(col("进度百分比")).value).toBe(60);
     expect(r.getCell(col("最新进度")).value).toBe('管网铺设60%，"一期"完成\n二期开工');
     expect(r.getCell(col("进度日期")).value).toBe("2026-12-01 08:30");
-    expect([ws.getRow(3).getCell(col("每日报送")).value, r.getCell(col("每日报送")).value]).toEqual(["是", null]);
+    expect([ws.getRow(5).getCell(col("每日报送")).value, r.getCell(col("每日报送")).value]).toEqual(["是", null]);
     // Closed and pending issues are never overdue.
-    const closed = ws.getRow(11);
-    expect([closed.getCell(1).value, closed.getCell(col("整改状态")).value, closed.getCell(col("逾期天数")).value]).toEqual(["ZG-2026-010", "已销号", 0]);
+    const closed = ws.getRow(13);
+    expect([closed.getCell(2).value, closed.getCell(col("整改状态")).value, closed.getCell(col("逾期天数")).value]).toEqual(["ZG-2026-010", "已销号", 0]);
+  });
+
+  it("lays the xlsx out to print: borders, wrapping, frozen header, A4 landscape one page wide", async () => {
+    const file = path.join(dir, "print.xlsx");
+    await exportLedger(store, file, { zonedTime: zt, now });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    for (const cell of [ws.getCell("A3"), ws.getCell("R3"), ws.getCell("A4"), ws.getCell("E6"), ws.getCell("R13")]) {
+      expect(cell.border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } });
+      expect(cell.alignment?.wrapText).toBe(true);
+    }
+    expect(ws.getCell("C3").fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
+    expect(ws.autoFilter).toBe("A3:R3");
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
+    // Fitted to the width of A4 landscape, the table must not shrink below about two
+    // thirds (10-point text printing at under 7 points): long text wraps instead.
+    const { left, right } = ws.pageSetup.margins!;
+    const pagePx = (297 / 25.4 - left - right) * 96;
+    const tablePx = ws.columns.reduce((sum, c) => sum + Math.trunc((c.width ?? 8) * 7 + 5), 0);
+    expect(pagePx / tablePx).toBeGreaterThan(0.65);
+  });
+
+  it("reads its own xlsx back below the title lines, 序号 ignored, and a re-import changes nothing", async () => {
+    const file = path.join(dir, "titled.xlsx");
+    await exportLedger(store, file, { zonedTime: zt, now });
+    const sheet = await readLedgerFile(file);
+    expect(sheet.headers).toEqual(HEADER);
+    expect(sheet.rows.map((r) => r.rowNumber)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(sheet.rows[2]!.cells).toMatchObject({ 编号: "ZG-2026-003", 最新进度: '管网铺设60%，"一期"完成\n二期开工' });
+    const before = await store.issue.findMany({ orderBy: { code: "asc" } });
+    const events = await store.issueEvent.count();
+    const result = await importLedgerFile(store, file, zt, { actor: "管理员", now });
+    expect(result).toEqual({ ok: true, created: 0, updated: 0, unchanged: 10, unitsCreated: 0, changes: [], kept: [] });
+    expect(await store.issueEvent.count()).toBe(events);
+    expect(await store.issue.findMany({ orderBy: { code: "asc" } })).toEqual(before);
   });
 
   it("writes a UTF-8 CSV with a BOM and RFC 4180 quoting", async () => {

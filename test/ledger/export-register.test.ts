@@ -35,16 +35,21 @@ describe("export: the 督办单 sheet", () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["整改台账", "督办单"]);
     const ws = wb.worksheets[1]!;
-    expect(ws.getRow(1).font?.bold).toBe(true);
-    expect(ws.rowCount).toBe(4);
-    expect([1, 2, 3, 4].map((n) => cells(ws.getRow(n)))).toEqual([
-      ["编号", "颜色", "问题编号", "责任单位", "下发日期", "原因", "问题状态"],
-      ["督〔2025〕9号", "红", "ZG-2026-001", "百胜镇人民政府", new Date(Date.UTC(2025, 11, 20)), "逾期5天", "整改中"],
-      ["督〔2026〕3号", "蓝", "ZG-2026-010", "区经济信息委", new Date(Date.UTC(2026, 9, 28)), "10月31日到期", "已销号"],
+    expect(ws.getCell("A1").value).toBe("督办单登记表");
+    expect(ws.getCell("A2").value).toBe("截至2026年12月8日，共 3 份督办单");
+    expect(ws.getCell("B3").font?.bold).toBe(true);
+    expect(ws.rowCount).toBe(6);
+    expect([3, 4, 5, 6].map((n) => cells(ws.getRow(n)))).toEqual([
+      ["序号", "编号", "颜色", "问题编号", "责任单位", "下发日期", "原因", "问题状态"],
+      [1, "督〔2025〕9号", "红", "ZG-2026-001", "百胜镇人民政府", new Date(Date.UTC(2025, 11, 20)), "逾期5天", "整改中"],
+      [2, "督〔2026〕3号", "蓝", "ZG-2026-010", "区经济信息委", new Date(Date.UTC(2026, 9, 28)), "10月31日到期", "已销号"],
       // Issued 00:30 on 1 December in the zone: that is its day, not UTC's 30 November.
-      ["督〔2026〕12号", "黄", "ZG-2026-003", "区水利局", new Date(Date.UTC(2026, 11, 1)), "节点1“设备采购”11月30日到期未完成", "未开始"],
+      [3, "督〔2026〕12号", "黄", "ZG-2026-003", "区水利局", new Date(Date.UTC(2026, 11, 1)), "节点1“设备采购”11月30日到期未完成", "未开始"],
     ]);
-    expect(ws.getRow(2).getCell(5).numFmt).toBe("yyyy-mm-dd");
+    expect(ws.getRow(4).getCell(6).numFmt).toBe("yyyy-mm-dd");
+    // Printed like the ledger: bordered, one page wide, the header on every page.
+    expect(ws.getCell("H6").border).toMatchObject({ top: { style: "thin" }, bottom: { style: "thin" } });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
   });
 
   it("leaves the ledger sheet the one import reads, and it imports back unchanged", async () => {
@@ -65,14 +70,15 @@ describe("export: the 督办单 sheet", () => {
     expect(text).not.toContain("督〔");
   });
 
-  it("has an empty register sheet, header only, when no notice was issued", async () => {
+  it("has an empty register sheet, title and header only, when no notice was issued", async () => {
     const empty = await tempStore("ledger-register-empty");
     try {
       const file = path.join(empty.dir, "empty.xlsx");
       await exportLedger(empty.store, file, { zonedTime: zt, now });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
-      expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([["整改台账", 1], ["督办单", 1]]);
+      expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([["整改台账", 3], ["督办单", 3]]);
+      expect(wb.worksheets.map((w) => w.getCell("A2").value)).toEqual(["截至2026年12月8日，共 0 个问题", "截至2026年12月8日，共 0 份督办单"]);
     } finally {
       await empty.cleanup();
     }

@@ -77,10 +77,11 @@ describe("export of text that looks like a formula", () => {
     await exportLedger(store, file, { zonedTime: zt, now });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const row = wb.worksheets[0]!.getRow(4);
-    expect(row.getCell(1).value).toBe("ZG-2026-003");
+    // Below the title, the as-of line and the header; 序号 before 编号.
+    const row = wb.worksheets[0]!.getRow(6);
+    expect(row.getCell(2).value).toBe("ZG-2026-003");
     // 问题来源, 问题类别, 问题描述, 责任领导, 整改措施, 最新进度: the text itself, as a string cell.
-    for (const [col, text] of [[2, RISKY.source], [3, RISKY.category], [4, RISKY.description], [7, RISKY.leader], [11, RISKY.measures], [16, RISKY.lastReportText]] as const) {
+    for (const [col, text] of [[3, RISKY.source], [4, RISKY.category], [5, RISKY.description], [8, RISKY.leader], [12, RISKY.measures], [17, RISKY.lastReportText]] as const) {
       expect(row.getCell(col).type).toBe(ExcelJS.ValueType.String);
       expect(row.getCell(col).value).toBe(text);
     }

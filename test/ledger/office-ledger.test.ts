@@ -169,10 +169,10 @@ describe("a GB18030 office ledger", () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "office-back.xlsx"));
-    const header = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    const header = (wb.worksheets[0]!.getRow(3).values as unknown[]).slice(1);
     const cell = (row: number, name: string) => wb.worksheets[0]!.getRow(row).getCell(header.indexOf(name) + 1).value;
-    expect([cell(3, "编号"), cell(3, "整改时限")]).toEqual(["CJ-2026-002", "长期坚持"]);
-    expect([cell(4, "交办日期"), cell(4, "整改节点")]).toEqual(["2026-11-15", "11月30日 排查泄漏点（已完成）；12月15日 安装在线监测"]);
+    expect([cell(5, "编号"), cell(5, "整改时限")]).toEqual(["CJ-2026-002", "长期坚持"]);
+    expect([cell(6, "交办日期"), cell(6, "整改节点")]).toEqual(["2026-11-15", "11月30日 排查泄漏点（已完成）；12月15日 安装在线监测"]);
   });
 });
 
