@@ -8,7 +8,7 @@ import type { LedgerWriter } from "./ledger-writer.ts";
 import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterRow } from "./register-table.ts";
 import { addTableSheet, type TableSheet, type TableSpec } from "./xlsx-table.ts";
 
-// About 206 characters across with 序号: A4 landscape fitted to the width prints that at
+// About 207 characters across with 序号: A4 landscape fitted to the width prints that at
 // about 68 %, 10-point text at about 7 points. Long text wraps in its cell instead of
 // widening the table, which would shrink every page further.
 const LEDGER: TableSpec = {
@@ -30,7 +30,7 @@ const LEDGER: TableSpec = {
     [COL.state]: 7,
     [COL.dailyReport]: 5,
     [COL.overdueDays]: 5,
-    [COL.progressPct]: 6,
+    [COL.progressPct]: 7,
     [COL.lastReport]: 20,
     [COL.lastReportAt]: 11,
   },

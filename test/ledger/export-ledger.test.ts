@@ -82,6 +82,11 @@ describe("exportLedger", () => {
       expect(cell.alignment?.wrapText).toBe(true);
     }
     expect(ws.getCell("C3").fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    // Heights written out from the wrapped text (LibreOffice would clip it): the header's
+    // 问题\n类别 takes two lines, as does ZG-2026-003's two-line progress report.
+    expect(ws.getRow(3).height).toBe(32);
+    expect(ws.getRow(6).height).toBeGreaterThanOrEqual(32);
+    for (let r = 4; r <= 13; r++) expect(ws.getRow(r).height).toBeGreaterThanOrEqual(18);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
     expect(ws.autoFilter).toBe("A3:R3");
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
