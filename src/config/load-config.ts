@@ -95,6 +95,9 @@ export const envSchema = z.object({
   DUBAN_LEADER_CONTACTS: leaderContacts,
   DUBAN_REVIEW_DAYS: int(30, 1, 3650),
   DUBAN_DIGEST_TIME: hhmm("08:30"),
+  // The digest and the ranking in the leaders' groups: pictures then a short text (both),
+  // the pictures alone (image), or the text alone (text).
+  DUBAN_DIGEST_FORMAT: z.enum(["both", "image", "text"], { error: "both, image or text" }).default("both"),
   DUBAN_REMINDER_TIME: hhmm("09:00"),
   DUBAN_RANKING_TIME: hhmm("09:00"),
   DUBAN_REVIEW_TIME: hhmm("09:00"),

@@ -1,6 +1,7 @@
 import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { STATES, daysOverdue, isOpen } from "../domain/issue-state.ts";
+import { dayHeading } from "../format/day-heading.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import { NO_EVIDENCE } from "../format/no-evidence.ts";
 import { LIGHTS, lightLabel, noticeNumber } from "../domain/light.ts";
@@ -16,8 +17,6 @@ export interface DigestOptions {
 
 /** How many names a section lists before it only counts, however many lines are left. */
 const SECTION_LIMIT = 10;
-
-const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -84,15 +83,16 @@ function fitSections(fixed: number, sections: Section[]): string[] {
 
 const WHY: Record<YellowWhy, string> = { milestone: "节点逾期", lagging: "进度滞后", stale: "未报进度" };
 
-/** Pure: a snapshot of the ledger → the leaders' digest (README, Schedules). */
-export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
+const overdueOf = (s: DigestSnapshot, today: Day) =>
+  s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
+
+/** The digest's first lines: the day, the totals, the lights, and what happened since the last one. */
+function digestHead(s: DigestSnapshot, o: DigestOptions): string[] {
   const { today } = o;
-  const year = Number(today.slice(0, 4));
-  const weekday = WEEKDAY[new Date(`${today}T00:00:00Z`).getUTCDay()];
-  const head = [`【整改日报】${dayLabel(today, year)}（周${weekday}）`];
+  const head = [`【整改日报】${dayHeading(today)}`];
 
   const total = Object.values(s.counts).reduce((a, b) => a + b, 0);
-  const overdue = s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
+  const overdue = overdueOf(s, today);
   if (s.centralOpen) {
     const late = overdue.filter((i) => i.central).length;
     head.push(`【中字头】中央环保督察及回访问题在办 ${s.centralOpen} 个${late ? `，其中逾期 ${late} 个` : ""}。`);
@@ -114,6 +114,32 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   head.push(
     `${o.sinceLabel}：报完成 ${claims.length} 个，销号 ${closed.length} 个，报进度 ${reports.length} 条（${reportingUnits.size} 个单位）${reopened.length ? `，反弹重开 ${reopened.length} 个` : ""}${intake}。`,
   );
+  return head;
+}
+
+/**
+ * Pure: the text that follows the digest's picture: its head, and what to send for the
+ * lists the picture leaves out.
+ */
+export function buildDigestBrief(s: DigestSnapshot, o: DigestOptions): string {
+  const more = [
+    "“统计 文字”看完整日报",
+    ...(s.lights.RED ? ["“逾期”看逾期清单"] : []),
+    ...(s.lights.YELLOW ? ["“清单 黄灯”看黄灯问题"] : []),
+    ...(s.redNotices.n ? ["“督办单 红”看红色督办单"] : []),
+  ];
+  const red = s.redNotices.n ? [`新发红色督办单 ${s.redNotices.n} 份。`] : [];
+  return [...digestHead(s, o), ...red, `发送${more.join("，")}。`].join("\n");
+}
+
+/** Pure: a snapshot of the ledger → the leaders' digest (README, Schedules). */
+export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
+  const { today } = o;
+  const year = Number(today.slice(0, 4));
+  const head = digestHead(s, o);
+  const overdue = overdueOf(s, today);
+  const claims = s.events.filter((e) => e.type === EVENT.COMPLETION_CLAIM);
+  const closed = s.events.filter((e) => e.type === EVENT.VERIFY_PASS);
 
   const sections: Section[] = [
     { heading: null, items: claims.map((e) => `· ${e.unitName} 报完成 ${e.code}`), rest: "个" },

@@ -23,9 +23,18 @@ export interface SnapshotEvent {
   at: Date;
 }
 
+/** One unit's issues: by state, and its open ones by today's light. */
+export interface UnitTally {
+  unitName: string;
+  states: Record<string, number>;
+  lights: Record<Light, number>;
+}
+
 export interface DigestSnapshot {
   /** Issues by state, over the whole ledger. */
   counts: Record<string, number>;
+  /** Every unit that has issues: the digest picture's table. */
+  units: UnitTally[];
   issues: SnapshotIssue[];
   /** History since the last digest (reports, claims, closures…). */
   events: SnapshotEvent[];
@@ -85,7 +94,10 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     ? Prisma.sql`CASE i."source" ${Prisma.join([...central].map(([stored, name]) => Prisma.sql`WHEN ${stored} THEN ${name}`), " ")} ELSE '' END`
     : Prisma.sql`''`;
   const [counts, issues, events, longTerm, unacked, noEvidence, lights, yellow, redNotices, stranded] = await Promise.all([
-    db.$queryRaw<{ state: string; n: number | bigint }[]>`SELECT "state", COUNT(*) AS n FROM "Issue" GROUP BY "state"`,
+    db.$queryRaw<{ unitId: number | bigint; unitName: string; state: string; n: number | bigint }[]>`
+      SELECT c."unitId", u."name" AS "unitName", c."state", c."n" FROM (
+        SELECT "unitId", "state", COUNT(*) AS n FROM "Issue" GROUP BY "unitId", "state"
+      ) c JOIN "Unit" u ON u."id" = c."unitId"`,
     db.$queryRaw<SnapshotIssue[]>`
       SELECT i."code", u."name" AS "unitName", i."state", i."deadline", ${centralName} AS "central" FROM "Issue" i JOIN "Unit" u ON u."id" = i."unitId"
       WHERE (i."state" IN ('NOT_STARTED', 'IN_PROGRESS') AND i."deadline" <= ${horizon}) OR i."state" = 'PENDING_VERIFICATION'`,
@@ -103,7 +115,8 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     db.$queryRaw<{ code: string }[]>`
       SELECT i."code" FROM "Issue" i
       WHERE i."state" = 'PENDING_VERIFICATION' AND NOT EXISTS (SELECT 1 FROM "Attachment" a WHERE a."issueId" = i."id")`,
-    db.$queryRaw<{ light: Light; n: number | bigint }[]>`SELECT l."light", COUNT(*) AS n FROM (${litIssues(o.rules)}) AS l GROUP BY l."light"`,
+    db.$queryRaw<{ unitId: number | bigint; light: Light; n: number | bigint }[]>`
+      SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(o.rules)}) AS l GROUP BY l."unitId", l."light"`,
     db.$queryRaw<{ unitName: string; code: string; missedSeq: unknown; lagging: unknown; n: number | bigint }[]>`
       SELECT u."name" AS "unitName", y."code", y."missedSeq", y."lagging", y."n" FROM (
         SELECT l."unitId", l."code", l."missedSeq", l."lagging",
@@ -131,15 +144,31 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     if (!u) byUnit.set(r.unitName, (u = { unitName: r.unitName, n: Number(r.n), issues: [] }));
     u.issues.push({ code: r.code, why: r.missedSeq !== null ? "milestone" : Number(r.lagging) === 1 ? "lagging" : "stale" });
   }
+  const units = new Map<number, UnitTally>();
+  const totals: Record<string, number> = {};
+  for (const c of counts) {
+    const id = Number(c.unitId);
+    let u = units.get(id);
+    if (!u) units.set(id, (u = { unitName: c.unitName, states: {}, lights: { RED: 0, YELLOW: 0, BLUE: 0, GREEN: 0 } }));
+    u.states[c.state] = Number(c.n);
+    totals[c.state] = (totals[c.state] ?? 0) + Number(c.n);
+  }
+  const lit: Record<Light, number> = { RED: 0, YELLOW: 0, BLUE: 0, GREEN: 0 };
+  for (const l of lights) {
+    const u = units.get(Number(l.unitId));
+    if (u) u.lights[l.light] += Number(l.n);
+    lit[l.light] += Number(l.n);
+  }
   return {
-    counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])),
+    counts: totals,
+    units: [...units.values()],
     issues,
     events,
     centralOpen,
     longTermOpen: Number(longTerm[0]?.n ?? 0),
     unacked: unacked.map((r) => ({ unitName: r.unitName, n: Number(r.n) })),
     noEvidence: noEvidence.map((r) => r.code),
-    lights: { RED: 0, YELLOW: 0, BLUE: 0, GREEN: 0, ...Object.fromEntries(lights.map((l) => [l.light, Number(l.n)])) },
+    lights: lit,
     yellow: [...byUnit.values()],
     stranded: stranded.map((r) => ({ unitName: r.unitName, n: Number(r.n) })),
     redNotices: { n: Number(redNotices[0]?.total ?? 0), first: redNotices.map(({ total: _, ...n }) => ({ ...n, year: Number(n.year), number: Number(n.number) })) },

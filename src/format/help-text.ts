@@ -26,7 +26,7 @@ export function helpText(actor: Actor): string {
     if (role !== "UNIT") lines.push("清单 红灯 / 黄灯 / 蓝灯 / 绿灯：全部该灯问题，按单位排列");
     if (!inUnit) lines.push("逾期 [来源]：全部逾期问题，如：逾期 中央环保督察");
     // A unit's group never gets the district-wide digest (统计 is refused there), so it is not offered.
-    if (role !== "UNIT") lines.push("统计：即时日报");
+    if (role !== "UNIT") lines.push("统计：即时日报（统计 文字：只要文字版）");
     if (role !== "UNIT") lines.push("督办单 [红/黄/蓝] [单位名]：本年度督办单台账");
   }
   if (actor.isAdmin) {

@@ -57,7 +57,7 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
     case "extend":
       return requestExtension(ctx, cmd);
     case "stats":
-      return showDigest(ctx);
+      return showDigest(ctx, cmd);
     case "bind":
       return bindRoom(ctx, cmd);
     case "unbind":

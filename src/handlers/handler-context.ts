@@ -2,7 +2,7 @@ import type { Config } from "../config/load-config.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "../bot/actor.ts";
-import type { InboundMessage, Outgoing } from "../bot/inbound-message.ts";
+import type { InboundMessage, Outgoing, Target } from "../bot/inbound-message.ts";
 import type { Directory } from "../bot/directory.ts";
 import type { WorkingCalendar } from "../schedule/working-calendar.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
@@ -38,14 +38,14 @@ export function lightRulesOf(ctx: HandlerContext): LightRules {
   return lightRules(ctx.config, ctx.time, ctx.today, ctx.calendar.lastWorkdayBefore(ctx.today));
 }
 
-export function reply(ctx: HandlerContext, text: string): void {
+/** Where the message came from: its group, or its sender privately. */
+export function replyTarget(ctx: HandlerContext): Target {
   const { msg } = ctx;
-  ctx.out.push({
-    target: msg.room
-      ? { kind: "room", id: msg.room.id, name: msg.room.topic }
-      : { kind: "contact", id: msg.sender.id, name: msg.sender.name },
-    text,
-  });
+  return msg.room ? { kind: "room", id: msg.room.id, name: msg.room.topic } : { kind: "contact", id: msg.sender.id, name: msg.sender.name };
+}
+
+export function reply(ctx: HandlerContext, text: string): void {
+  ctx.out.push({ target: replyTarget(ctx), text });
 }
 
 /** Staff (the admins) are told by private message. */

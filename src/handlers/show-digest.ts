@@ -1,13 +1,35 @@
 import { DubanError } from "../core/duban-error.ts";
 import { composeDigest } from "../digest/compose-digest.ts";
+import { deliver, deliveryTo } from "../digest/delivery.ts";
+import { dayHeading } from "../format/day-heading.ts";
+import type { Command } from "../parse/command.ts";
+import { digestPictures } from "../picture/digest-picture.ts";
 import { canSeeAll } from "./authorize.ts";
-import { lightRulesOf, reply, type HandlerContext } from "./handler-context.ts";
+import { lightRulesOf, replyTarget, type HandlerContext } from "./handler-context.ts";
 
-/** 统计 / 日报: the digest, now, covering what changed since the last scheduled one. */
-export async function showDigest(ctx: HandlerContext): Promise<void> {
+const SAFE = /[^\p{L}\p{N}_-]+/gu;
+
+/**
+ * 统计 / 日报: the digest, now, covering what changed since the last scheduled one, as the
+ * leaders' groups get it (DUBAN_DIGEST_FORMAT); `统计 文字` the full text, `统计 图片` the
+ * pictures and the short text. The pictures are named for the message, so a second
+ * delivery of it rewrites its own files.
+ */
+export async function showDigest(ctx: HandlerContext, cmd: Extract<Command, { type: "stats" }>): Promise<void> {
   if (ctx.actor.room?.role.kind === "UNIT") {
     throw new DubanError("FORBIDDEN", "单位工作群不发全区统计；本单位情况请发送“清单”，全区统计请在领导群或私聊督办助手查看");
   }
   if (!canSeeAll(ctx.actor)) throw new DubanError("FORBIDDEN", "统计仅限领导群和督查室使用");
-  reply(ctx, await composeDigest(ctx.tx, { ...ctx, ackBefore: ctx.calendar.ackDueBefore(ctx.today), rules: lightRulesOf(ctx) }));
+  const d = await composeDigest(ctx.tx, {
+    ...ctx,
+    ackBefore: ctx.calendar.ackDueBefore(ctx.today),
+    rules: lightRulesOf(ctx),
+    when: `${dayHeading(ctx.today)}${ctx.time.short(ctx.now).slice(-5)}`,
+  });
+  const format = cmd.as === "text" ? "text" : cmd.as === "image" ? "both" : ctx.config.DUBAN_DIGEST_FORMAT;
+  const sent = await deliver(
+    { ...ctx.config, DUBAN_DIGEST_FORMAT: format },
+    { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `stats-${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}`, name: `整改日报-${ctx.today}` },
+  );
+  ctx.out.push(...deliveryTo(replyTarget(ctx), sent));
 }

@@ -49,7 +49,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   progress,
   complete,
   z.object({ type: z.literal("extend"), code, date, reason: text }),
-  z.object({ type: z.literal("stats") }),
+  // `统计 文字` / `统计 图片`: the digest as text, or as pictures, whatever DUBAN_DIGEST_FORMAT says.
+  z.object({ type: z.literal("stats"), as: z.enum(["text", "image"]).optional() }),
   z.object({ type: z.literal("bind"), leaders: z.boolean(), unitName: text }),
   z.object({ type: z.literal("unbind") }),
   z.object({ type: z.literal("verify"), code, pass: z.boolean(), reason: text }),

@@ -46,6 +46,16 @@ const WORDS: [string, CommandName][] = (
 
 const TAKES_CODE = new Set<CommandName>(["查询", "进度", "完成", "延期", "核实", "批准延期", "回头看", "签收", "驳回延期", "附件", "方案", "节点"]);
 
+/** `统计 文字`: the words that pick the digest's form (anything else after 统计 is ignored, as before). */
+const STATS_AS = new Map<string, "text" | "image">([
+  ["文字", "text"],
+  ["文字版", "text"],
+  ["文本", "text"],
+  ["图片", "image"],
+  ["图片版", "image"],
+  ["图", "image"],
+]);
+
 const SEP = /^[\s:,;、]+/;
 const skipSep = (s: string) => s.replace(SEP, "");
 
@@ -181,8 +191,10 @@ export function parseCommand(text: string): Command | null {
       const source = skipSep(rest).trim();
       return source ? { type: "overdue", source } : { type: "overdue" };
     }
-    case "统计":
-      return { type: "stats" };
+    case "统计": {
+      const as = STATS_AS.get(skipSep(rest).trim());
+      return as ? { type: "stats", as } : { type: "stats" };
+    }
     case "解绑":
       return { type: "unbind" };
     // `导出 全部`, `导出 本月`: whatever follows, the whole ledger is what there is to export.

@@ -2,7 +2,7 @@ import type { Day } from "../core/zoned-time.ts";
 import { isSelfFound } from "../domain/issue-source.ts";
 import { isOpen } from "../domain/issue-state.ts";
 import { NOTICE_COLOURS, colourName, type NoticeColour } from "../domain/light.ts";
-import { dayHeading } from "./day-heading.ts";
+import { dayHeading } from "../format/day-heading.ts";
 import type { RankingSnapshot } from "./job-snapshots.ts";
 
 /** The ranking's three measures, one sentence each (for the README and the help). */
@@ -155,6 +155,24 @@ const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%（${n}
 /** `红1黄2蓝0` */
 function noticeCounts(n: Record<NoticeColour, number>): string {
   return NOTICE_COLOURS.map((c) => `${colourName(c)}${n[c]}`).join("");
+}
+
+/**
+ * Pure: the text that follows the ranking's picture: who leads, who trails, and how many
+ * are not ranked yet; null when no unit has issues.
+ */
+export function buildRankingBrief(scores: UnitScore[], o: Pick<RankingOptions, "today">): string | null {
+  if (scores.length === 0) return null;
+  const ranked = scores.filter((s) => s.due > 0);
+  const lines = [`【整改周排名】${dayHeading(o.today)}`];
+  if (ranked.length) {
+    const first = ranked[0]!;
+    const last = ranked.at(-1)!;
+    const who = (s: UnitScore) => `${s.unitName}（按期率${pct(s.onTime, s.due)}${s.overdue ? `，逾期${s.overdue}个` : ""}）`;
+    lines.push(`参加排名 ${ranked.length} 个单位。第一名：${who(first)}${ranked.length > 1 ? `；末位：${who(last)}` : ""}。`);
+  }
+  if (ranked.length < scores.length) lines.push(`暂无到期问题 ${scores.length - ranked.length} 个单位，不参加排名。`);
+  return lines.join("\n");
 }
 
 /** Pure: the leaders' weekly ranking message; null when no unit has issues. */

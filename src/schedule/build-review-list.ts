@@ -1,7 +1,7 @@
 import { daysBetween, type Day } from "../core/zoned-time.ts";
 import { cappedLines } from "../format/capped-lines.ts";
 import { deadlineLabel, shortText } from "../format/issue-status.ts";
-import { dayHeading } from "./day-heading.ts";
+import { dayHeading } from "../format/day-heading.ts";
 import type { ReviewIssue } from "./job-snapshots.ts";
 
 /** More than this and the rest are only counted: staff work through them over days anyway. */

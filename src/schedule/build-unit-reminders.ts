@@ -2,7 +2,7 @@ import { daysBetween, type Day } from "../core/zoned-time.ts";
 import { deadlineLabel, shortText } from "../format/issue-status.ts";
 import { noticeLabel, noticeNumber } from "../domain/light.ts";
 import { lightReasons } from "../format/light-reason.ts";
-import { dayHeading } from "./day-heading.ts";
+import { dayHeading } from "../format/day-heading.ts";
 import type { PendingNotice, ReminderIssue, ReminderSectionName, UnitRow } from "./job-snapshots.ts";
 
 export interface ReminderOptions {

@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import { loadLit, type LightRules, type LitRow } from "../store/light-sql.ts";
 import { BY_LIGHT, describeLit, leaderNames } from "../store/lit-list.ts";
-import { dayHeading } from "./day-heading.ts";
+import { dayHeading } from "../format/day-heading.ts";
 
 /** A private message is read on a phone in one go: its first lines, then `清单 <责任领导>` for the rest. */
 const PRIVATE_LIMIT = 20;

@@ -1,12 +1,17 @@
-import type { Target } from "../bot/inbound-message.ts";
+import type { Outgoing, Target } from "../bot/inbound-message.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { composeDigest } from "../digest/compose-digest.ts";
+import { recordTally } from "../digest/daily-tally.ts";
+import { deliver, deliveryTo } from "../digest/delivery.ts";
 import { setLastDigestAt } from "../digest/last-digest.ts";
+import { dayHeading } from "../format/day-heading.ts";
+import { digestPictures } from "../picture/digest-picture.ts";
+import { rankingPictures } from "../picture/ranking-picture.ts";
 import type { Tx } from "../handlers/handler-context.ts";
-import { PRIORITY, type Keyed } from "../outbox/enqueue.ts";
+import { PRIORITY, type Keyed, type Priority } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
-import { buildRanking, scoreUnits } from "./build-ranking.ts";
+import { buildRanking, buildRankingBrief, scoreUnits } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
 import { leaderLightLists } from "./leader-lights.ts";
 import { findDueNotices, numberNotices, writeNotices } from "./issue-notices.ts";
@@ -53,7 +58,16 @@ async function lights(c: JobContext): Promise<PreparedJob> {
   return { messages: [], commit: (tx) => writeNotices(tx, due, { year, now: c.now, botName: c.config.DUBAN_BOT_NAME }) };
 }
 
-/** The leaders' digest, and each mapped leader's private list of their red and yellow issues. */
+/** Outbox keys for a delivery's messages to one target: the first keeps the job's key. */
+function keyed(messages: Outgoing[], base: string, priority: Priority): Keyed[] {
+  return messages.map((m, i) => ({ ...m, key: i === 0 ? base : `${base}:${i + 1}`, priority }));
+}
+
+/**
+ * The leaders' digest (as pictures and a short text, or as text: DUBAN_DIGEST_FORMAT), each
+ * mapped leader's private list of their red and yellow issues, and the day's figures for
+ * the trend.
+ */
 async function digest(c: JobContext): Promise<PreparedJob> {
   const rules = jobLightRules(c);
   const lists = await leaderLightLists(c.store, c.config, rules, { day: c.day, today: c.day, dayOf: (at) => c.time.today(at) });
@@ -64,12 +78,16 @@ async function digest(c: JobContext): Promise<PreparedJob> {
     priority: PRIORITY.leaders,
   }));
   const rooms = await loadRooms(c.store, "LEADERS");
+  const d = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day), rules, when: dayHeading(c.day) });
   // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
-  if (rooms.length === 0) return { messages: privately };
-  const text = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day), rules });
+  if (rooms.length === 0) return { messages: privately, commit: (tx) => recordTally(tx, c.day, d.tally, c.now) };
+  const sent = await deliver(c.config, { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `digest-${c.day}`, name: `整改日报-${c.day}` });
   return {
-    messages: [...rooms.map((r) => ({ key: key("digest", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })), ...privately],
-    commit: (tx) => setLastDigestAt(tx, c.now),
+    messages: [...rooms.flatMap((r) => keyed(deliveryTo(roomTarget(r), sent), key("digest", c.day, r.roomId), PRIORITY.leaders)), ...privately],
+    commit: async (tx) => {
+      await setLastDigestAt(tx, c.now);
+      await recordTally(tx, c.day, d.tally, c.now);
+    },
   };
 }
 
@@ -109,9 +127,19 @@ async function ranking(c: JobContext): Promise<PreparedJob> {
     dayStart: (d: Day) => c.time.at(d),
     addDays,
   };
-  const text = buildRanking(scoreUnits(s, opts), opts);
-  if (text === null) return { messages: [] };
-  return { messages: rooms.map((r) => ({ key: key("ranking", c.day, r.roomId), target: roomTarget(r), text, priority: PRIORITY.leaders })) };
+  const scores = scoreUnits(s, opts);
+  const text = buildRanking(scores, opts);
+  const brief = buildRankingBrief(scores, opts);
+  if (text === null || brief === null) return { messages: [] };
+  const when = dayHeading(c.day);
+  const sent = await deliver(c.config, {
+    pages: () => rankingPictures(scores, { when, staleDays: c.config.DUBAN_STALE_DAYS, year: c.day.slice(0, 4) }),
+    brief,
+    full: text,
+    stem: `ranking-${c.day}`,
+    name: `整改周排名-${c.day}`,
+  });
+  return { messages: rooms.flatMap((r) => keyed(deliveryTo(roomTarget(r), sent), key("ranking", c.day, r.roomId), PRIORITY.leaders)) };
 }
 
 async function reviews(c: JobContext): Promise<PreparedJob> {

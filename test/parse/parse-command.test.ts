@@ -34,6 +34,13 @@ describe("parseCommand: command words", () => {
     ["逾期", { type: "overdue" }],
     ["统计", { type: "stats" }],
     ["日报", { type: "stats" }],
+    ["统计 文字", { type: "stats", as: "text" }],
+    ["日报 文字版", { type: "stats", as: "text" }],
+    ["统计 图片", { type: "stats", as: "image" }],
+    ["统计：文本", { type: "stats", as: "text" }],
+    // Anything else after 统计 is ignored, as before: the digest in the configured form.
+    ["统计 本周", { type: "stats" }],
+    ["统计 constructor", { type: "stats" }],
     ["解绑", { type: "unbind" }],
     ["绑定 区水利局", { type: "bind", leaders: false, unitName: "区水利局" }],
     ["绑定 领导", { type: "bind", leaders: true, unitName: "" }],

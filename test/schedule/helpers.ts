@@ -45,6 +45,9 @@ export async function testApp(dbFile: string, start: Date, env: Record<string, s
     DUBAN_ADMINS: "王科长,李主任",
     DUBAN_SEND_INTERVAL_MS: "0",
     DUBAN_SEND_JITTER_MS: "0",
+    // The digest's text is what most tests read; the pictures have tests of their own.
+    DUBAN_DIGEST_FORMAT: "text",
+    DUBAN_DATA_DIR: path.dirname(dbFile),
     ...env,
     DATABASE_URL: `file:${dbFile}`,
   });

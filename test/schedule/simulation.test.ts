@@ -21,6 +21,7 @@ ZG-4,建筑垃圾堆放,区城管局,2026-10-10,整改中
 `;
 
 const SCRIPT = `@env DUBAN_ADMINS=王科长
+@env DUBAN_DIGEST_FORMAT=text
 @env DUBAN_REVIEW_DAYS=1
 @now 2026-10-05 10:00
 @import ledger.csv

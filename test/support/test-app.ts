@@ -38,6 +38,8 @@ export class TestBot {
     const config = loadConfig({
       DUBAN_ADMINS: "王科长",
       DUBAN_SEND_JITTER_MS: "0",
+      // The digest's text is what most tests read; the pictures have tests of their own.
+      DUBAN_DIGEST_FORMAT: "text",
       ...env,
       DATABASE_URL: `file:${path.join(dir, "t.db")}`,
       DUBAN_DATA_DIR: dir,

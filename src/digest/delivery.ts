@@ -1,0 +1,29 @@
+import path from "node:path";
+import { fileMessage, type Outgoing, type OutgoingFile, type Target } from "../bot/inbound-message.ts";
+import type { Config } from "../config/load-config.ts";
+import { writePictures } from "../picture/write-pictures.ts";
+
+/** What the leaders' groups get of a digest or a ranking, in order: its pictures, then its text. */
+export interface Delivery {
+  files: OutgoingFile[];
+  text: string | null;
+}
+
+/**
+ * DUBAN_DIGEST_FORMAT: `both` the pictures then the short text, `image` the pictures
+ * alone, `text` the full text alone. The pages are drawn only when they are sent.
+ */
+export async function deliver(
+  config: Pick<Config, "DUBAN_DIGEST_FORMAT" | "DUBAN_DATA_DIR">,
+  o: { pages: () => string[]; brief: string; full: string; stem: string; name: string },
+): Promise<Delivery> {
+  const format = config.DUBAN_DIGEST_FORMAT;
+  if (format === "text") return { files: [], text: o.full };
+  const pictures = await writePictures(o.pages(), { dir: path.resolve(config.DUBAN_DATA_DIR, "pictures"), stem: o.stem, name: o.name });
+  return { files: pictures.map((p) => ({ kind: "image", ...p })), text: format === "image" ? null : o.brief };
+}
+
+/** The delivery as messages to one target. */
+export function deliveryTo(target: Target, d: Delivery): Outgoing[] {
+  return [...d.files.map((f) => fileMessage(target, f)), ...(d.text === null ? [] : [{ target, text: d.text }])];
+}
