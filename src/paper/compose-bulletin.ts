@@ -21,14 +21,16 @@ export interface BulletinPaper {
   office: string;
   /** `督办通报〔2026〕12号` */
   number: string;
-  title: string;
+  /** Its lines, broken where the sense allows (GB/T 9704: 回行时词意完整). */
+  title: string[];
   opening: string;
   sections: BulletinSection[];
   /** `附件：…` under the body. */
   attachment: string;
   /** `2026年11月30日` */
   date: string;
-  appendix: { title: string; caption: string; header: string[]; rows: string[][] };
+  /** Header labels break at `\n`. */
+  appendix: { title: string; caption: string; header: string[]; rows: string[][]; note: string };
   /** One line for the chat, before the file. */
   summary: string;
 }
@@ -169,7 +171,7 @@ export function composeBulletin(s: BulletinSnapshot, scores: UnitScore[], f: Bul
   return {
     office: f.office,
     number,
-    title: `关于${range}问题整改督办工作情况的通报`,
+    title: [`关于${range}`, "问题整改督办工作情况的通报"],
     opening: `现将${range}问题整改督办工作情况通报如下。`,
     sections: [
       { heading: "一、总体进展情况", paragraphs: overall },
@@ -183,8 +185,9 @@ export function composeBulletin(s: BulletinSnapshot, scores: UnitScore[], f: Bul
     appendix: {
       title: appendixTitle,
       caption: `（截至${chineseDate(f.day)}）`,
-      header: ["序号", "责任单位", "问题总数", "在办", "其中逾期", "待核实", "已销号", "按期完成率", "本年督办单"],
+      header: ["序号", "责任单位", "问题\n总数", "在办", "其中\n逾期", "待核实", "已销号", "按期\n完成率", "本年\n督办单"],
       rows,
+      note: "注：单位按周排名顺序排列；按期完成率＝按期完成的问题÷已到整改时限的问题，“—”为尚无到期问题。",
     },
     summary: `${number}（${range}）：问题共${total}个，在办${open}个，其中逾期${s.overdue}个；本周销号${s.week.closed}个，下发督办单${noticeTotal}份。`,
   };

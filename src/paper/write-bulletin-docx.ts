@@ -39,10 +39,10 @@ const run = (text: string, font: FontName, size: number, extra: IRunOptions = {}
 
 const exactly = (line: number, before = 0, after = 0) => ({ line, lineRule: LineRuleType.EXACT, before, after });
 
-const body = (children: TextRun[], indent = true) =>
-  new Paragraph({ children, spacing: exactly(LINE), indent: indent ? { firstLine: 2 * CHAR } : undefined, alignment: AlignmentType.JUSTIFIED });
+const body = (children: TextRun[], keepNext = false) =>
+  new Paragraph({ children, spacing: exactly(LINE), indent: { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED, keepNext });
 
-const blank = () => new Paragraph({ spacing: exactly(LINE), children: [] });
+const blank = (keepNext = false) => new Paragraph({ spacing: exactly(LINE), keepNext, children: [] });
 
 /** The 发文机关标志: as large as the line allows, at most 初号-like 36 pt. */
 function redHead(office: string): Paragraph {
@@ -62,9 +62,9 @@ const charWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\x20-\x7e]/.tes
 function signature(office: string, date: string): Paragraph[] {
   const dateIndent = 4 * CHAR;
   const officeIndent = Math.max(0, Math.round(dateIndent + ((charWidth(date) - charWidth(office)) / 2) * CHAR));
-  const line = (text: string, right: number) =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactly(LINE), indent: { right }, children: [run(text, FONT.body, SIZE.san)] });
-  return [blank(), blank(), line(office, officeIndent), line(date, dateIndent)];
+  const line = (text: string, right: number, keepNext: boolean) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactly(LINE), indent: { right }, keepNext, children: [run(text, FONT.body, SIZE.san)] });
+  return [blank(true), blank(true), line(office, officeIndent, true), line(date, dateIndent, false)];
 }
 
 /** Twips per column of the appendix table; the unit's name takes what the numbers leave. */
@@ -81,7 +81,7 @@ function cell(text: string, width: number, header: boolean, left: boolean): Tabl
       new Paragraph({
         alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
         spacing: exactly(CELL_LINE),
-        children: [run(text, header ? FONT.heading : FONT.body, SIZE.wu)],
+        children: text.split("\n").map((line, i) => run(line, header ? FONT.heading : FONT.body, SIZE.wu, { break: i > 0 ? 1 : 0 })),
       }),
     ],
   });
@@ -114,27 +114,38 @@ export async function writeBulletinDocx(p: BulletinPaper): Promise<Buffer> {
       children: [],
     }),
     blank(),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactly(Math.round(LINE * 1.25)), children: [run(p.title, FONT.title, SIZE.er)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exactly(Math.round(LINE * 1.25)),
+      children: p.title.map((line, i) => run(line, FONT.title, SIZE.er, { break: i > 0 ? 1 : 0 })),
+    }),
     blank(),
     body([run(p.opening, FONT.body, SIZE.san)]),
   ];
   for (const s of p.sections) {
     children.push(new Paragraph({ spacing: exactly(LINE), indent: { firstLine: 2 * CHAR }, keepNext: true, children: [run(s.heading, FONT.heading, SIZE.san)] }));
     for (const para of s.paragraphs) {
-      children.push(body([...(para.lead ? [run(para.lead, FONT.lead, SIZE.san)] : []), run(para.text, FONT.body, SIZE.san)]));
+      // The 落款 never stands alone on a page: the body's last paragraph goes over with it.
+      const closing = s === p.sections.at(-1) && para === s.paragraphs.at(-1);
+      children.push(body([...(para.lead ? [run(para.lead, FONT.lead, SIZE.san)] : []), run(para.text, FONT.body, SIZE.san)], closing));
     }
   }
-  children.push(blank(), body([run(p.attachment, FONT.body, SIZE.san)]), ...signature(p.office, p.date));
+  children.push(
+    blank(true),
+    body([run(p.attachment, FONT.body, SIZE.san)], true),
+    ...signature(p.office, p.date),
+  );
   children.push(
     new Paragraph({ pageBreakBefore: true, spacing: exactly(LINE), children: [run("附件", FONT.heading, SIZE.san)] }),
     blank(),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactly(Math.round(LINE * 1.25)), children: [run(p.appendix.title, FONT.title, SIZE.er)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactly(LINE, 0, 120), children: [run(p.appendix.caption, FONT.lead, SIZE.san)] }),
     appendixTable(p.appendix.header, p.appendix.rows),
+    new Paragraph({ spacing: exactly(CELL_LINE, 120), children: [run(p.appendix.note, FONT.body, SIZE.wu)] }),
   );
   const doc = new Document({
     creator: p.office,
-    title: p.title,
+    title: p.title.join(""),
     styles: { default: { document: { run: { font: { ascii: FONT.body, eastAsia: FONT.body, hAnsi: FONT.body, cs: FONT.body }, size: SIZE.san } } } },
     sections: [
       {
