@@ -14,7 +14,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip as mm,
   type IRunOptions,
 } from "docx";
 import type { BulletinPaper } from "./compose-bulletin.ts";
@@ -29,7 +28,8 @@ type FontName = (typeof FONT)[keyof typeof FONT];
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
 const SIZE = { er: 44, san: 32, si: 28, wu: 21 } as const;
 const RED = "FF0000";
-/** Twips (1/20 pt). */
+/** Twips (1/20 pt), whole: Word refuses a fraction. */
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
 const LINE = 579; // 28.95 pt: 22 lines in the 225 mm block
 const CHAR = 320; // one 三号 character
 const TEXT_WIDTH = mm(156);
@@ -109,7 +109,7 @@ export async function writeBulletinDocx(p: BulletinPaper): Promise<Buffer> {
     blank(),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactly(LINE), children: [run(p.number, FONT.body, SIZE.san)] }),
     new Paragraph({
-      spacing: exactly(LINE / 2),
+      spacing: exactly(Math.round(LINE / 2)),
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 1 } },
       children: [],
     }),
