@@ -46,8 +46,8 @@ export interface BulletinFacts {
 
 /** Units named in a sentence before 等N个单位; lagging units given a paragraph; issues listed per unit. */
 const NAMED_UNITS = 10;
-const LAGGING_UNITS = 10;
-export const OVERDUE_LISTED = 5;
+const LAGGING_UNITS = 8;
+export const OVERDUE_LISTED = 3;
 const DESCRIPTION_CHARS = 40;
 const NOTICE_UNITS = 15;
 
@@ -55,7 +55,8 @@ const CN_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九
 /** `（一）` … `（十）`, then `（11）`: more than ten leads are never set. */
 const lead = (i: number) => `（${CN_NUMBERS[i] ?? String(i + 1)}）`;
 
-const pct = (n: number, d: number) => `${Math.round((1000 * n) / d) / 10}%`;
+/** Whole percent, as the weekly ranking shows it. */
+const pct = (n: number, d: number) => `${Math.round((100 * n) / d)}%`;
 
 /** `2026年11月30日` */
 export function chineseDate(day: Day): string {
@@ -115,13 +116,15 @@ export function composeBulletin(s: BulletinSnapshot, scores: UnitScore[], f: Bul
   const tally = new Map(s.units.map((u) => [u.unitId, u]));
   const listed = new Map<number, typeof s.overdueIssues>();
   for (const i of s.overdueIssues) listed.set(i.unitId, [...(listed.get(i.unitId) ?? []), i]);
+  // Every overdue issue counts here, 自查 ones too (the ranking spares them): the paper lists them.
+  const overdueOf = (u: UnitScore) => tally.get(u.unitId)?.overdue ?? 0;
   const behind = scores
-    .filter((u) => u.overdue > 0)
-    .sort((a, b) => b.overdue - a.overdue || (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) || a.unitName.localeCompare(b.unitName, "zh"));
+    .filter((u) => overdueOf(u) > 0)
+    .sort((a, b) => overdueOf(b) - overdueOf(a) || (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) || a.unitName.localeCompare(b.unitName, "zh"));
   const lagging: BulletinParagraph[] = [];
   for (const [k, u] of behind.slice(0, LAGGING_UNITS).entries()) {
     const issues = listed.get(u.unitId) ?? [];
-    const overdue = tally.get(u.unitId)?.overdue ?? u.overdue;
+    const overdue = overdueOf(u);
     const rate = u.due ? `，按期完成率${pct(u.onTime, u.due)}` : "";
     lagging.push({ lead: `${lead(k)}${u.unitName}。`, text: `逾期问题${overdue}个${rate}。` });
     for (const [j, i] of issues.entries()) {
