@@ -9,6 +9,13 @@ import { reply, type HandlerContext } from "./handler-context.ts";
 const SAFE = /[^\p{L}\p{N}_-]+/gu;
 
 /**
+ * It is read and laid out inside the message's transaction (Prisma's 5 s limit), like 导出:
+ * 100,000 issues in 1,000 units took 4 s to read and 5 s to lay out. A ledger that size
+ * gets its paper from the weekly job or on the server.
+ */
+const CHAT_BULLETIN_MAX = 10_000;
+
+/**
  * 通报: the week's 情况通报 (Monday to today) as a .docx, sent to the admin privately. The
  * week's first one takes the year's next number; asked again, it keeps it. The file is
  * named for the message, so a redelivery rewrites its own file and is then rolled back.
@@ -16,6 +23,13 @@ const SAFE = /[^\p{L}\p{N}_-]+/gu;
 export async function sendBulletin(ctx: HandlerContext): Promise<void> {
   assertAdmin(ctx.actor, "生成情况通报");
   if (ctx.msg.room) throw new DubanError("FORBIDDEN", "情况通报不在群里发送，请私聊督办助手发送“通报”。");
+  const size = await ctx.tx.issue.count();
+  if (size > CHAT_BULLETIN_MAX) {
+    throw new DubanError(
+      "TOO_BIG",
+      `台账有 ${size} 个问题，超过聊天中生成通报的上限 ${CHAT_BULLETIN_MAX} 个，请由系统管理员在服务器上生成（npm run duban -- bulletin 通报.docx），或设置每周定时发送（DUBAN_BULLETIN_TIME）。`,
+    );
+  }
   const b = await prepareBulletin(ctx.tx, { config: ctx.config, time: ctx.time, calendar: ctx.calendar, day: ctx.today });
   await recordBulletin(ctx.tx, b.week, b.number, ctx.now);
   const file = path.resolve(ctx.config.DUBAN_DATA_DIR, "bulletins", `${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}.docx`);
