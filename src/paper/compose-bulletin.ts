@@ -109,9 +109,10 @@ export function composeBulletin(s: BulletinSnapshot, scores: UnitScore[], f: Bul
   if (open) overall.push({ text: `按今日亮灯，在办问题中红灯${lit.RED}个、黄灯${lit.YELLOW}个、蓝灯${lit.BLUE}个、绿灯${lit.GREEN}个。` });
 
   const good = scores.filter((u) => u.due > 0 && u.overdue === 0 && u.onTime === u.due).map((u) => u.unitName);
-  const goodText = good.length
-    ? `${unitList(good)}已到整改时限的问题均按期完成，无逾期问题。`
-    : "本周没有已到整改时限的问题全部按期完成、且无逾期问题的单位。";
+  const notDue = scores.filter((u) => u.due === 0).length;
+  const goodText =
+    (good.length ? `${unitList(good)}已到整改时限的问题均按期完成，无逾期问题。` : `截至${asOf}，没有已到整改时限的问题全部按期完成的单位。`) +
+    (notDue ? `另有${notDue}个单位尚无已到整改时限的问题。` : "");
 
   const tally = new Map(s.units.map((u) => [u.unitId, u]));
   const listed = new Map<number, typeof s.overdueIssues>();

@@ -82,6 +82,7 @@ describe("the week's data", () => {
     for (const h of ["一、总体进展情况", "二、工作较好的单位", "三、进度滞后的单位", "四、督办单下发情况", "五、下一步工作"]) expect(text).toContain(h);
     expect(text).toContain("截至12月4日，台账共有问题17个，其中已销号5个、待核实1个、整改中8个、未开始3个。在办问题中已超过整改时限的2个。");
     expect(text).toContain("本周新增问题1个，单位报告整改完成2个，核实销号1个。");
+    expect(text).toContain("区城管局已到整改时限的问题均按期完成，无逾期问题。");
     expect(text).toContain("1. W-1 乡镇污水处理站运行不正常出水超标，整改时限11月25日，已逾期9天。");
     expect(text).toContain("1. L-1 L-1 问题描述，整改时限11月1日，已逾期33天。");
     expect(text).toContain("本周共下发督办单2份，其中红色1份、蓝色1份。");
@@ -111,7 +112,7 @@ describe("the week's data", () => {
     const said = (h: string) => p.sections.find((x) => x.heading === h)!.paragraphs.map((x) => x.text);
     expect(said("四、督办单下发情况")).toEqual(["本周未下发督办单。"]);
     expect(said("三、进度滞后的单位")).toEqual(["截至10月30日，没有单位有逾期问题。"]);
-    expect(said("二、工作较好的单位")).toEqual(["本周没有已到整改时限的问题全部按期完成、且无逾期问题的单位。"]);
+    expect(said("二、工作较好的单位")).toEqual(["截至10月30日，没有已到整改时限的问题全部按期完成的单位。"]);
     expect(p.number).toBe("督办通报〔2026〕7号");
   });
 });
