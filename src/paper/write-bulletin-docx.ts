@@ -44,7 +44,7 @@ const body = (children: TextRun[], keepNext = false) =>
 
 const blank = (keepNext = false) => new Paragraph({ spacing: exactly(LINE), keepNext, children: [] });
 
-/** The 发文机关标志: as large as the line allows, at most 初号-like 36 pt. */
+/** The 发文机关标志: as large as one line allows, at most 小初 (36 pt). */
 function redHead(office: string): Paragraph {
   const width = [...office].length;
   const pt = Math.max(22, Math.min(36, Math.floor(TEXT_WIDTH / 20 / width) - 1));
