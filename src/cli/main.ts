@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
+import { runBulletinCommand } from "./bulletin-command.ts";
 import { runImportCommand, runExportCommand } from "./ledger-commands.ts";
 import { runMigrateCommand } from "./migrate-command.ts";
 import { runBackup, runBindings, runContacts, runDoctorCommand, runOutbox, runStatus, runUnbind } from "./ops-commands.ts";
@@ -45,6 +46,12 @@ program
   .command("export <file>")
   .description("export the ledger (.xlsx or .csv) with state, days overdue and last progress")
   .action(async (file: string) => exit(await runExportCommand(file)));
+
+program
+  .command("bulletin <file>")
+  .description("write the week's 情况通报 (.docx), numbered; the week runs from Monday to --day (default today)")
+  .option("--day <YYYY-MM-DD>", "the day reported on")
+  .action(async (file: string, opts: { day?: string }) => exit(await runBulletinCommand(file, opts.day)));
 
 program
   .command("status")

@@ -101,6 +101,10 @@ export const envSchema = z.object({
   DUBAN_REMINDER_TIME: hhmm("09:00"),
   DUBAN_RANKING_TIME: hhmm("09:00"),
   DUBAN_REVIEW_TIME: hhmm("09:00"),
+  // The weekly 情况通报 (.docx to the admins) on the week's last working day; off when unset.
+  DUBAN_BULLETIN_TIME: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day as HH:MM, e.g. 16:00").optional(),
+  // The 发文机关标志 at the head of the 情况通报.
+  DUBAN_OFFICE_NAME: z.string().trim().min(1).max(20, "at most 20 characters: it heads the 情况通报 on one line").default("整改督办办公室"),
   DUBAN_WORKDAYS_ONLY: bool(true),
   DUBAN_CALENDAR_FILE: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -20,6 +20,7 @@ import { refuseExtension } from "./refuse-extension.ts";
 import { reportProgress } from "./report-progress.ts";
 import { requestExtension } from "./request-extension.ts";
 import { selfCheck } from "./self-check.ts";
+import { sendBulletin } from "./send-bulletin.ts";
 import { sendAttachments } from "./send-attachments.ts";
 import { setPlan } from "./set-plan.ts";
 import { showDigest } from "./show-digest.ts";
@@ -78,6 +79,8 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command | null):
       return refuseExtension(ctx, cmd);
     case "export":
       return exportToAdmin(ctx);
+    case "bulletin":
+      return sendBulletin(ctx);
     case "attachments":
       return sendAttachments(ctx, cmd);
     case "notices":

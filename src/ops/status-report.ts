@@ -6,7 +6,7 @@ import { loadCalendarOverride } from "../schedule/calendar-override.ts";
 import { JOBS, type JobName } from "../schedule/job-times.ts";
 import type { Store } from "../store/open-store.ts";
 
-const JOB_LABEL: Record<JobName, string> = { lights: "亮灯与督办单", digest: "整改日报", reminders: "单位提醒", ranking: "周排名", reviews: "回头看提醒" };
+const JOB_LABEL: Record<JobName, string> = { lights: "亮灯与督办单", digest: "整改日报", reminders: "单位提醒", ranking: "周排名", reviews: "回头看提醒", bulletin: "情况通报" };
 
 function calendarLine(config: Config, today: string): string {
   try {
@@ -59,7 +59,8 @@ export async function statusReport(store: Store, config: Config, now: Date, botR
   lines.push(`定时任务（${config.DUBAN_WORKDAYS_ONLY ? "工作日" : "每天"}）：`);
   JOBS.forEach((job, i) => {
     const r = runs[i];
-    lines.push(`  ${JOB_LABEL[job]}：${r?.finishedAt ? `最近 ${time.minute(r.finishedAt)}` : "尚未运行"}`);
+    const off = job === "bulletin" && !config.DUBAN_BULLETIN_TIME;
+    lines.push(`  ${JOB_LABEL[job]}：${r?.finishedAt ? `最近 ${time.minute(r.finishedAt)}` : off ? "未开启" : "尚未运行"}`);
   });
 
   lines.push(calendarLine(config, today));

@@ -27,6 +27,7 @@ export const COMMAND_NAMES = [
   "自查",
   "驳回延期",
   "导出",
+  "通报",
   "附件",
   "督办单",
   "方案",
@@ -62,6 +63,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("selfCheck"), date: date.optional(), description: text }),
   z.object({ type: z.literal("refuseExtension"), code, reason: text }),
   z.object({ type: z.literal("export") }),
+  // The week's 情况通报 (.docx), for the admins.
+  z.object({ type: z.literal("bulletin") }),
   z.object({ type: z.literal("attachments"), code }),
   // `督办单 [红|黄|蓝] [单位名]`: this year's register of supervision notices.
   z.object({ type: z.literal("notices"), colour: z.enum(NOTICE_COLOURS).optional(), unitName: text.optional() }),

@@ -35,6 +35,8 @@ const WORDS: [string, CommandName][] = (
     ["驳回延期", "驳回延期"],
     ["导出", "导出"],
     ["导出台账", "导出"],
+    ["通报", "通报"],
+    ["情况通报", "通报"],
     ["附件", "附件"],
     ["督办单", "督办单"],
     ["督办单台账", "督办单"],
@@ -200,6 +202,9 @@ export function parseCommand(text: string): Command | null {
     // `导出 全部`, `导出 本月`: whatever follows, the whole ledger is what there is to export.
     case "导出":
       return { type: "export" };
+    // `通报 本周`: there is only the week's to make.
+    case "通报":
+      return { type: "bulletin" };
     case "附件":
       return withCode(name, rest, (code) => ({ type: "attachments", code }));
     case "督办单":

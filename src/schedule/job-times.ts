@@ -7,7 +7,7 @@ import type { WorkingCalendar } from "./working-calendar.ts";
  * issue) before the digest and the reminders that carry them, reminders before the ranking
  * that judges them.
  */
-export const JOBS = ["lights", "digest", "reminders", "ranking", "reviews"] as const;
+export const JOBS = ["lights", "digest", "reminders", "ranking", "reviews", "bulletin"] as const;
 export type JobName = (typeof JOBS)[number];
 
 export interface JobTime {
@@ -16,17 +16,20 @@ export interface JobTime {
   time: string;
 }
 
-/** Every job at its configured time, in the order they run. */
-export function jobTimes(config: Pick<Config, "DUBAN_DIGEST_TIME" | "DUBAN_REMINDER_TIME" | "DUBAN_RANKING_TIME" | "DUBAN_REVIEW_TIME">): JobTime[] {
-  const at: Record<JobName, string> = {
+/** Every job at its configured time, in the order they run; the 情况通报 only when DUBAN_BULLETIN_TIME is set. */
+export function jobTimes(
+  config: Pick<Config, "DUBAN_DIGEST_TIME" | "DUBAN_REMINDER_TIME" | "DUBAN_RANKING_TIME" | "DUBAN_REVIEW_TIME" | "DUBAN_BULLETIN_TIME">,
+): JobTime[] {
+  const at: Record<JobName, string | undefined> = {
     // No time of its own: just before the first job that shows lights.
     lights: [config.DUBAN_DIGEST_TIME, config.DUBAN_REMINDER_TIME, config.DUBAN_RANKING_TIME].sort()[0]!,
     digest: config.DUBAN_DIGEST_TIME,
     reminders: config.DUBAN_REMINDER_TIME,
     ranking: config.DUBAN_RANKING_TIME,
     reviews: config.DUBAN_REVIEW_TIME,
+    bulletin: config.DUBAN_BULLETIN_TIME,
   };
-  return JOBS.map((job) => ({ job, time: at[job] })).sort((a, b) => a.time.localeCompare(b.time) || JOBS.indexOf(a.job) - JOBS.indexOf(b.job));
+  return JOBS.flatMap((job) => (at[job] === undefined ? [] : [{ job, time: at[job] }])).sort((a, b) => a.time.localeCompare(b.time) || JOBS.indexOf(a.job) - JOBS.indexOf(b.job));
 }
 
 /** The JobRun key: one run per job per day, whichever instance gets there first. */
@@ -52,7 +55,10 @@ export class RunDays {
    */
   runsOn(job: JobName, day: Day): boolean {
     if (!this.isRunDay(day)) return false;
-    return job !== "ranking" || this.calendar.firstWorkdayOfWeek(day, (d) => this.isRunDay(d)) === day;
+    if (job === "ranking") return this.calendar.firstWorkdayOfWeek(day, (d) => this.isRunDay(d)) === day;
+    // The week's 情况通报 closes the working week (Friday, or the day before a holiday), also when jobs run every day.
+    if (job === "bulletin") return this.calendar.lastWorkdayOfWeek(day) === day;
+    return true;
   }
 
   /** The next day after `day` the job runs on; null if none within a year and a bit (a calendar file gone wrong). */

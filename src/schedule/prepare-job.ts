@@ -1,4 +1,5 @@
-import type { Outgoing, Target } from "../bot/inbound-message.ts";
+import path from "node:path";
+import { fileMessage, type Outgoing, type Target } from "../bot/inbound-message.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { composeDigest } from "../digest/compose-digest.ts";
@@ -11,6 +12,8 @@ import { rankingPictures } from "../picture/ranking-picture.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import { PRIORITY, type Keyed, type Priority } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
+import { recordBulletin } from "../paper/bulletin-number.ts";
+import { prepareBulletin, saveBulletin } from "../paper/make-bulletin.ts";
 import { buildRanking, buildRankingBrief, scoreUnits } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
 import { leaderLightLists } from "./leader-lights.ts";
@@ -150,7 +153,27 @@ async function reviews(c: JobContext): Promise<PreparedJob> {
   return { messages: admins.map((a) => ({ key: key("reviews", c.day, a), target: { kind: "contact", id: a, name: a }, text })) };
 }
 
-const JOB: Record<JobName, (c: JobContext) => Promise<PreparedJob>> = { lights, digest, reminders, ranking, reviews };
+/**
+ * The week's 情况通报 to each admin privately, its number recorded with the messages. The
+ * file is written here, not in the store: a run tried again rewrites the same file.
+ */
+async function bulletin(c: JobContext): Promise<PreparedJob> {
+  const admins = c.config.DUBAN_ADMINS;
+  if (admins.length === 0) return { messages: [] };
+  const b = await prepareBulletin(c.store, { config: c.config, time: c.time, calendar: c.calendar, day: c.day });
+  const file = path.resolve(c.config.DUBAN_DATA_DIR, "bulletins", `${c.day}-job.docx`);
+  await saveBulletin(file, b.docx);
+  const messages = admins.flatMap((a): Keyed[] => {
+    const target: Target = { kind: "contact", id: a, name: a };
+    return [
+      { key: key("bulletin", c.day, a), target, text: `${b.summary}Word 文件见下条。` },
+      { key: key("bulletin", c.day, `${a}:file`), ...fileMessage(target, { kind: "file", path: file, name: b.fileName }) },
+    ];
+  });
+  return { messages, commit: (tx) => recordBulletin(tx, b.week, b.number, c.now) };
+}
+
+const JOB: Record<JobName, (c: JobContext) => Promise<PreparedJob>> = { lights, digest, reminders, ranking, reviews, bulletin };
 
 /** Loads what the job needs and builds its messages; writes nothing. */
 export function prepareJob(job: JobName, c: JobContext): Promise<PreparedJob> {

@@ -107,6 +107,16 @@ export class WorkingCalendar {
     );
   }
 
+  /** The last working day of the ISO week (Monday-Sunday) containing `day`; null if the week has none. */
+  lastWorkdayOfWeek(day: Day): Day | null {
+    const sunday = addDays(day, 6 - ((weekday(day) + 6) % 7));
+    for (let i = 0; i < 7; i++) {
+      const d = addDays(sunday, -i);
+      if (this.isWorkday(d)) return d;
+    }
+    return null;
+  }
+
   /** The first working day of the ISO week (Monday-Sunday) containing `day`; null if the week has none. */
   firstWorkdayOfWeek(day: Day, isRunDay: (d: Day) => boolean = (d) => this.isWorkday(d)): Day | null {
     const monday = addDays(day, -((weekday(day) + 6) % 7));

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fileMessage, type InboundMessage } from "../../src/bot/inbound-message.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
 import { enqueue } from "../../src/outbox/enqueue.ts";
+import { readZip } from "../support/read-zip.ts";
 import { TestBot } from "../support/test-app.ts";
 
 let bot: TestBot;
@@ -210,6 +211,45 @@ describe("导出", () => {
       SELECT 'BIG-' || i, '问题', (SELECT MIN("id") FROM "Unit"), '2026-12-31', 0, 0 FROM n`;
     expect(await bot.say(ADMIN, null, "导出")).toEqual([
       "台账有 10001 个问题，超过聊天中导出的上限 10000 个，请由系统管理员在服务器上导出（npm run duban -- export 台账.xlsx）。",
+    ]);
+  });
+});
+
+describe("通报", () => {
+  it("sends the admin the week's 情况通报 privately as a .docx; asked again the same week, it keeps its number", async () => {
+    const replies = await bot.say(ADMIN, null, "通报");
+    expect(replies).toEqual([
+      "督办通报〔2026〕1号（11月30日至12月1日）：问题共10个，在办8个，其中逾期2个；本周销号0个，下发督办单0份。Word 文件见下条。",
+      "[文件] 督办通报〔2026〕1号.docx",
+    ]);
+    const sent = bot.sent.at(-1)!;
+    expect(sent.to).toBe("@王科长");
+    expect(path.dirname(sent.file!.path)).toBe(path.join(bot.dir, "bulletins"));
+    const xml = readZip(sent.file!.data).get("word/document.xml")!.toString("utf8");
+    expect(xml).toContain("关于11月30日至12月1日");
+    bot.clock.set(new Date("2026-12-04T16:00:00+08:00"));
+    expect((await bot.say(ADMIN, null, "情况通报"))[1]).toBe("[文件] 督办通报〔2026〕1号.docx");
+    bot.clock.set(new Date("2026-12-07T09:00:00+08:00"));
+    expect((await bot.say(ADMIN, null, "通报"))[1]).toBe("[文件] 督办通报〔2026〕2号.docx");
+  });
+
+  it("is refused in a group and to non-admins; a redelivery is not sent twice", async () => {
+    expect(await bot.say(ADMIN, "领导群", "通报")).toEqual(["情况通报不在群里发送，请私聊督办助手发送“通报”。"]);
+    expect(await bot.say("张三", null, "通报")).toEqual(["只有督查室管理员可以生成情况通报"]);
+    expect(await bot.app.store.bulletin.count()).toBe(0);
+    const msg = bot.message(ADMIN, null, "通报");
+    expect(await bot.deliver(msg)).toHaveLength(2);
+    expect(await bot.deliver(msg)).toEqual([]);
+    expect(await bot.app.store.bulletin.count()).toBe(1);
+  });
+
+  it("a ledger too big for chat is referred to the server or the weekly job", async () => {
+    await bot.app.store.$executeRaw`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9991)
+      INSERT INTO "Issue" ("code", "description", "unitId", "deadline", "createdAt", "updatedAt")
+      SELECT 'BIG-' || i, '问题', (SELECT MIN("id") FROM "Unit"), '2026-12-31', 0, 0 FROM n`;
+    expect(await bot.say(ADMIN, null, "通报")).toEqual([
+      "台账有 10001 个问题，超过聊天中生成通报的上限 10000 个，请由系统管理员在服务器上生成（npm run duban -- bulletin 通报.docx），或设置每周定时发送（DUBAN_BULLETIN_TIME）。",
     ]);
   });
 });

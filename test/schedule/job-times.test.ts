@@ -18,6 +18,11 @@ describe("jobTimes", () => {
     expect(jobTimes(c).map((j) => `${j.job}@${j.time}`)).toEqual(["reviews@07:05", "lights@08:00", "ranking@08:00", "reminders@09:00", "digest@10:15"]);
   });
 
+  it("has the weekly 情况通报 only when DUBAN_BULLETIN_TIME is set", () => {
+    expect(jobTimes(loadConfig({})).some((j) => j.job === "bulletin")).toBe(false);
+    expect(jobTimes(loadConfig({ DUBAN_BULLETIN_TIME: "16:00" })).at(-1)).toEqual({ job: "bulletin", time: "16:00" });
+  });
+
   it("keys a run by job and day", () => {
     expect(jobKey("digest", "2026-12-01")).toBe("digest:2026-12-01");
   });
@@ -41,6 +46,18 @@ describe("RunDays", () => {
     expect(work.runsOn("ranking", "2026-10-08")).toBe(true); // work resumes on Thursday
     expect(work.runsOn("ranking", "2026-10-10")).toBe(false); // the 调休 Saturday is not the first
     expect(work.nextRunDay("ranking", "2026-09-28")).toBe("2026-10-08");
+  });
+
+  it("runs the 情况通报 on the last working day of the week, also when jobs run every day", () => {
+    expect(work.runsOn("bulletin", "2026-12-04")).toBe(true); // Friday
+    expect(work.runsOn("bulletin", "2026-12-03")).toBe(false);
+    expect(work.runsOn("bulletin", "2026-12-05")).toBe(false);
+    expect(work.runsOn("bulletin", "2026-09-30")).toBe(true); // the day before 国庆
+    expect(work.runsOn("bulletin", "2026-10-09")).toBe(false);
+    expect(work.runsOn("bulletin", "2026-10-10")).toBe(true); // the 调休 Saturday closes that week
+    expect(every.runsOn("bulletin", "2026-12-06")).toBe(false);
+    expect(every.runsOn("bulletin", "2026-12-04")).toBe(true);
+    expect(work.nextRunDay("bulletin", "2026-12-04")).toBe("2026-12-11");
   });
 
   it("runs every day when DUBAN_WORKDAYS_ONLY=false, the ranking on Mondays", () => {
