@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
@@ -42,11 +42,15 @@ export async function runDemo(base: Config): Promise<void> {
   // No pacing in the demo, so each answer prints under the message that caused it.
   const config: Config = { ...base, DUBAN_ADMINS: base.DUBAN_ADMINS.length ? base.DUBAN_ADMINS : env.DUBAN_ADMINS!.split(","), DUBAN_SEND_INTERVAL_MS: 0, DUBAN_SEND_JITTER_MS: 0, LOG_LEVEL: "error" };
   const time = new ZonedTime(config.DUBAN_TZ);
+  // The pictures and files the bot sends land where a new user can open them.
+  const filesDir = path.resolve(base.DUBAN_DATA_DIR, "demo-files");
+  out(`督办助手发出的图片和文件（日报图片、导出的台账等）保存在 ${filesDir}，可以直接打开查看。`);
   const sim = await Simulator.create({
     config,
     start: time.parseLocal("2026-12-01 08:00")!,
     baseDir: DEMO_DIR,
     json: false,
+    filesDir,
     format: (d) => asChat(d, time),
     out,
     err: (line) => out(`  (${line})`),
@@ -57,6 +61,8 @@ export async function runDemo(base: Config): Promise<void> {
       if (step.kind === "wait" || step.kind === "now") out(`\n……（时间到 ${time.minute(new Date(sim.clock.now().getTime() + (step.kind === "wait" ? step.ms : 0)))}）`);
       await sim.step(step);
     }
+    const written = existsSync(filesDir) ? readdirSync(filesDir).length : 0;
+    if (written) out(`\n（督办助手发出的 ${written} 个图片和文件已保存在 ${filesDir}）`);
     if (process.stdin.isTTY) await interactive(sim);
     else out("\n（非交互终端：演示结束。在终端中运行 npm start 可以自己输入消息。）");
   } finally {

@@ -32,8 +32,9 @@ function notices(n: Record<NoticeColour, number>): Cell {
 }
 
 /**
- * Pure: the weekly ranking as pictures (SVG): every unit, ranked ones first in order,
- * the top three in green and, when there are enough to tell, the last three in red.
+ * Pure: the weekly ranking as pictures (SVG): every unit, ranked ones first in order; when
+ * there are enough to tell (more than six ranked), the top three in green and the last
+ * three in red.
  */
 export function rankingPictures(units: RankedUnit[], o: { when: string; staleDays: number; year: string }): string[] {
   const ranked = units.filter((u) => u.due > 0).length;
@@ -52,7 +53,7 @@ export function rankingPictures(units: RankedUnit[], o: { when: string; staleDay
     ],
     rows: units.map((u, i) => {
       const rank: Cell =
-        u.due === 0 ? { text: "—", tone: "muted" } : { text: String(i + 1), tone: i < ENDS ? "green" : marked && i >= ranked - ENDS ? "red" : "plain", bold: true };
+        u.due === 0 ? { text: "—", tone: "muted" } : { text: String(i + 1), tone: !marked ? "plain" : i < ENDS ? "green" : i >= ranked - ENDS ? "red" : "plain", bold: true };
       return [
         rank,
         { text: u.unitName },
@@ -66,7 +67,8 @@ export function rankingPictures(units: RankedUnit[], o: { when: string; staleDay
     empty: "暂无单位有整改问题",
     notes: [
       "按期率＝按期报完成或销号数÷已过期限问题数；",
-      `响应率＝近${o.staleDays}天有报送的在办问题÷在办问题；绿灯率＝今日亮绿灯的在办问题÷在办问题；督办单为${o.year}年累计。`,
+      `响应率＝近${o.staleDays}天有报送的在办问题÷在办问题；`,
+      `绿灯率＝今日亮绿灯的在办问题÷在办问题；督办单为${o.year}年累计。`,
       ...(ranked < units.length ? ["名次“—”：暂无到期问题，不参加排名。"] : []),
     ],
   });

@@ -3,7 +3,7 @@ import { INK, MARGIN, TONE, TYPE, WIDTH, rect, svgPage, text, wrapText, type Ton
 export interface Column {
   title: string;
   width: number;
-  /** The first column (a name) reads from the left; figures are centred. */
+  /** The name column reads from the left, wrapped to two lines; figures are centred. */
   align?: "start" | "middle";
 }
 
@@ -67,27 +67,31 @@ function headerRow(t: TableSpec, y: number): string {
 
 interface Laid {
   cells: Cell[];
-  /** The first column's text, wrapped. */
+  /** The name column's text, wrapped. */
   name: string[];
   height: number;
 }
 
+/** The column that reads from the left (the unit's name): the first one unless another says so. */
+const nameColumn = (t: TableSpec) => Math.max(0, t.columns.findIndex((c) => c.align === "start"));
+
 function layRow(t: TableSpec, cells: Cell[]): Laid {
-  const first = t.columns[0]!;
-  const name = wrapText(cells[0]?.text ?? "", first.width - 2 * PAD, TYPE, 2);
+  const i = nameColumn(t);
+  const name = wrapText(cells[i]?.text ?? "", t.columns[i]!.width - 2 * PAD, TYPE, 2);
   return { cells, name, height: ROW + (name.length - 1) * SECOND_LINE };
 }
 
 function drawRow(t: TableSpec, r: Laid, y: number, zebra: boolean): string {
   let out = zebra ? rect(MARGIN, y, WIDTH - 2 * MARGIN, r.height, INK.zebra) : "";
   let x = MARGIN;
+  const named = nameColumn(t);
   t.columns.forEach((c, i) => {
     const cell = r.cells[i] ?? { text: "" };
     const tone = TONE[cell.tone ?? "plain"];
     if (tone.fill) out += rect(x + 3, y + 3, c.width - 6, r.height - 6, tone.fill, ' rx="6"');
     if (cell.bar !== undefined && cell.bar > 0) out += rect(x + 8, y + r.height - 14, Math.max(4, (c.width - 16) * Math.min(1, cell.bar)), 6, "#7fa7d3", ' rx="3"');
     const style = { fill: tone.ink, bold: cell.bold ?? tone.fill !== null };
-    if (i === 0) {
+    if (i === named) {
       const top = y + r.height / 2 - ((r.name.length - 1) * SECOND_LINE) / 2;
       r.name.forEach((line, k) => (out += text(x + PAD, top + k * SECOND_LINE, line, style)));
     } else out += text(x + c.width / 2, y + r.height / 2, cell.text, { ...style, anchor: "middle" });

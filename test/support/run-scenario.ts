@@ -18,12 +18,12 @@ export interface ScenarioRun {
   said: (where: string, text: string) => SimLine[];
 }
 
-/** Runs test/sim/scenarios/<name> through the real simulator, as `simulate --json` would. */
-export async function runScenario(name: string, env: Record<string, string> = {}): Promise<ScenarioRun> {
+/** Runs test/sim/scenarios/<name> through the real simulator, as `simulate --json [--files <dir>]` would. */
+export async function runScenario(name: string, env: Record<string, string> = {}, filesDir?: string): Promise<ScenarioRun> {
   const out: string[] = [];
   const err: string[] = [];
   const script = path.resolve(import.meta.dirname, "../sim/scenarios", name);
-  const code = await runSimulation(script, { json: true, out: (l) => out.push(l), err: (l) => err.push(l), env });
+  const code = await runSimulation(script, { json: true, filesDir, out: (l) => out.push(l), err: (l) => err.push(l), env });
   const lines = out.map((l) => JSON.parse(l) as SimLine);
   return { code, err, lines, said: (where, text) => lines.filter((l) => (l.room ?? `@${l.to}`) === where && l.text.includes(text)) };
 }
