@@ -3,6 +3,7 @@
 // npm test: timings vary with the machine, so they are reported, never asserted.
 import { benchImport } from "./bench-import.ts";
 import { benchLedgerScale, type ScaleStep } from "./bench-ledger-scale.ts";
+import { benchPictures } from "./bench-pictures.ts";
 import { benchPipeline } from "./bench-pipeline.ts";
 import { benchSchedule } from "./bench-schedule.ts";
 
@@ -46,3 +47,10 @@ scale("export xlsx", s.exportXlsx);
 
 console.log("\n== scheduled jobs: digest and every unit's reminder (each size in its own process) ==");
 for (const [k, v] of Object.entries(await benchSchedule())) line(k, String(v));
+
+console.log("\n== pictures: the digest and the ranking of a 300-unit district ==");
+const pics = await benchPictures();
+for (const [k, v] of Object.entries(pics)) {
+  if (k === "digest: all pages, median of 5 (ms)") line(k, String(v), "≤ 1000", Number(v) <= 1000);
+  else line(k, String(v));
+}
