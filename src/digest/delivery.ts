@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileMessage, type Outgoing, type OutgoingFile, type Target } from "../bot/inbound-message.ts";
 import type { Config } from "../config/load-config.ts";
+import { addDays, type Day } from "../core/zoned-time.ts";
 import { writePictures } from "../picture/write-pictures.ts";
 
 /** What the leaders' groups get of a digest or a ranking, in order: its pictures, then its text. */
@@ -11,17 +12,29 @@ export interface Delivery {
 
 /**
  * DUBAN_DIGEST_FORMAT: `both` the pictures then the short text, `image` the pictures
- * alone, `text` the full text alone. The pages are drawn only when they are sent.
+ * alone, `text` the full text alone. The pages are drawn only when they are sent. With
+ * `unless` given, pictures that cannot be drawn (a renderer missing on this platform, a
+ * full disk) are reported to it and the full text goes instead: the morning digest must
+ * go out. `stem` starts with the day (`digest-2026-12-01`): pictures a month older go.
  */
 export async function deliver(
   config: Pick<Config, "DUBAN_DIGEST_FORMAT" | "DUBAN_DATA_DIR">,
-  o: { pages: () => string[]; brief: string; full: string; stem: string; name: string },
+  o: { pages: () => string[]; brief: string; full: string; stem: string; name: string; today: Day; unless?: (err: unknown) => void },
 ): Promise<Delivery> {
   const format = config.DUBAN_DIGEST_FORMAT;
   if (format === "text") return { files: [], text: o.full };
-  const pictures = await writePictures(o.pages(), { dir: path.resolve(config.DUBAN_DATA_DIR, "pictures"), stem: o.stem, name: o.name });
-  return { files: pictures.map((p) => ({ kind: "image", ...p })), text: format === "image" ? null : o.brief };
+  try {
+    const pictures = await writePictures(o.pages(), { dir: path.resolve(config.DUBAN_DATA_DIR, "pictures"), stem: o.stem, name: o.name, keepFrom: addDays(o.today, -KEEP_DAYS) });
+    return { files: pictures.map((p) => ({ kind: "image", ...p })), text: format === "image" ? null : o.brief };
+  } catch (err) {
+    if (!o.unless) throw err;
+    o.unless(err);
+    return { files: [], text: o.full };
+  }
 }
+
+/** Pictures are kept this long for `outbox retry`, then deleted as new ones are written. */
+const KEEP_DAYS = 30;
 
 /** The delivery as messages to one target. */
 export function deliveryTo(target: Target, d: Delivery): Outgoing[] {

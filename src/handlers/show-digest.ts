@@ -29,7 +29,7 @@ export async function showDigest(ctx: HandlerContext, cmd: Extract<Command, { ty
   const format = cmd.as === "text" ? "text" : cmd.as === "image" ? "both" : ctx.config.DUBAN_DIGEST_FORMAT;
   const sent = await deliver(
     { ...ctx.config, DUBAN_DIGEST_FORMAT: format },
-    { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `stats-${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}`, name: `整改日报-${ctx.today}` },
+    { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `stats-${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}`, name: `整改日报-${ctx.today}`, today: ctx.today },
   );
   ctx.out.push(...deliveryTo(replyTarget(ctx), sent));
 }

@@ -52,6 +52,7 @@ export async function runDoctor(env: Record<string, string | undefined>, now: Da
     if (isBotRunning(dbPath)) out.push(ok("机器人：正在运行（同一数据库只允许一个机器人进程）"));
   }
   out.push(writableDir(config.DUBAN_DATA_DIR) ? ok(`数据目录：${path.resolve(config.DUBAN_DATA_DIR)} 可写（登录状态、附件）`) : fail(`数据目录：${config.DUBAN_DATA_DIR} 不可写，请修改 DUBAN_DATA_DIR 或目录权限`));
+  out.push(await pictureCheck(config));
   if (!writableDir(config.DUBAN_ATTACHMENT_DIR)) out.push(fail(`附件目录：${config.DUBAN_ATTACHMENT_DIR} 不可写，请修改 DUBAN_ATTACHMENT_DIR 或目录权限`));
 
   try {
@@ -84,6 +85,23 @@ export async function runDoctor(env: Record<string, string | undefined>, now: Da
     }
   }
   return out;
+}
+
+/**
+ * The digest's pictures need resvg's native binary for this platform (an optional npm
+ * package) and the font package: one small picture is drawn to see that they are there.
+ */
+async function pictureCheck(config: Config): Promise<Finding> {
+  if (config.DUBAN_DIGEST_FORMAT === "text") return ok("图片：DUBAN_DIGEST_FORMAT=text，日报和周排名以文字发送");
+  try {
+    const { renderPngs } = await import("../picture/render-pngs.ts");
+    const { svgPage, text } = await import("../picture/svg-text.ts");
+    const [png] = await renderPngs([svgPage(60, text(24, 30, "整改日报"))]);
+    if (!png?.length) throw new Error("空白图片");
+    return ok("图片：可以绘制日报和周排名图片（字体随 npm 包安装，不用系统字体）");
+  } catch (e) {
+    return fail(`图片：无法绘制（${e instanceof Error ? e.message : String(e)}）。请重新运行 npm install；或设置 DUBAN_DIGEST_FORMAT=text，日报以文字发送`);
+  }
 }
 
 const MARK: Record<Verdict, string> = { ok: "✔", warn: "⚠", fail: "✘" };

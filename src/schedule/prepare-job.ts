@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Logger } from "pino";
 import { fileMessage, type Outgoing, type Target } from "../bot/inbound-message.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
@@ -26,6 +27,7 @@ import type { WorkingCalendar } from "./working-calendar.ts";
 
 export interface JobContext {
   store: Store;
+  log: Logger;
   config: Config;
   time: ZonedTime;
   calendar: WorkingCalendar;
@@ -84,7 +86,15 @@ async function digest(c: JobContext): Promise<PreparedJob> {
   const d = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day), rules, when: dayHeading(c.day) });
   // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
   if (rooms.length === 0) return { messages: privately, commit: (tx) => recordTally(tx, c.day, d.tally, c.now) };
-  const sent = await deliver(c.config, { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `digest-${c.day}`, name: `整改日报-${c.day}` });
+  const sent = await deliver(c.config, {
+    pages: () => digestPictures(d.board),
+    brief: d.brief,
+    full: d.full,
+    stem: `digest-${c.day}`,
+    name: `整改日报-${c.day}`,
+    today: c.day,
+    unless: (err) => c.log.error({ err, job: "digest" }, "digest pictures could not be drawn; sent as text"),
+  });
   return {
     messages: [...rooms.flatMap((r) => keyed(deliveryTo(roomTarget(r), sent), key("digest", c.day, r.roomId), PRIORITY.leaders)), ...privately],
     commit: async (tx) => {
@@ -141,6 +151,8 @@ async function ranking(c: JobContext): Promise<PreparedJob> {
     full: text,
     stem: `ranking-${c.day}`,
     name: `整改周排名-${c.day}`,
+    today: c.day,
+    unless: (err) => c.log.error({ err, job: "ranking" }, "ranking pictures could not be drawn; sent as text"),
   });
   return { messages: rooms.flatMap((r) => keyed(deliveryTo(roomTarget(r), sent), key("ranking", c.day, r.roomId), PRIORITY.leaders)) };
 }

@@ -122,7 +122,7 @@ export class Scheduler implements TimedWork {
     }
     try {
       const now = clock.now();
-      const prepared = await prepareJob(job, { store, config, time, calendar: this.calendar, now, day });
+      const prepared = await prepareJob(job, { store, log, config, time, calendar: this.calendar, now, day });
       let count = 0;
       await store.$transaction(async (tx) => {
         await finishJobRun(tx, key, this.owner, clock.now());

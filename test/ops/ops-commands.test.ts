@@ -75,6 +75,10 @@ describe("operator's commands", () => {
     expect((await verdict({ DUBAN_ADMINS: "王科长", WECHATY_PUPPET: "wechat4u" })).fails).toEqual([expect.stringContaining("did you mean WECHATY_PUPPET=wechaty-puppet-wechat4u")]);
     expect((await verdict({ DUBAN_ADMINS: "王科长", WECHATY_PUPPET: "wechaty-puppet-service" })).fails).toEqual([expect.stringContaining("set WECHATY_PUPPET_SERVICE_TOKEN")]);
     expect((await verdict({ DUBAN_ADMINS: "王科长", DUBAN_TZ: "Mars/Base" })).fails).toEqual([expect.stringContaining("DUBAN_TZ")]);
+    // The digest pictures: drawn once to see that resvg and the font package are there.
+    expect(noAdmins.text).toContain("✔ 图片：可以绘制日报和周排名图片");
+    expect((await verdict({ DUBAN_ADMINS: "王科长", DUBAN_DIGEST_FORMAT: "text" })).text).toContain("✔ 图片：DUBAN_DIGEST_FORMAT=text，日报和周排名以文字发送");
+    expect((await verdict({ DUBAN_ADMINS: "王科长", DUBAN_DIGEST_FORMAT: "pictures" })).fails).toEqual([expect.stringContaining("DUBAN_DIGEST_FORMAT")]);
   });
 
   it("backup taken while a bot process writes gives a database that opens with every issue", async () => {

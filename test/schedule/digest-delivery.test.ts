@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createScheduler } from "../../src/schedule/scheduler.ts";
@@ -77,5 +77,26 @@ describe("the digest in the leaders' groups (DUBAN_DIGEST_FORMAT)", () => {
     const sent = (await runDay("2026-12-07 09:00")).filter((m) => /排名/.test(m.text));
     expect(sent.map((m) => m.text.split("\n")[0])).toEqual(["整改周排名-2026-12-07.png", "【整改周排名】12月7日（周一）"]);
     expect(readdirSync(path.join(data, "pictures")).sort()).toEqual(["digest-2026-12-07-1.png", "ranking-2026-12-07-1.png"]);
+  });
+});
+
+describe("pictures kept and lost", () => {
+  it("a picture that cannot be drawn: the full text digest goes instead, and the failure is logged", async () => {
+    const data = await start("both");
+    // A file where the pictures' folder should be: nothing can be written there.
+    mkdirSync(data, { recursive: true });
+    writeFileSync(path.join(data, "pictures"), "not a folder");
+    const sent = await runDay("2026-12-07 08:30");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain("逾期问题（按单位）：");
+  });
+
+  it("pictures a month old are deleted as new ones are written", async () => {
+    const data = await start("both");
+    const dirOf = path.join(data, "pictures");
+    mkdirSync(dirOf, { recursive: true });
+    for (const f of ["digest-2026-11-01-1.png", "stats-2026-11-06-m3-1.png", "digest-2026-11-08-1.png", "notes.txt"]) writeFileSync(path.join(dirOf, f), "x");
+    await runDay("2026-12-07 08:30");
+    expect(readdirSync(dirOf).sort()).toEqual(["digest-2026-11-08-1.png", "digest-2026-12-07-1.png", "notes.txt"]);
   });
 });
