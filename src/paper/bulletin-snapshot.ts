@@ -1,7 +1,7 @@
 import type { Day } from "../core/zoned-time.ts";
 import type { NoticeColour } from "../domain/light.ts";
 import type { Tx } from "../handlers/handler-context.ts";
-import { loadRankingSnapshot, type RankingSnapshot } from "../schedule/job-snapshots.ts";
+import { loadRankingSnapshot, type RankingSnapshot } from "../ranking/ranking-snapshot.ts";
 import type { LightRules } from "../store/light-sql.ts";
 import type { Store } from "../store/open-store.ts";
 

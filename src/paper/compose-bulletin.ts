@@ -1,7 +1,7 @@
 import { firstChars } from "../core/identity.ts";
 import { daysBetween, dayLabel, type Day } from "../core/zoned-time.ts";
 import { NOTICE_COLOURS, colourName, type NoticeColour } from "../domain/light.ts";
-import type { UnitScore } from "../schedule/build-ranking.ts";
+import type { UnitScore } from "../ranking/score-units.ts";
 import type { BulletinSnapshot } from "./bulletin-snapshot.ts";
 
 /** A body paragraph; `lead` (（一）区水利局。) is set in 楷体 before the text. */

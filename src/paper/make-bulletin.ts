@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import type { Tx } from "../handlers/handler-context.ts";
-import { scoreUnits } from "../schedule/build-ranking.ts";
+import { scoreUnits } from "../ranking/score-units.ts";
 import type { WorkingCalendar } from "../schedule/working-calendar.ts";
 import { lightRules } from "../store/light-sql.ts";
 import type { Store } from "../store/open-store.ts";

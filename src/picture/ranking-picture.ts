@@ -1,21 +1,10 @@
-import type { NoticeColour } from "../domain/light.ts";
-import { NOTICE_COLOURS, colourName } from "../domain/light.ts";
+import { NOTICE_COLOURS, colourName, type NoticeColour } from "../domain/light.ts";
+import type { UnitScore } from "../ranking/score-units.ts";
 import { tablePages, type Cell } from "./table-pages.ts";
 import type { Tone } from "./svg-text.ts";
 
-/** A unit as the ranking scored it (schedule/build-ranking.ts), in ranking order. */
-export interface RankedUnit {
-  unitName: string;
-  /** Issues whose deadline has passed: none, and the unit is not ranked yet. */
-  due: number;
-  onTime: number;
-  overdue: number;
-  open: number;
-  responsive: number;
-  green: number;
-  lit: number;
-  notices: Record<NoticeColour, number>;
-}
+/** A unit as the ranking scored it, in ranking order. */
+export type RankedUnit = Pick<UnitScore, "unitName" | "due" | "onTime" | "overdue" | "open" | "responsive" | "green" | "lit" | "notices">;
 
 /** The first and the last this many ranked units are marked, as in a 红黑榜. */
 const ENDS = 3;

@@ -3,7 +3,8 @@ import { deadlineLabel, shortText } from "../format/issue-status.ts";
 import { noticeLabel, noticeNumber } from "../domain/light.ts";
 import { lightReasons } from "../format/light-reason.ts";
 import { dayHeading } from "../format/day-heading.ts";
-import type { PendingNotice, ReminderIssue, ReminderSectionName, UnitRow } from "./job-snapshots.ts";
+import type { UnitRow } from "../ranking/ranking-snapshot.ts";
+import type { PendingNotice, ReminderIssue, ReminderSectionName } from "./job-snapshots.ts";
 
 export interface ReminderOptions {
   today: Day;

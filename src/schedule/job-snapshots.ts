@@ -4,7 +4,8 @@ import { STATES, isOpen } from "../domain/issue-state.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import type { Store } from "../store/open-store.ts";
 import { factsOf, litIssues, type LightFacts, type LightRules } from "../store/light-sql.ts";
-import type { Light, NoticeColour } from "../domain/light.ts";
+import type { NoticeColour } from "../domain/light.ts";
+import type { UnitRow } from "../ranking/ranking-snapshot.ts";
 
 // The scheduled jobs' reads: a few whole-table queries each, whatever the ledger's size,
 // so the builders never go back to the store per unit or per issue. The reminders' is SQL
@@ -12,11 +13,6 @@ import type { Light, NoticeColour } from "../domain/light.ts";
 // and well over 1 KB of transient memory a row: 1 s and 150 MB at 100,000 issues.
 
 type Db = Store | Tx;
-
-export interface UnitRow {
-  id: number;
-  name: string;
-}
 
 export interface BoundRoom {
   roomId: string;
@@ -70,27 +66,6 @@ export interface ReminderQuery {
   limit: number;
   /** 督办单 listed per unit; the rest are only counted. */
   noticeLimit: number;
-}
-
-export interface RankingIssue {
-  unitId: number;
-  state: string;
-  /** null: a long-term issue (长期坚持). */
-  deadline: Day | null;
-  lastReportAt: Date | null;
-  claimedAt: Date | null;
-  closedAt: Date | null;
-  /** Free text; 自查 issues are counted to the unit's credit. */
-  source: string;
-}
-
-export interface RankingSnapshot {
-  units: UnitRow[];
-  issues: RankingIssue[];
-  /** This year's 督办单 by unit and colour. */
-  notices: { unitId: number; colour: NoticeColour; n: number }[];
-  /** Open issues by unit and today's light. */
-  lights: { unitId: number; light: Light; n: number }[];
 }
 
 export interface ReviewIssue {
@@ -194,25 +169,6 @@ export async function markNoticesDelivered(tx: Tx, unitIds: number[], issuedBy: 
   await tx.$executeRaw`UPDATE "SupervisionNotice" SET "sentOn" = ${day} WHERE "id" IN (
     SELECT n."id" FROM ${UNDELIVERED_NOTICES} AND n."issuedAt" <= ${issuedBy}
       AND i."unitId" IN (SELECT value FROM json_each(CAST(${Buffer.from(JSON.stringify(unitIds), "utf8")} AS TEXT))))`;
-}
-
-/** Four queries: units, every issue's dates (the ranking looks at all of them), the year's 督办单 and today's lights, counted by unit. */
-export async function loadRankingSnapshot(db: Db, rules: LightRules): Promise<RankingSnapshot> {
-  const [units, issues, notices, lights] = await Promise.all([
-    db.unit.findMany({ select: { id: true, name: true } }),
-    db.issue.findMany({ select: { unitId: true, state: true, deadline: true, lastReportAt: true, claimedAt: true, closedAt: true, source: true } }),
-    db.$queryRaw<{ unitId: number; colour: NoticeColour; n: number | bigint }[]>`
-      SELECT i."unitId", n."colour", COUNT(*) AS n FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
-      WHERE n."year" = ${Number(rules.today.slice(0, 4))} GROUP BY i."unitId", n."colour"`,
-    db.$queryRaw<{ unitId: number; light: Light; n: number | bigint }[]>`
-      SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(rules)}) AS l GROUP BY l."unitId", l."light"`,
-  ]);
-  return {
-    units,
-    issues,
-    notices: notices.map((r) => ({ unitId: Number(r.unitId), colour: r.colour, n: Number(r.n) })),
-    lights: lights.map((r) => ({ unitId: Number(r.unitId), light: r.light, n: Number(r.n) })),
-  };
 }
 
 /** One query: closed issues whose 回头看 is due on or before `today` (a recorded review clears reviewDue). */

@@ -15,14 +15,16 @@ import { PRIORITY, type Keyed, type Priority } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
 import { recordBulletin } from "../paper/bulletin-number.ts";
 import { prepareBulletin, saveBulletin } from "../paper/make-bulletin.ts";
-import { buildRanking, buildRankingBrief, scoreUnits } from "./build-ranking.ts";
+import { loadRankingSnapshot } from "../ranking/ranking-snapshot.ts";
+import { scoreUnits } from "../ranking/score-units.ts";
+import { buildRanking, buildRankingBrief } from "./build-ranking.ts";
 import { buildReviewList } from "./build-review-list.ts";
 import { leaderLightLists } from "./leader-lights.ts";
 import { findDueNotices, numberNotices, writeNotices } from "./issue-notices.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
 import { NOTICE_LIMIT, SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
-import { loadDueReviews, loadRankingSnapshot, loadReminderSnapshot, loadRooms, markNoticesDelivered, type BoundRoom } from "./job-snapshots.ts";
+import { loadDueReviews, loadReminderSnapshot, loadRooms, markNoticesDelivered, type BoundRoom } from "./job-snapshots.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
 export interface JobContext {

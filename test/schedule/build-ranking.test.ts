@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/zoned-time.ts";
-import { RANKING_DEFINITIONS, RANKING_METRICS, buildRanking, scoreUnits, type RankingOptions } from "../../src/schedule/build-ranking.ts";
-import type { RankingIssue } from "../../src/schedule/job-snapshots.ts";
+import type { RankingIssue } from "../../src/ranking/ranking-snapshot.ts";
+import { RANKING_DEFINITIONS, RANKING_METRICS, scoreUnits, type RankingOptions } from "../../src/ranking/score-units.ts";
+import { buildRanking } from "../../src/schedule/build-ranking.ts";
 import { at, zt } from "./helpers.ts";
 
 const today = "2026-12-07";

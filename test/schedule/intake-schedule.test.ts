@@ -1,8 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/zoned-time.ts";
-import { buildRanking, scoreUnits, type RankingOptions } from "../../src/schedule/build-ranking.ts";
-import type { RankingIssue } from "../../src/schedule/job-snapshots.ts";
+import type { RankingIssue } from "../../src/ranking/ranking-snapshot.ts";
+import { scoreUnits, type RankingOptions } from "../../src/ranking/score-units.ts";
+import { buildRanking } from "../../src/schedule/build-ranking.ts";
 import { createScheduler } from "../../src/schedule/scheduler.ts";
 import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
 import { addIssues, addUnit, at, bindRoom, tempDir, testApp, zt, type TestApp } from "./helpers.ts";
