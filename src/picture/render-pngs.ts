@@ -15,10 +15,21 @@ export const FONT_FAMILY = "Noto Sans S Chinese";
 
 let faces: Promise<Buffer[]> | undefined;
 
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The text of SVG markup as drawn: tags dropped, entities (`&lt;`, `&#x4E2D;`) read. */
+function drawnText(svg: string): string {
+  return svg
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+      e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (NAMED[e] ?? m),
+    );
+}
+
 /** Every character the pictures write, and … for a cut name. */
 function charsOf(svgs: string[]): string {
   const set = new Set("…0123456789");
-  for (const svg of svgs) for (const ch of svg.replace(/<[^>]*>/g, "")) set.add(ch);
+  for (const svg of svgs) for (const ch of drawnText(svg)) set.add(ch);
   return [...set].join("");
 }
 

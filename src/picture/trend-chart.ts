@@ -1,7 +1,7 @@
 import * as echarts from "echarts";
 import type { Day } from "../core/zoned-time.ts";
 import { FONT_FAMILY } from "./render-pngs.ts";
-import { INK, MARGIN, TONE, TYPE, WIDTH, text } from "./svg-text.ts";
+import { INK, MARGIN, TONE, TYPE, WIDTH, text, textWidth } from "./svg-text.ts";
 import type { Block } from "./table-pages.ts";
 
 export interface TrendPoint {
@@ -31,7 +31,8 @@ export function trendBlock(points: TrendPoint[], days: number): Block {
     textStyle: { fontFamily: FONT_FAMILY, fontSize: TYPE },
     title: { text: `近${days}天趋势`, left: 0, top: 0, textStyle: { fontSize: 30, fontWeight: "bold", color: TONE.plain.ink, fontFamily: FONT_FAMILY } },
     legend: { right: 0, top: 2, itemWidth: 36, itemHeight: 14, textStyle: label, data: ["未完成", "逾期"] },
-    grid: { left: 8, right: 48, top: 84, bottom: 24, containLabel: true },
+    // The end labels (today's figures) are outside the plot, and containLabel does not count them.
+    grid: { left: 12, right: 24 + textWidth(String(Math.max(...points.map((p) => Math.max(p.open, p.overdue)))), TYPE), top: 84, bottom: 28, containLabel: true },
     xAxis: { type: "category", boundaryGap: false, data: points.map((p) => short(p.day)), axisLabel: { ...label, hideOverlap: true }, axisTick: { show: false } },
     yAxis: { type: "value", minInterval: 1, axisLabel: label, splitLine: { lineStyle: { color: "#e6e6e6" } } },
     series: [

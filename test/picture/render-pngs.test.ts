@@ -25,3 +25,12 @@ describe("rendering a picture", () => {
     expect(await renderPngs([])).toEqual([]);
   });
 });
+
+describe("the font cut to the pages' characters", () => {
+  it("keeps the characters SVG writes as entities: < > \" ' & draw as glyphs, not as empty boxes", async () => {
+    const ink = async (s: string) => readPng((await renderPngs([svgPage(80, text(24, 40, s, { size: 48 }))]))[0]!).inked;
+    // Each alone: drawn, it inks the page; dropped from the font, resvg draws nothing or a box.
+    const box = await ink("\u{10FFFD}");
+    for (const ch of ["<", ">", '"', "'", "&"]) expect(await ink(ch), ch).not.toBe(box);
+  });
+});
