@@ -38,6 +38,9 @@ function ranked(): RankedUnit[] {
     green: 5,
     lit: 12,
     notices: { RED: i % 3, YELLOW: i % 2, BLUE: 1 },
+    onTimeRate: (10 - (i % 11)) / 10,
+    responseRate: (12 - (i % 13)) / 12,
+    selfFound: 0,
   }));
 }
 

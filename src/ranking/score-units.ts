@@ -25,7 +25,7 @@ export const RANKING_DEFINITIONS = [
   `- ${RANKING_METRICS.responseRate}`,
   `- ${RANKING_METRICS.selfFound}`,
   `- ${RANKING_METRICS.lights}`,
-  "Units are ranked by on-time rate (highest first), then fewest overdue, then response rate, then most 自查; units with nothing due yet are listed after the ranking.",
+  "Units are ranked by on-time rate (highest first), then fewest overdue, then response rate, then most 自查; units equal on all four share a place (1, 1, 3); units with nothing due yet are listed after the ranking.",
 ].join("\n");
 
 export interface RankingOptions {
@@ -143,4 +143,23 @@ export function scoreUnits(s: RankingSnapshot, o: RankingOptions): UnitScore[] {
       b.selfFound - a.selfFound ||
       a.unitName.localeCompare(b.unitName, "zh"),
   );
+}
+
+/** What a place is decided on. */
+type Scored = Pick<UnitScore, "due" | "onTimeRate" | "overdue" | "responseRate" | "selfFound">;
+
+const sameScore = (a: Scored, b: Scored) =>
+  a.onTimeRate === b.onTimeRate && a.overdue === b.overdue && a.responseRate === b.responseRate && a.selfFound === b.selfFound;
+
+/**
+ * Each unit's place, in ranking order: units with equal scores share one (1, 1, 3), the
+ * name only ordering them on the page; null for a unit with nothing due yet (not ranked).
+ */
+export function rankNumbers(scores: Scored[]): (number | null)[] {
+  const ranks: (number | null)[] = [];
+  scores.forEach((s, i) => {
+    const prev = scores[i - 1];
+    ranks.push(s.due === 0 ? null : prev && prev.due > 0 && sameScore(prev, s) ? ranks[i - 1]! : i + 1);
+  });
+  return ranks;
 }

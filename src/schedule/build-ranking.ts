@@ -1,6 +1,6 @@
 import { NOTICE_COLOURS, colourName, type NoticeColour } from "../domain/light.ts";
 import { dayHeading } from "../format/day-heading.ts";
-import type { RankingOptions, UnitScore } from "../ranking/score-units.ts";
+import { rankNumbers, type RankingOptions, type UnitScore } from "../ranking/score-units.ts";
 
 /** Above this many ranked units only the top and bottom are listed: it is read on a phone. */
 const SHOW_ALL = 20;
@@ -22,10 +22,16 @@ export function buildRankingBrief(scores: UnitScore[], o: Pick<RankingOptions, "
   const ranked = scores.filter((s) => s.due > 0);
   const lines = [`【整改周排名】${dayHeading(o.today)}`];
   if (ranked.length) {
-    const first = ranked[0]!;
-    const last = ranked.at(-1)!;
-    const who = (s: UnitScore) => `${s.unitName}（按期率${pct(s.onTime, s.due)}${s.overdue ? `，逾期${s.overdue}个` : ""}）`;
-    lines.push(`参加排名 ${ranked.length} 个单位。第一名：${who(first)}${ranked.length > 1 ? `；末位：${who(last)}` : ""}。`);
+    const ranks = rankNumbers(ranked);
+    const firsts = ranked.filter((_, i) => ranks[i] === 1);
+    const lasts = ranked.filter((_, i) => ranks[i] === ranks.at(-1));
+    const figures = (s: UnitScore) => `按期率${pct(s.onTime, s.due)}${s.overdue ? `，逾期${s.overdue}个` : ""}`;
+    // Tied places name a few and count the rest: 并列第一：甲、乙、丙等 91 个单位（按期率0%（0/1），逾期1个）.
+    const who = (group: UnitScore[]) =>
+      `${group.slice(0, 3).map((s) => s.unitName).join("、")}${group.length > 3 ? `等 ${group.length} 个单位` : ""}（${figures(group[0]!)}）`;
+    const head = `${firsts.length > 1 ? "并列第一" : "第一名"}：${who(firsts)}`;
+    const tail = firsts.length === ranked.length ? "" : `；${lasts.length > 1 ? "并列末位" : "末位"}：${who(lasts)}`;
+    lines.push(`参加排名 ${ranked.length} 个单位。${head}${tail}。`);
   }
   if (ranked.length < scores.length) lines.push(`暂无到期问题 ${scores.length - ranked.length} 个单位，不参加排名。`);
   return lines.join("\n");
@@ -41,11 +47,12 @@ export function buildRanking(scores: UnitScore[], o: Pick<RankingOptions, "today
   const line = (s: UnitScore, rank: number) =>
     `${rank}. ${s.unitName}｜按期率${pct(s.onTime, s.due)}，逾期${s.overdue}个，响应率${pct(s.responsive, s.open)}${s.selfFound ? `，自查${s.selfFound}个` : ""}${lightsPart(s)}`;
   const lines = [`【整改周排名】${dayHeading(o.today)}`];
-  if (ranked.length <= SHOW_ALL) lines.push(...ranked.map((s, i) => line(s, i + 1)));
+  const ranks = rankNumbers(ranked);
+  if (ranked.length <= SHOW_ALL) lines.push(...ranked.map((s, i) => line(s, ranks[i]!)));
   else {
-    lines.push(...ranked.slice(0, SHOW_ENDS).map((s, i) => line(s, i + 1)));
+    lines.push(...ranked.slice(0, SHOW_ENDS).map((s, i) => line(s, ranks[i]!)));
     lines.push(`……中间 ${ranked.length - 2 * SHOW_ENDS} 个单位略`);
-    lines.push(...ranked.slice(-SHOW_ENDS).map((s, i) => line(s, ranked.length - SHOW_ENDS + i + 1)));
+    lines.push(...ranked.slice(-SHOW_ENDS).map((s, i) => line(s, ranks[ranked.length - SHOW_ENDS + i]!)));
   }
   // Not ranked yet, but a unit already issued 督办单 is not to be lost in a list of names.
   const warned = unrated.filter((s) => s.notices.RED + s.notices.YELLOW + s.notices.BLUE > 0).slice(0, SHOW_ENDS);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/zoned-time.ts";
 import type { RankingIssue } from "../../src/ranking/ranking-snapshot.ts";
-import { RANKING_DEFINITIONS, RANKING_METRICS, scoreUnits, type RankingOptions } from "../../src/ranking/score-units.ts";
-import { buildRanking } from "../../src/schedule/build-ranking.ts";
+import { RANKING_DEFINITIONS, RANKING_METRICS, rankNumbers, scoreUnits, type RankingOptions } from "../../src/ranking/score-units.ts";
+import { buildRanking, buildRankingBrief } from "../../src/schedule/build-ranking.ts";
 import { at, zt } from "./helpers.ts";
 
 const today = "2026-12-07";
@@ -103,12 +103,30 @@ describe("buildRanking", () => {
     const issues = many.flatMap((u) => [issue(u.id, "2026-11-01", u.id % 2 ? { state: "CLOSED", closed: "2026-10-01 10:00" } : {}), issue(u.id, "2026-11-01")]);
     const text = buildRanking(scoreUnits({ units: many, notices: [], lights: [], issues }, opts), opts)!;
     expect(text).toContain("……中间 10 个单位略");
-    expect(text).toMatch(/\n30\. 单位\d\d｜/);
+    // Two scores only (50% and 0%): the fifteen at 0% share 16th place.
+    expect(text).toMatch(/^1\. 单位01｜/m);
+    expect(text).toMatch(/\n16\. 单位30｜/);
+    expect(text).not.toMatch(/^(2|17|30)\. /m);
     expect(text.split("\n")).toHaveLength(1 + 10 + 1 + 10 + 1);
   });
 
   it("exports its definitions for the README", () => {
     expect(RANKING_DEFINITIONS).toContain(RANKING_METRICS.onTimeRate);
     expect(RANKING_DEFINITIONS).toContain("DUBAN_STALE_DAYS");
+  });
+});
+
+describe("places", () => {
+  it("equal scores share a place, the next place counting them (1, 1, 3); unranked units have none", () => {
+    const u = (onTimeRate: number | null, overdue = 0, due = 1) => ({ due, onTimeRate, overdue, responseRate: 1, selfFound: 0 });
+    expect(rankNumbers([u(1), u(1), u(0.5), u(0.5, 1), u(0.5, 1), u(null, 0, 0)])).toEqual([1, 1, 3, 4, 4, null]);
+  });
+
+  it("the brief names a tie as one, with its count", () => {
+    const many = Array.from({ length: 6 }, (_, i) => ({ id: i + 1, name: `单位${i + 1}` }));
+    const issues = many.map((u) => issue(u.id, "2026-11-01"));
+    expect(buildRankingBrief(scoreUnits({ units: many, notices: [], lights: [], issues }, opts), opts)).toBe(
+      "【整改周排名】12月7日（周一）\n参加排名 6 个单位。并列第一：单位1、单位2、单位3等 6 个单位（按期率0%（0/1），逾期1个）。",
+    );
   });
 });

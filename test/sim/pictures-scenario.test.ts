@@ -58,7 +58,7 @@ describe("scenario: the digest and the ranking as pictures (scenarios/pictures.t
     expect(run.said(LEADERS, "[图片] 整改日报-2026-12-02.png").map(at)).toEqual(["2026-12-02T08:30"]);
     const ranking = run.lines.filter((l) => l.room === LEADERS && at(l) === "2026-12-07T09:00" && /排名/.test(l.text));
     expect(ranking.map((l) => l.text.split("\n")[0])).toEqual(["[图片] 整改周排名-2026-12-07.png", "【整改周排名】12月7日（周一）"]);
-    expect(ranking[1]!.text).toMatch(/参加排名 \d+ 个单位。第一名：.+；末位：.+。/);
+    expect(ranking[1]!.text).toContain("参加排名 4 个单位。第一名：区住房城乡建委（按期率100%（1/1））；并列末位：百胜镇人民政府、区规划自然资源局（按期率0%（0/1），逾期1个）。");
     const p = png("整改周排名-2026-12-07.png");
     expect(p.width).toBe(1080);
     expect(p.inked).toBeGreaterThan(0.05);
