@@ -42,6 +42,8 @@ export interface BulletinFacts {
   /** Monday of the week, and the day reported on. */
   week: Day;
   day: Day;
+  /** The day it is made: its date line. */
+  issued: Day;
 }
 
 /** Units named in a sentence before 等N个单位; lagging units given a paragraph; issues listed per unit. */
@@ -185,7 +187,7 @@ export function composeBulletin(s: BulletinSnapshot, scores: UnitScore[], f: Bul
       { heading: "五、下一步工作", paragraphs: next.map((text, i) => ({ lead: `${lead(i)}`, text })) },
     ],
     attachment: `附件：${appendixTitle}`,
-    date: chineseDate(f.day),
+    date: chineseDate(f.issued),
     appendix: {
       title: appendixTitle,
       caption: `（截至${chineseDate(f.day)}）`,

@@ -35,8 +35,21 @@ export function weekOf(day: Day): Day {
   return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
+/**
+ * The day a 通报 asked on `day` reports up to: `day` itself, the week so far; but on the
+ * week's first working day there is nothing of this week to tell yet, and it is last
+ * week's, to its Sunday (unless that day is also the week's last working day: a holiday
+ * week with one working day has its own).
+ */
+export function reportedDay(day: Day, calendar: WorkingCalendar): Day {
+  const first = calendar.firstWorkdayOfWeek(day);
+  return first !== null && day <= first && first !== calendar.lastWorkdayOfWeek(day) ? addDays(weekOf(day), -1) : day;
+}
+
 /** The week's 情况通报, read and laid out; its number is taken, not yet recorded (recordBulletin). */
-export async function prepareBulletin(db: Store | Tx, c: BulletinContext): Promise<PreparedBulletin> {
+export async function prepareBulletin(db: Store | Tx, ctx: BulletinContext): Promise<PreparedBulletin> {
+  const issued = ctx.day;
+  const c = { ...ctx, day: reportedDay(ctx.day, ctx.calendar) };
   const week = weekOf(c.day);
   const rules = lightRules(c.config, c.time, c.day, c.calendar.lastWorkdayBefore(c.day));
   const [snapshot, number] = await Promise.all([
@@ -51,7 +64,7 @@ export async function prepareBulletin(db: Store | Tx, c: BulletinContext): Promi
     dayStart: (d) => c.time.at(d),
     addDays,
   });
-  const paper = composeBulletin(snapshot, scores, { office: c.config.DUBAN_OFFICE_NAME, year: number.year, number: number.number, week, day: c.day });
+  const paper = composeBulletin(snapshot, scores, { office: c.config.DUBAN_OFFICE_NAME, year: number.year, number: number.number, week, day: c.day, issued });
   return { week, number, fileName: `${paper.number}.docx`, summary: paper.summary, docx: await writeBulletinDocx(paper) };
 }
 

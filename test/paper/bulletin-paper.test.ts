@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulletinNumber, recordBulletin } from "../../src/paper/bulletin-number.ts";
 import { loadBulletinSnapshot } from "../../src/paper/bulletin-snapshot.ts";
 import { composeBulletin } from "../../src/paper/compose-bulletin.ts";
-import { prepareBulletin, weekOf } from "../../src/paper/make-bulletin.ts";
+import { prepareBulletin, reportedDay, weekOf } from "../../src/paper/make-bulletin.ts";
 import { writeBulletinDocx } from "../../src/paper/write-bulletin-docx.ts";
 import { lightRules } from "../../src/store/light-sql.ts";
 import { addIssues, addUnit, at, seedLedger, tempDir, testApp, zt, type TestApp } from "../schedule/helpers.ts";
@@ -108,12 +108,37 @@ describe("the week's data", () => {
   it("says so when a section has nothing: no 督办单, no lagging unit", async () => {
     const rules = lightRules(t.app.config, zt, "2026-10-30", "2026-10-29");
     const s = await loadBulletinSnapshot(t.app.store, { day: "2026-10-30", from: at("2026-10-26 00:00"), until: at("2026-10-31 00:00"), rules, overdueLimit: 5 });
-    const p = composeBulletin(s, [], { office: "整改督办办公室", year: 2026, number: 7, week: "2026-10-26", day: "2026-10-30" });
+    const p = composeBulletin(s, [], { office: "整改督办办公室", year: 2026, number: 7, week: "2026-10-26", day: "2026-10-30", issued: "2026-10-30" });
     const said = (h: string) => p.sections.find((x) => x.heading === h)!.paragraphs.map((x) => x.text);
     expect(said("四、督办单下发情况")).toEqual(["本周未下发督办单。"]);
     expect(said("三、进度滞后的单位")).toEqual(["截至10月30日，没有单位有逾期问题。"]);
     expect(said("二、工作较好的单位")).toEqual(["截至10月30日，没有已到整改时限的问题全部按期完成的单位。"]);
     expect(p.number).toBe("督办通报〔2026〕7号");
+  });
+});
+
+describe("the week a 通报 reports on", () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await testApp(path.join(dir, "weeks.db"), at("2026-12-07 09:00"))));
+  afterAll(() => t.close());
+
+  it("the week so far; on its first working day, last week to its Sunday", () => {
+    const c = t.app.calendar;
+    expect(reportedDay("2026-12-04", c)).toBe("2026-12-04");
+    expect(reportedDay("2026-12-08", c)).toBe("2026-12-08");
+    expect(reportedDay("2026-12-07", c)).toBe("2026-12-06");
+    // After 劳动节 (5月1日–5日 off) work resumes on Wednesday 5月6日: that is the week's first working day.
+    expect(reportedDay("2026-05-06", c)).toBe("2026-05-03");
+    expect(reportedDay("2026-05-07", c)).toBe("2026-05-07");
+  });
+
+  it("asked on Monday: last week's 通报, dated Monday", async () => {
+    const b = await prepareBulletin(t.app.store, context(t, "2026-12-07"));
+    expect(b.week).toBe("2026-11-30");
+    const xml = readZip(b.docx).get("word/document.xml")!.toString("utf8");
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain("关于11月30日至12月6日");
+    expect(text).toContain("2026年12月7日");
   });
 });
 
