@@ -20,6 +20,7 @@ function board(): DigestBoard {
     totals: { open: 2900, overdue: 420, pending: 600, closed: 5000 },
     previous: { day: "2026-11-27", open: 2920, overdue: 410, pending: 590, closed: 4980 },
     lights: { RED: 420, YELLOW: 300, BLUE: 150, GREEN: 2030 },
+    alerts: ["【中字头】中央环保督察及回访问题在办 12 个，其中逾期 3 个"],
     units,
     trend,
     trendDays: 30,

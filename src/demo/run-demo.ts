@@ -58,7 +58,8 @@ export async function runDemo(base: Config): Promise<void> {
   try {
     for (const step of script.steps) {
       showStep(step);
-      if (step.kind === "wait" || step.kind === "now") out(`\n……（时间到 ${time.minute(new Date(sim.clock.now().getTime() + (step.kind === "wait" ? step.ms : 0)))}）`);
+      if (step.kind === "wait") out(`\n……（时间到 ${time.minute(new Date(sim.clock.now().getTime() + step.ms))}）`);
+      if (step.kind === "now") out(`\n……（时间到 ${step.text}）`);
       await sim.step(step);
     }
     const written = existsSync(filesDir) ? readdirSync(filesDir).length : 0;

@@ -1,6 +1,7 @@
 import type { Config } from "../config/load-config.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
 import type { Tx } from "../handlers/handler-context.ts";
+import { daysOverdue } from "../domain/issue-state.ts";
 import type { DigestBoard } from "../picture/digest-picture.ts";
 import type { Store } from "../store/open-store.ts";
 import type { LightRules } from "../store/light-sql.ts";
@@ -36,12 +37,17 @@ export async function composeDigest(
     sinceLabel: last ? `${c.time.short(last)}日报以来` : "近24小时",
   };
   const tally = tallyOf(snapshot);
+  const centralLate = snapshot.issues.filter((i) => i.central && daysOverdue(i, c.today) > 0).length;
   const board: DigestBoard = {
     today: c.today,
     when: c.when,
     totals: tally,
     previous: tallies.at(-1) ?? null,
     lights: snapshot.lights,
+    alerts: [
+      ...(snapshot.centralOpen ? [`【中字头】中央环保督察及回访问题在办 ${snapshot.centralOpen} 个${centralLate ? `，其中逾期 ${centralLate} 个` : ""}`] : []),
+      ...(snapshot.redNotices.n ? [`新发红色督办单 ${snapshot.redNotices.n} 份`] : []),
+    ],
     units: snapshot.units.map((u) => ({ name: u.unitName, open: (u.states.NOT_STARTED ?? 0) + (u.states.IN_PROGRESS ?? 0), lights: u.lights, pending: u.states.PENDING_VERIFICATION ?? 0 })),
     trend: [...tallies, { day: c.today, ...tally }],
     trendDays: TREND_DAYS,

@@ -12,7 +12,7 @@ const SAFE = /[^\p{L}\p{N}_-]+/gu;
 /**
  * 统计 / 日报: the digest, now, covering what changed since the last scheduled one, as the
  * leaders' groups get it (DUBAN_DIGEST_FORMAT); `统计 文字` the full text, `统计 图片` the
- * pictures and the short text. The pictures are named for the message, so a second
+ * pictures even where the groups get text. The pictures are named for the message, so a second
  * delivery of it rewrites its own files.
  */
 export async function showDigest(ctx: HandlerContext, cmd: Extract<Command, { type: "stats" }>): Promise<void> {
@@ -26,7 +26,9 @@ export async function showDigest(ctx: HandlerContext, cmd: Extract<Command, { ty
     rules: lightRulesOf(ctx),
     when: `${dayHeading(ctx.today)}${ctx.time.short(ctx.now).slice(-5)}`,
   });
-  const format = cmd.as === "text" ? "text" : cmd.as === "image" ? "both" : ctx.config.DUBAN_DIGEST_FORMAT;
+  // `统计 图片` where the groups get text: the pictures and the short text; else as the groups get it.
+  const configured = ctx.config.DUBAN_DIGEST_FORMAT;
+  const format = cmd.as === "text" ? "text" : cmd.as === "image" && configured === "text" ? "both" : configured;
   const sent = await deliver(
     { ...ctx.config, DUBAN_DIGEST_FORMAT: format },
     { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `stats-${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}`, name: `整改日报-${ctx.today}`, today: ctx.today },

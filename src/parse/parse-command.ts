@@ -69,7 +69,7 @@ export function commandWordAtStart(text: string): { name: CommandName; rest: str
     const rest = t.slice(word.length);
     // `完成了吗？` is chat, not a command: the word must end the message or be followed
     // by a separator (or, for commands that take one, directly by an issue code).
-    if (rest === "" || SEP.test(rest) || (TAKES_CODE.has(name) && /^[A-Za-z]/.test(rest) && codeAtStart(rest))) {
+    if (rest === "" || SEP.test(rest) || (TAKES_CODE.has(name) && /^[A-Za-z]/.test(rest) && codeAtStart(rest)) || (name === "统计" && STATS_AS.has(rest.trim()))) {
       return { name, rest };
     }
   }

@@ -28,6 +28,8 @@ export interface DigestBoard {
   /** The last recorded day before today, to show the change since. */
   previous: (BoardTotals & { day: Day }) | null;
   lights: Record<Light, number>;
+  /** Lines the picture must not leave to the text after it (【中字头】, new red 督办单): it may be sent alone. */
+  alerts: string[];
   units: BoardUnit[];
   /** Oldest first, today last. */
   trend: TrendPoint[];
@@ -36,6 +38,7 @@ export interface DigestBoard {
 }
 
 const CARD_H = 176;
+const ALERT_H = 48;
 const GAP = 16;
 const STRIP_H = 72;
 const LIGHT_TONE: Record<Light, Tone> = { RED: "red", YELLOW: "yellow", BLUE: "blue", GREEN: "green" };
@@ -58,7 +61,7 @@ function headBlock(b: DigestBoard): Block {
   ];
   const w = (WIDTH - 2 * MARGIN - 3 * GAP) / 4;
   return {
-    height: CARD_H + GAP + STRIP_H + GAP,
+    height: CARD_H + GAP + STRIP_H + GAP + b.alerts.length * ALERT_H,
     draw: (y) => {
       let out = "";
       cards.forEach((c, i) => {
@@ -80,6 +83,7 @@ function headBlock(b: DigestBoard): Block {
         out += text(x + pw / 2, sy + STRIP_H / 2, label, { anchor: "middle", bold: true, fill: TONE[LIGHT_TONE[l]].ink });
         x += pw + 14;
       }
+      b.alerts.forEach((a, i) => (out += text(MARGIN, sy + STRIP_H + GAP + i * ALERT_H + ALERT_H / 2, a, { bold: true, fill: TONE.red.ink })));
       return out;
     },
   };

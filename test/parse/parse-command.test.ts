@@ -41,6 +41,8 @@ describe("parseCommand: command words", () => {
     // Anything else after 统计 is ignored, as before: the digest in the configured form.
     ["统计 本周", { type: "stats" }],
     ["统计 constructor", { type: "stats" }],
+    ["统计文字", { type: "stats", as: "text" }],
+    ["日报图片", { type: "stats", as: "image" }],
     ["解绑", { type: "unbind" }],
     ["绑定 区水利局", { type: "bind", leaders: false, unitName: "区水利局" }],
     ["绑定 领导", { type: "bind", leaders: true, unitName: "" }],

@@ -16,6 +16,7 @@ function board(over: Partial<DigestBoard> = {}): DigestBoard {
     totals: { open: 12, overdue: 3, pending: 1, closed: 4 },
     previous: { day: "2026-12-01", open: 10, overdue: 3, pending: 2, closed: 4 },
     lights: { RED: 3, YELLOW: 2, BLUE: 1, GREEN: 6 },
+    alerts: [],
     units: [unit("区水利局", 0, 1), unit("百胜镇人民政府", 3, 0, 1, 2), unit("区城市管理局", 0, 1, 0, 3, 1), unit("区林业局", 0, 0, 0, 0)],
     trend: [
       { day: "2026-12-01", open: 10, overdue: 3 },
@@ -51,6 +52,11 @@ describe("the digest picture", () => {
     const first = texts(digestPictures(board({ previous: null, trend: [{ day: "2026-12-02", open: 12, overdue: 3 }] }))[0]!);
     expect(first).toContain("首日记录");
     expect(first).toContain("近30天趋势：每个工作日记录一次，下一个工作日起显示。");
+  });
+
+  it("carries the lines it must not leave to the text after it (sent alone with DUBAN_DIGEST_FORMAT=image)", () => {
+    const t = texts(digestPictures(board({ alerts: ["【中字头】中央环保督察及回访问题在办 3 个，其中逾期 2 个", "新发红色督办单 1 份"] }))[0]!);
+    expect(t.slice(t.indexOf("绿灯 6") + 1, t.indexOf("绿灯 6") + 3)).toEqual(["【中字头】中央环保督察及回访问题在办 3 个，其中逾期 2 个", "新发红色督办单 1 份"]);
   });
 
   it("draws the trend with ECharts once there are two days", () => {
