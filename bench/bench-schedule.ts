@@ -141,8 +141,8 @@ interface Measured {
  * reminders run delivers the same 督办单 again: each starts with them undelivered.
  */
 async function measure(file: string, job: Timed, runs: number, fanout: boolean): Promise<Measured> {
-  // The digest as it goes out by default: its pictures drawn, and written beside the database.
-  const config = loadConfig({ DATABASE_URL: `file:${file}`, DUBAN_DATA_DIR: path.dirname(file), DUBAN_ADMINS: ADMINS, LOG_LEVEL: "silent" });
+  // The digest's reads and text, as its targets were set; its pictures are bench-pictures.ts's.
+  const config = loadConfig({ DATABASE_URL: `file:${file}`, DUBAN_DATA_DIR: path.dirname(file), DUBAN_DIGEST_FORMAT: "text", DUBAN_ADMINS: ADMINS, LOG_LEVEL: "silent" });
   const clock = new ManualClock(time.at(TODAY, "09:00"));
   const app = await createApp({ config, clock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
   try {
