@@ -6,9 +6,7 @@ import { STATES } from "../domain/issue-state.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import { exportLedger } from "../ledger/export-ledger.ts";
 import { assertAdmin } from "./authorize.ts";
-import { reply, type HandlerContext } from "./handler-context.ts";
-
-const SAFE = /[^\p{L}\p{N}_-]+/gu;
+import { messageStem, reply, type HandlerContext } from "./handler-context.ts";
 
 /**
  * The export runs inside the message's transaction (Prisma's 5 s limit), which holds the
@@ -31,7 +29,7 @@ export async function exportToAdmin(ctx: HandlerContext): Promise<void> {
   }
   const dir = path.resolve(ctx.config.DUBAN_DATA_DIR, "exports");
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}.xlsx`);
+  const file = path.join(dir, `${messageStem(ctx)}.xlsx`);
   const part = `${file}.part.xlsx`;
   const total = await exportLedger(ctx.tx, part, { zonedTime: ctx.time, now: ctx.now });
   await rename(part, file);

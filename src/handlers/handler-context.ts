@@ -38,6 +38,16 @@ export function lightRulesOf(ctx: HandlerContext): LightRules {
   return lightRules(ctx.config, ctx.time, ctx.today, ctx.calendar.lastWorkdayBefore(ctx.today));
 }
 
+const UNSAFE = /[^\p{L}\p{N}_-]+/gu;
+
+/**
+ * `2026-12-01-<message id>`: a file a handler writes is named for its message, so a second
+ * delivery of the message rewrites its own file (and is then rolled back).
+ */
+export function messageStem(ctx: HandlerContext): string {
+  return `${ctx.today}-${ctx.msg.id.replace(UNSAFE, "_")}`;
+}
+
 /** Where the message came from: its group, or its sender privately. */
 export function replyTarget(ctx: HandlerContext): Target {
   const { msg } = ctx;

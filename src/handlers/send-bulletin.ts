@@ -4,9 +4,7 @@ import { DubanError } from "../core/duban-error.ts";
 import { recordBulletin } from "../paper/bulletin-number.ts";
 import { prepareBulletin, saveBulletin } from "../paper/make-bulletin.ts";
 import { assertAdmin } from "./authorize.ts";
-import { reply, type HandlerContext } from "./handler-context.ts";
-
-const SAFE = /[^\p{L}\p{N}_-]+/gu;
+import { messageStem, reply, type HandlerContext } from "./handler-context.ts";
 
 /**
  * It is read and laid out inside the message's transaction (Prisma's 5 s limit), like 导出:
@@ -16,9 +14,9 @@ const SAFE = /[^\p{L}\p{N}_-]+/gu;
 const CHAT_BULLETIN_MAX = 10_000;
 
 /**
- * 通报: the week's 情况通报 (Monday to today) as a .docx, sent to the admin privately. The
- * week's first one takes the year's next number; asked again, it keeps it. The file is
- * named for the message, so a redelivery rewrites its own file and is then rolled back.
+ * 通报: the week's 情况通报 (Monday to today, or on the week's first working day last
+ * week's) as a .docx, sent to the admin privately. The week's first one takes the year's
+ * next number; asked again, it keeps it.
  */
 export async function sendBulletin(ctx: HandlerContext): Promise<void> {
   assertAdmin(ctx.actor, "生成情况通报");
@@ -32,7 +30,7 @@ export async function sendBulletin(ctx: HandlerContext): Promise<void> {
   }
   const b = await prepareBulletin(ctx.tx, { config: ctx.config, time: ctx.time, calendar: ctx.calendar, day: ctx.today });
   await recordBulletin(ctx.tx, b.week, b.number, ctx.now);
-  const file = path.resolve(ctx.config.DUBAN_DATA_DIR, "bulletins", `${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}.docx`);
+  const file = path.resolve(ctx.config.DUBAN_DATA_DIR, "bulletins", `${messageStem(ctx)}.docx`);
   await saveBulletin(file, b.docx);
   reply(ctx, `${b.summary}Word 文件见下条。`);
   const me = { kind: "contact" as const, id: ctx.msg.sender.id, name: ctx.msg.sender.name };

@@ -5,9 +5,7 @@ import { dayHeading } from "../format/day-heading.ts";
 import type { Command } from "../parse/command.ts";
 import { digestPictures } from "../picture/digest-picture.ts";
 import { canSeeAll } from "./authorize.ts";
-import { lightRulesOf, replyTarget, type HandlerContext } from "./handler-context.ts";
-
-const SAFE = /[^\p{L}\p{N}_-]+/gu;
+import { lightRulesOf, messageStem, replyTarget, type HandlerContext } from "./handler-context.ts";
 
 /**
  * 统计 / 日报: the digest, now, covering what changed since the last scheduled one, as the
@@ -31,7 +29,7 @@ export async function showDigest(ctx: HandlerContext, cmd: Extract<Command, { ty
   const format = cmd.as === "text" ? "text" : cmd.as === "image" && configured === "text" ? "both" : configured;
   const sent = await deliver(
     { ...ctx.config, DUBAN_DIGEST_FORMAT: format },
-    { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `stats-${ctx.today}-${ctx.msg.id.replace(SAFE, "_")}`, name: `整改日报-${ctx.today}`, today: ctx.today },
+    { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `stats-${messageStem(ctx)}`, name: `整改日报-${ctx.today}`, today: ctx.today },
   );
   ctx.out.push(...deliveryTo(replyTarget(ctx), sent));
 }

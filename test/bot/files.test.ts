@@ -229,7 +229,12 @@ describe("通报", () => {
     expect(xml).toContain("关于11月30日至12月1日");
     bot.clock.set(new Date("2026-12-04T16:00:00+08:00"));
     expect((await bot.say(ADMIN, null, "情况通报"))[1]).toBe("[文件] 督办通报〔2026〕1号.docx");
+    // Monday: nothing of this week yet, so last week's, whole, under its number.
     bot.clock.set(new Date("2026-12-07T09:00:00+08:00"));
+    const monday = await bot.say(ADMIN, null, "通报");
+    expect(monday[0]).toMatch(/^督办通报〔2026〕1号（11月30日至12月6日）：/);
+    expect(monday[1]).toBe("[文件] 督办通报〔2026〕1号.docx");
+    bot.clock.set(new Date("2026-12-08T09:00:00+08:00"));
     expect((await bot.say(ADMIN, null, "通报"))[1]).toBe("[文件] 督办通报〔2026〕2号.docx");
   });
 
