@@ -5,7 +5,7 @@ import { dayHeading } from "../format/day-heading.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import { NO_EVIDENCE } from "../format/no-evidence.ts";
 import { LIGHTS, lightLabel, noticeNumber } from "../domain/light.ts";
-import type { DigestSnapshot, SnapshotIssue, YellowWhy } from "./digest-snapshot.ts";
+import type { DigestSnapshot, SnapshotIssue, SnapshotNotice, YellowWhy } from "./digest-snapshot.ts";
 
 export interface DigestOptions {
   today: Day;
@@ -81,6 +81,11 @@ function fitSections(fixed: number, sections: Section[]): string[] {
   });
 }
 
+/** Red 督办单 the short text after the picture names; the rest are counted. */
+const BRIEF_NOTICES = 3;
+
+const redLine = (n: SnapshotNotice) => `· ${noticeNumber(n)} ${n.code} ${n.unitName}｜${n.reason}`;
+
 const WHY: Record<YellowWhy, string> = { milestone: "节点逾期", lagging: "进度滞后", stale: "未报进度" };
 
 const overdueOf = (s: DigestSnapshot, today: Day) =>
@@ -128,7 +133,10 @@ export function buildDigestBrief(s: DigestSnapshot, o: DigestOptions): string {
     ...(s.lights.YELLOW ? ["“清单 黄灯”看黄灯问题"] : []),
     ...(s.redNotices.n ? ["“督办单 红”看红色督办单"] : []),
   ];
-  const red = s.redNotices.n ? [`新发红色督办单 ${s.redNotices.n} 份。`] : [];
+  // The red 督办单 are news a leader acts on (DESIGN §4): named here, the first few.
+  const red = s.redNotices.n
+    ? [`新发红色督办单 ${s.redNotices.n} 份：`, ...s.redNotices.first.slice(0, BRIEF_NOTICES).map(redLine), ...(s.redNotices.n > BRIEF_NOTICES ? [`……另有 ${s.redNotices.n - BRIEF_NOTICES} 份`] : [])]
+    : [];
   return [...digestHead(s, o), ...red, `发送${more.join("，")}。`].join("\n");
 }
 
@@ -148,7 +156,7 @@ export function buildDigest(s: DigestSnapshot, o: DigestOptions): string {
   if (s.redNotices.n) {
     sections.push({
       heading: `新发红色督办单 ${s.redNotices.n} 份：`,
-      items: s.redNotices.first.map((n) => `· ${noticeNumber(n)} ${n.code} ${n.unitName}｜${n.reason}`),
+      items: s.redNotices.first.map(redLine),
       total: s.redNotices.n,
       rest: "份，发送“督办单 红”查看",
     });
