@@ -27,8 +27,9 @@ describe("scenario: the digest and the ranking as pictures (scenarios/pictures.t
     const brief = digest[1]!.text;
     expect(brief).toContain("共 10 个：未开始 2，整改中 6，待核实 1，已销号 1；逾期 2 个。");
     expect(brief).toContain("发送“统计 文字”看完整日报，“逾期”看逾期清单");
-    // Short: the lists are in the picture and behind the commands.
-    expect(brief.split("\n").length).toBeLessThanOrEqual(7);
+    // Short: the lists are in the picture and behind the commands; only the new red 督办单 are named.
+    expect(brief).toContain("新发红色督办单 2 份：\n· 督〔2026〕1号 ZG-2026-001 百胜镇人民政府｜逾期11天\n· 督〔2026〕2号 ZG-2026-007 区规划自然资源局｜逾期6天");
+    expect(brief.split("\n").length).toBeLessThanOrEqual(10);
     expect(brief).not.toContain("逾期问题（按单位）");
   });
 
