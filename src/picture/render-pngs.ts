@@ -37,11 +37,16 @@ function charsOf(svgs: string[]): string {
  * SVG pages → PNGs at their own size. resvg re-reads a font file for every run of text it
  * lays out: with the whole 8 MB CJK font that is ~17 ms a cell, 1.5 s a page. So the
  * font is first cut down (HarfBuzz's subsetter) to the few hundred characters the pages
- * use, and every page is drawn with that (~0.1 s a page), off the event loop.
+ * use, and every page is drawn with that (~0.1 s a page): rasterised on libuv's pool,
+ * the pages in parallel, each PNG then encoded on the main thread (~50 ms).
  */
 export async function renderPngs(svgs: string[]): Promise<Buffer[]> {
   if (svgs.length === 0) return [];
-  faces ??= Promise.all(FACES.map((f) => readFile(path.join(FONT_DIR, f))));
+  // Read once a process; a failed read is tried again next time, not remembered.
+  faces ??= Promise.all(FACES.map((f) => readFile(path.join(FONT_DIR, f)))).catch((err: unknown) => {
+    faces = undefined;
+    throw err;
+  });
   const chars = charsOf(svgs);
   // Name ids 16/17 carry the family the SVG asks for; the subsetter drops them by default.
   const subsets = await Promise.all((await faces).map((f) => subsetFont(f, chars, { targetFormat: "sfnt", preserveNameIds: [1, 2, 16, 17] })));
