@@ -37,7 +37,7 @@ export function helpText(actor: Actor): string {
     lines.push("回头看 <编号> 合格 / 回头看 <编号> 反弹 <说明>");
     lines.push("附件 <编号>：私信发回该问题的照片和文件");
     lines.push("导出：私信发回当前台账（Excel）");
-    lines.push("通报：私信发回本周情况通报（Word）");
+    lines.push("通报：私信发回本周情况通报（Word；每周第一个工作日发回上周的）");
   }
   if (!inUnit && !seesAll) lines.push("您尚未加入已绑定的工作群，请联系督查室。");
   return lines.join("\n");

@@ -22,7 +22,7 @@ export async function showDigest(ctx: HandlerContext, cmd: Extract<Command, { ty
     ...ctx,
     ackBefore: ctx.calendar.ackDueBefore(ctx.today),
     rules: lightRulesOf(ctx),
-    when: `${dayHeading(ctx.today)}${ctx.time.short(ctx.now).slice(-5)}`,
+    when: `${dayHeading(ctx.today)} ${ctx.time.short(ctx.now).slice(-5)}`,
   });
   // `统计 图片` where the groups get text: the pictures and the short text; else as the groups get it.
   const configured = ctx.config.DUBAN_DIGEST_FORMAT;

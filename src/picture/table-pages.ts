@@ -11,8 +11,9 @@ export interface Cell {
   text: string;
   tone?: Tone;
   bold?: boolean;
-  /** A rate from 0 to 1, drawn as a bar behind the figure. */
+  /** A rate from 0 to 1, drawn as a bar under the figure: grey, or green (绿灯率). */
   bar?: number;
+  greenBar?: boolean;
 }
 
 /** A part of a page: its height, and its SVG drawn from `y` down. */
@@ -89,7 +90,12 @@ function drawRow(t: TableSpec, r: Laid, y: number, zebra: boolean): string {
     const cell = r.cells[i] ?? { text: "" };
     const tone = TONE[cell.tone ?? "plain"];
     if (tone.fill) out += rect(x + 3, y + 3, c.width - 6, r.height - 6, tone.fill, ' rx="6"');
-    if (cell.bar !== undefined && cell.bar > 0) out += rect(x + 8, y + r.height - 14, Math.max(4, (c.width - 16) * Math.min(1, cell.bar)), 6, "#7fa7d3", ' rx="3"');
+    if (cell.bar !== undefined) {
+      // A grey track the width of the figures, filled from its left: 8% reads as a short bar, not a stray dot.
+      const track = c.width - 40;
+      out += rect(x + 20, y + r.height - 13, track, 6, "#e6e9ed", ' rx="3"');
+      if (cell.bar > 0) out += rect(x + 20, y + r.height - 13, Math.max(6, track * Math.min(1, cell.bar)), 6, cell.greenBar ? "#5fb37a" : "#8a9bb0", ' rx="3"');
+    }
     const style = { fill: tone.ink, bold: cell.bold ?? tone.fill !== null };
     if (i === named) {
       const top = y + r.height / 2 - ((r.name.length - 1) * SECOND_LINE) / 2;

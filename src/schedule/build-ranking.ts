@@ -29,7 +29,8 @@ export function buildRankingBrief(scores: UnitScore[], o: Pick<RankingOptions, "
     // Tied places name a few and count the rest: 并列第一：甲、乙、丙等 91 个单位（按期率0%（0/1），逾期1个）.
     const who = (group: UnitScore[]) =>
       `${group.slice(0, 3).map((s) => s.unitName).join("、")}${group.length > 3 ? `等 ${group.length} 个单位` : ""}（${figures(group[0]!)}）`;
-    const head = `${firsts.length > 1 ? "并列第一" : "第一名"}：${who(firsts)}`;
+    // At 0% nobody leads: a leader must not read out as first a unit that completed nothing on time.
+    const head = firsts[0]!.onTime === 0 ? "已到期问题均未按期完成" : `${firsts.length > 1 ? "并列第一" : "第一名"}：${who(firsts)}`;
     const tail = firsts.length === ranked.length ? "" : `；${lasts.length > 1 ? "并列末位" : "末位"}：${who(lasts)}`;
     lines.push(`参加排名 ${ranked.length} 个单位。${head}${tail}。`);
   }

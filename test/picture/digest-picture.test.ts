@@ -114,23 +114,32 @@ describe("the ranking picture", () => {
     return t.flatMap((s, i) => (/^(\d+|—)$/.test(s) && t[i + 1] && !/^(\d+%|—|\d+)$/.test(t[i + 1]!) ? [`${s} ${t[i + 1]}`] : []));
   };
 
-  it("ranks in the given order, marks the first and the last three, lists unranked units only when issued 督办单", () => {
-    const units = [...Array.from({ length: 8 }, (_, i) => ranked(`单位${i + 1}`, 8 - i, 8, i > 5 ? 2 : 0)), { ...ranked("新单位", 0, 0), notices: { RED: 0, YELLOW: 1, BLUE: 0 } }, ranked("无事单位", 0, 0)];
+  it("ranks in the given order, marks the first and the last three, lists unranked units only when issued a red or yellow 督办单", () => {
+    const units = [
+      ...Array.from({ length: 8 }, (_, i) => ranked(`单位${i + 1}`, 8 - i, 8, i > 5 ? 2 : 0)),
+      { ...ranked("新单位", 0, 0), notices: { RED: 0, YELLOW: 1, BLUE: 0 } },
+      { ...ranked("蓝单单位", 0, 0), notices: { RED: 0, YELLOW: 0, BLUE: 1 } },
+    ];
     const [page] = rankingPictures(units, opts);
     const t = texts(page!);
     expect(t.slice(0, 2)).toEqual(["整改周排名", "12月7日（周一）"]);
     expect(rows(page!)).toEqual(["1 单位1", "2 单位2", "3 单位3", "4 单位4", "5 单位5", "6 单位6", "7 单位7", "8 单位8", "— 新单位"]);
-    expect(t).toEqual(expect.arrayContaining(["100%", "88%", "红1蓝2", "黄1", "名次“—”：暂无到期问题，不参加排名。", "另有 1 个单位暂无到期问题、未下发督办单，未列出。"]));
+    expect(t).toEqual(expect.arrayContaining(["100%", "88%", "红1蓝2", "黄1", "名次“—”：暂无到期问题，不参加排名。", "另有 1 个单位暂无到期问题、无红色或黄色督办单，未列出。"]));
     // Green first three, red last three: in the place cells' fills.
     expect(page!.match(/fill="#dcf1e0"/g)).toHaveLength(3);
   });
 
-  it("tied units share a place; a tie too big for the first three is not marked best", () => {
+  it("tied units share a place; a tie too big for the first three, or a first place at 0%, is not marked best", () => {
     const units = [...Array.from({ length: 5 }, (_, i) => ranked(`并列${i + 1}`, 0, 1, 1)), ...Array.from({ length: 3 }, (_, i) => ranked(`其后${i + 1}`, 0, 2, 2))];
     const [page] = rankingPictures(units, opts);
     expect(rows(page!)).toEqual(["1 并列1", "1 并列2", "1 并列3", "1 并列4", "1 并列5", "6 其后1", "6 其后2", "6 其后3"]);
     expect(page).not.toContain('fill="#dcf1e0"');
     // The last place (6, three units) lies within the last three: red.
     expect(page!.match(/fill="#f9d6d5"/g)!.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a first place that completed nothing on time is not green", () => {
+    const units = Array.from({ length: 8 }, (_, i) => ranked(`单位${i + 1}`, 0, 2, i + 1));
+    expect(rankingPictures(units, opts)[0]).not.toContain('fill="#dcf1e0"');
   });
 });

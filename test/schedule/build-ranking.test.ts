@@ -124,9 +124,22 @@ describe("places", () => {
 
   it("the brief names a tie as one, with its count", () => {
     const many = Array.from({ length: 6 }, (_, i) => ({ id: i + 1, name: `单位${i + 1}` }));
-    const issues = many.map((u) => issue(u.id, "2026-11-01"));
+    const issues = many.map((u) => issue(u.id, "2026-11-01", { state: "CLOSED", closed: "2026-10-31 10:00" }));
     expect(buildRankingBrief(scoreUnits({ units: many, notices: [], lights: [], issues }, opts), opts)).toBe(
-      "【整改周排名】12月7日（周一）\n参加排名 6 个单位。并列第一：单位1、单位2、单位3等 6 个单位（按期率0%（0/1），逾期1个）。",
+      "【整改周排名】12月7日（周一）\n参加排名 6 个单位。并列第一：单位1、单位2、单位3等 6 个单位（按期率100%（1/1））。",
+    );
+  });
+});
+
+describe("the brief at the start, when nothing was completed on time", () => {
+  it("names no unit first", () => {
+    const units = [
+      { id: 1, name: "甲" },
+      { id: 2, name: "乙" },
+    ];
+    const issues = [issue(1, "2026-11-01"), issue(2, "2026-11-01"), issue(2, "2026-11-02")];
+    expect(buildRankingBrief(scoreUnits({ units, notices: [], lights: [], issues }, opts), opts)).toBe(
+      "【整改周排名】12月7日（周一）\n参加排名 2 个单位。已到期问题均未按期完成；末位：乙（按期率0%（0/2），逾期2个）。",
     );
   });
 });
