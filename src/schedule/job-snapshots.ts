@@ -1,4 +1,4 @@
-import { addDays, type Day } from "../core/zoned-time.ts";
+import type { Day } from "../core/zoned-time.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { STATES, isOpen } from "../domain/issue-state.ts";
 import type { Tx } from "../handlers/handler-context.ts";

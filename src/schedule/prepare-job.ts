@@ -189,7 +189,7 @@ async function bulletin(c: JobContext): Promise<PreparedJob> {
 
 const JOB: Record<JobName, (c: JobContext) => Promise<PreparedJob>> = { lights, digest, reminders, ranking, reviews, bulletin };
 
-/** Loads what the job needs and builds its messages; writes nothing. */
+/** Loads what the job needs and builds its messages; writes nothing to the store (only the files its messages send). */
 export function prepareJob(job: JobName, c: JobContext): Promise<PreparedJob> {
   return JOB[job](c);
 }
