@@ -91,6 +91,13 @@ const WHY: Record<YellowWhy, string> = { milestone: "节点逾期", lagging: "�
 const overdueOf = (s: DigestSnapshot, today: Day) =>
   s.issues.filter((i) => daysOverdue(i, today) > 0).sort((a, b) => centralFirst(a, b) || a.deadline.localeCompare(b.deadline));
 
+/** `【中字头】中央环保督察及回访问题在办 3 个，其中逾期 2 个`, or null with none open: the line the digest leads with, in its text and its picture. */
+export function centralLine(s: DigestSnapshot, today: Day): string | null {
+  if (!s.centralOpen) return null;
+  const late = s.issues.filter((i) => i.central && daysOverdue(i, today) > 0).length;
+  return `【中字头】中央环保督察及回访问题在办 ${s.centralOpen} 个${late ? `，其中逾期 ${late} 个` : ""}`;
+}
+
 /** The digest's first lines: the day, the totals, the lights, and what happened since the last one. */
 function digestHead(s: DigestSnapshot, o: DigestOptions): string[] {
   const { today } = o;
@@ -98,10 +105,8 @@ function digestHead(s: DigestSnapshot, o: DigestOptions): string[] {
 
   const total = Object.values(s.counts).reduce((a, b) => a + b, 0);
   const overdue = overdueOf(s, today);
-  if (s.centralOpen) {
-    const late = overdue.filter((i) => i.central).length;
-    head.push(`【中字头】中央环保督察及回访问题在办 ${s.centralOpen} 个${late ? `，其中逾期 ${late} 个` : ""}。`);
-  }
+  const central = centralLine(s, today);
+  if (central) head.push(`${central}。`);
   head.push(
     `共 ${total} 个：${STATES.map((st) => `${stateLabel(st)} ${s.counts[st] ?? 0}`).join("，")}；逾期 ${overdue.length} 个${s.longTermOpen ? `；长期坚持 ${s.longTermOpen} 个（不计逾期）` : ""}。`,
   );

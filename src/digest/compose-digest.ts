@@ -1,12 +1,12 @@
 import type { Config } from "../config/load-config.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
 import type { Tx } from "../handlers/handler-context.ts";
-import { daysOverdue } from "../domain/issue-state.ts";
-import type { DigestBoard } from "../picture/digest-picture.ts";
+import { digestPictures, type DigestBoard } from "../picture/digest-picture.ts";
 import type { Store } from "../store/open-store.ts";
 import type { LightRules } from "../store/light-sql.ts";
-import { buildDigest, buildDigestBrief } from "./build-digest.ts";
+import { buildDigest, buildDigestBrief, centralLine } from "./build-digest.ts";
 import { TREND_DAYS, loadTallies, tallyOf, type Tally } from "./daily-tally.ts";
+import type { Sendable } from "./delivery.ts";
 import { loadSnapshot } from "./digest-snapshot.ts";
 import { lastDigestAt } from "./last-digest.ts";
 
@@ -37,7 +37,7 @@ export async function composeDigest(
     sinceLabel: last ? `${c.time.short(last)}日报以来` : "近24小时",
   };
   const tally = tallyOf(snapshot);
-  const centralLate = snapshot.issues.filter((i) => i.central && daysOverdue(i, c.today) > 0).length;
+  const central = centralLine(snapshot, c.today);
   const board: DigestBoard = {
     today: c.today,
     when: c.when,
@@ -45,7 +45,7 @@ export async function composeDigest(
     previous: tallies.at(-1) ?? null,
     lights: snapshot.lights,
     alerts: [
-      ...(snapshot.centralOpen ? [`【中字头】中央环保督察及回访问题在办 ${snapshot.centralOpen} 个${centralLate ? `，其中逾期 ${centralLate} 个` : ""}`] : []),
+      ...(central ? [central] : []),
       ...(snapshot.redNotices.n ? [`新发红色督办单 ${snapshot.redNotices.n} 份`] : []),
     ],
     units: snapshot.units.map((u) => ({ name: u.unitName, open: (u.states.NOT_STARTED ?? 0) + (u.states.IN_PROGRESS ?? 0), lights: u.lights, pending: u.states.PENDING_VERIFICATION ?? 0 })),
@@ -54,4 +54,9 @@ export async function composeDigest(
     dueSoonDays: c.config.DUBAN_DUE_SOON_DAYS,
   };
   return { full: buildDigest(snapshot, options), brief: buildDigestBrief(snapshot, options), board, tally };
+}
+
+/** The digest as `deliver` sends it, its pictures shown as `整改日报-2026-12-01.png`. */
+export function sendableDigest(d: Digest, today: Day): Sendable {
+  return { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, name: `整改日报-${today}`, today };
 }

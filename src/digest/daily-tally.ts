@@ -7,7 +7,6 @@ import type { DigestSnapshot } from "./digest-snapshot.ts";
 export interface Tally {
   open: number;
   overdue: number;
-  yellow: number;
   pending: number;
   closed: number;
 }
@@ -19,7 +18,6 @@ export function tallyOf(s: DigestSnapshot): Tally {
   return {
     open: (s.counts.NOT_STARTED ?? 0) + (s.counts.IN_PROGRESS ?? 0),
     overdue: s.lights.RED,
-    yellow: s.lights.YELLOW,
     pending: s.counts.PENDING_VERIFICATION ?? 0,
     closed: s.counts.CLOSED ?? 0,
   };
@@ -35,7 +33,7 @@ export async function recordTally(db: Store | Tx, day: Day, t: Tally, now: Date)
 export async function loadTallies(db: Store | Tx, today: Day): Promise<(Tally & { day: Day })[]> {
   return db.dailyTally.findMany({
     where: { day: { gt: addDays(today, -TREND_DAYS), lt: today } },
-    select: { day: true, open: true, overdue: true, yellow: true, pending: true, closed: true },
+    select: { day: true, open: true, overdue: true, pending: true, closed: true },
     orderBy: { day: "asc" },
   });
 }

@@ -4,6 +4,15 @@ import type { Config } from "../config/load-config.ts";
 import { addDays, type Day } from "../core/zoned-time.ts";
 import { writePictures } from "../picture/write-pictures.ts";
 
+/** A digest or a ranking, ready to go either way: its pages (drawn only if sent), its two texts, the name its pictures show, its day. */
+export interface Sendable {
+  pages: () => string[];
+  brief: string;
+  full: string;
+  name: string;
+  today: Day;
+}
+
 /** What the leaders' groups get of a digest or a ranking, in order: its pictures, then its text. */
 export interface Delivery {
   files: OutgoingFile[];
@@ -18,13 +27,13 @@ export interface Delivery {
  * go out. `stem` starts with the day (`digest-2026-12-01`): pictures a month older go.
  */
 export async function deliver(
-  config: Pick<Config, "DUBAN_DIGEST_FORMAT" | "DUBAN_DATA_DIR">,
-  o: { pages: () => string[]; brief: string; full: string; stem: string; name: string; today: Day; unless?: (err: unknown) => void },
+  format: Config["DUBAN_DIGEST_FORMAT"],
+  dataDir: string,
+  o: Sendable & { stem: string; unless?: (err: unknown) => void },
 ): Promise<Delivery> {
-  const format = config.DUBAN_DIGEST_FORMAT;
   if (format === "text") return { files: [], text: o.full };
   try {
-    const pictures = await writePictures(o.pages(), { dir: path.resolve(config.DUBAN_DATA_DIR, "pictures"), stem: o.stem, name: o.name, keepFrom: addDays(o.today, -KEEP_DAYS) });
+    const pictures = await writePictures(o.pages(), { dir: path.resolve(dataDir, "pictures"), stem: o.stem, name: o.name, keepFrom: addDays(o.today, -KEEP_DAYS) });
     return { files: pictures.map((p) => ({ kind: "image", ...p })), text: format === "image" ? null : o.brief };
   } catch (err) {
     if (!o.unless) throw err;

@@ -1,9 +1,8 @@
 import { DubanError } from "../core/duban-error.ts";
-import { composeDigest } from "../digest/compose-digest.ts";
+import { composeDigest, sendableDigest } from "../digest/compose-digest.ts";
 import { deliver, deliveryTo } from "../digest/delivery.ts";
 import { dayHeading } from "../format/day-heading.ts";
 import type { Command } from "../parse/command.ts";
-import { digestPictures } from "../picture/digest-picture.ts";
 import { canSeeAll } from "./authorize.ts";
 import { lightRulesOf, messageStem, replyTarget, type HandlerContext } from "./handler-context.ts";
 
@@ -27,9 +26,6 @@ export async function showDigest(ctx: HandlerContext, cmd: Extract<Command, { ty
   // `统计 图片` where the groups get text: the pictures and the short text; else as the groups get it.
   const configured = ctx.config.DUBAN_DIGEST_FORMAT;
   const format = cmd.as === "text" ? "text" : cmd.as === "image" && configured === "text" ? "both" : configured;
-  const sent = await deliver(
-    { ...ctx.config, DUBAN_DIGEST_FORMAT: format },
-    { pages: () => digestPictures(d.board), brief: d.brief, full: d.full, stem: `stats-${messageStem(ctx)}`, name: `整改日报-${ctx.today}`, today: ctx.today },
-  );
+  const sent = await deliver(format, ctx.config.DUBAN_DATA_DIR, { ...sendableDigest(d, ctx.today), stem: `stats-${messageStem(ctx)}` });
   ctx.out.push(...deliveryTo(replyTarget(ctx), sent));
 }

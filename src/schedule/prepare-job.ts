@@ -3,12 +3,11 @@ import type { Logger } from "pino";
 import { fileMessage, type Outgoing, type Target } from "../bot/inbound-message.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
-import { composeDigest } from "../digest/compose-digest.ts";
+import { composeDigest, sendableDigest } from "../digest/compose-digest.ts";
 import { recordTally } from "../digest/daily-tally.ts";
 import { deliver, deliveryTo } from "../digest/delivery.ts";
 import { setLastDigestAt } from "../digest/last-digest.ts";
 import { dayHeading } from "../format/day-heading.ts";
-import { digestPictures } from "../picture/digest-picture.ts";
 import { rankingPictures } from "../picture/ranking-picture.ts";
 import type { Tx } from "../handlers/handler-context.ts";
 import { PRIORITY, type Keyed, type Priority } from "../outbox/enqueue.ts";
@@ -88,13 +87,9 @@ async function digest(c: JobContext): Promise<PreparedJob> {
   const d = await composeDigest(c.store, { now: c.now, today: c.day, config: c.config, time: c.time, ackBefore: c.calendar.ackDueBefore(c.day), rules, when: dayHeading(c.day) });
   // No leaders' group yet: keep "since the last digest" pointing at the last one somebody read.
   if (rooms.length === 0) return { messages: privately, commit: (tx) => recordTally(tx, c.day, d.tally, c.now) };
-  const sent = await deliver(c.config, {
-    pages: () => digestPictures(d.board),
-    brief: d.brief,
-    full: d.full,
+  const sent = await deliver(c.config.DUBAN_DIGEST_FORMAT, c.config.DUBAN_DATA_DIR, {
+    ...sendableDigest(d, c.day),
     stem: `digest-${c.day}`,
-    name: `整改日报-${c.day}`,
-    today: c.day,
     unless: (err) => c.log.error({ err, job: "digest" }, "digest pictures could not be drawn; sent as text"),
   });
   return {
@@ -147,7 +142,7 @@ async function ranking(c: JobContext): Promise<PreparedJob> {
   const brief = buildRankingBrief(scores, opts);
   if (text === null || brief === null) return { messages: [] };
   const when = dayHeading(c.day);
-  const sent = await deliver(c.config, {
+  const sent = await deliver(c.config.DUBAN_DIGEST_FORMAT, c.config.DUBAN_DATA_DIR, {
     pages: () => rankingPictures(scores, { when, staleDays: c.config.DUBAN_STALE_DAYS, year: c.day.slice(0, 4) }),
     brief,
     full: text,

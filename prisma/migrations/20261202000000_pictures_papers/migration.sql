@@ -4,7 +4,6 @@ CREATE TABLE "DailyTally" (
     "day" TEXT NOT NULL PRIMARY KEY,
     "open" INTEGER NOT NULL,
     "overdue" INTEGER NOT NULL,
-    "yellow" INTEGER NOT NULL,
     "pending" INTEGER NOT NULL,
     "closed" INTEGER NOT NULL,
     "recordedAt" DATETIME NOT NULL
