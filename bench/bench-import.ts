@@ -15,7 +15,7 @@ import { importLedger, importLedgerFile } from "../src/ledger/import-ledger.ts";
 import type { LedgerRow } from "../src/ledger/ledger-row.ts";
 import { readLedgerFile } from "../src/ledger/read-ledger.ts";
 import { validateLedger } from "../src/ledger/validate-ledger.ts";
-import { applyMigrations } from "../src/store/apply-migrations.ts";
+import { applyMigrations } from "../src/store/sqlite-migrations.ts";
 import { openStore } from "../src/store/open-store.ts";
 
 const ROWS = 10_000;

@@ -20,7 +20,7 @@ import { createApp } from "../src/app/create-app.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { ManualClock } from "../src/core/clock.ts";
 import { ZonedTime, addDays } from "../src/core/zoned-time.ts";
-import { applyMigrations } from "../src/store/apply-migrations.ts";
+import { applyMigrations } from "../src/store/sqlite-migrations.ts";
 import type { Store } from "../src/store/open-store.ts";
 import type { JobName } from "../src/schedule/job-times.ts";
 import { Scheduler } from "../src/schedule/scheduler.ts";

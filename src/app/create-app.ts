@@ -5,7 +5,7 @@ import { ZonedTime } from "../core/zoned-time.ts";
 import { MessagePipeline } from "../bot/message-pipeline.ts";
 import { OutboxSender } from "../outbox/outbox-sender.ts";
 import type { Transport } from "../outbox/transport.ts";
-import { sqlitePath } from "../store/apply-migrations.ts";
+import { sqlitePath } from "../store/sqlite-migrations.ts";
 import { DirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
 import { loadCalendarOverride } from "../schedule/calendar-override.ts";

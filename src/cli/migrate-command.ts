@@ -1,4 +1,4 @@
-import { applyMigrations, sqlitePath } from "../store/apply-migrations.ts";
+import { applyMigrations, sqlitePath } from "../store/sqlite-migrations.ts";
 import { readConfigOrExit } from "./read-config.ts";
 
 export async function runMigrateCommand(): Promise<number> {

@@ -7,7 +7,7 @@ import { formatFindings, runDoctor } from "../ops/doctor.ts";
 import { listContacts } from "../ops/list-contacts.ts";
 import { listOutbox, retryOutbox } from "../ops/outbox-admin.ts";
 import { statusReport } from "../ops/status-report.ts";
-import { sqlitePath } from "../store/apply-migrations.ts";
+import { sqlitePath } from "../store/sqlite-migrations.ts";
 import { isBotRunning } from "../store/bot-lock.ts";
 import { openStore, type Store } from "../store/open-store.ts";
 import { readConfigOrExit } from "./read-config.ts";

@@ -60,7 +60,7 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .regex(/^file:/, 'a SQLite URL starting with "file:", e.g. file:./data/duban.db')
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'a SQLite file (file:./data/duban.db) or a PostgreSQL URL (postgresql://user:password@host:5432/duban?schema=public)')
     .default("file:./data/duban.db"),
   DUBAN_TZ: z.string().trim().refine(validZone, "an IANA time zone, e.g. Asia/Shanghai").default("Asia/Shanghai"),
   DUBAN_ADMINS: list,

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { loadCalendarOverride } from "../schedule/calendar-override.ts";
 import { WorkingCalendar } from "../schedule/working-calendar.ts";
-import { pendingMigrations, sqlitePath } from "../store/apply-migrations.ts";
+import { pendingMigrations, sqlitePath } from "../store/sqlite-migrations.ts";
 import { isBotRunning } from "../store/bot-lock.ts";
 import { StartupError } from "../core/startup-error.ts";
 import { KNOWN_PUPPETS, resolvePuppet } from "../transport/resolve-puppet.ts";

@@ -1,12 +1,24 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { applyMigrations, sqlitePath } from "./apply-migrations.ts";
+import { PrismaClient as PostgresClient } from "../generated/prisma-postgresql/client.ts";
+import { databaseTarget, type DatabaseTarget } from "./database-url.ts";
+import { applyPostgresMigrations, postgresConfig } from "./postgres-migrations.ts";
+import { applyMigrations } from "./sqlite-migrations.ts";
 
+/**
+ * The issue store. Typed by the SQLite client: the PostgreSQL client is generated from the
+ * same models (prisma/derive-postgresql.ts), so the calls the app makes are the same.
+ */
 export type Store = PrismaClient;
 
 /** Opens the issue store, bringing its schema up to date first. */
 export async function openStore(databaseUrl: string): Promise<Store> {
-  const file = sqlitePath(databaseUrl);
+  const target = databaseTarget(databaseUrl);
+  return target.kind === "sqlite" ? openSqlite(target.file) : openPostgres(target);
+}
+
+async function openSqlite(file: string): Promise<Store> {
   applyMigrations(file);
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
   const prisma = new PrismaClient({ adapter });
@@ -16,4 +28,10 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return prisma;
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgresql" }>): Promise<Store> {
+  await applyPostgresMigrations(target);
+  const adapter = new PrismaPg({ ...postgresConfig(target), max: 10 }, { schema: target.schema });
+  return new PostgresClient({ adapter }) as unknown as Store;
 }

@@ -6,7 +6,7 @@ import type { Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
 import { createScheduler } from "../schedule/scheduler.ts";
 import { acquireBotLock, BotLockedError } from "../store/bot-lock.ts";
-import { sqlitePath } from "../store/apply-migrations.ts";
+import { sqlitePath } from "../store/sqlite-migrations.ts";
 import { attachWechaty } from "./attach-wechaty.ts";
 import { ConnectionWatch } from "./connection-watch.ts";
 import { attachLifecycle } from "./login-lifecycle.ts";

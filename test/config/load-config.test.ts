@@ -28,7 +28,7 @@ describe("loadConfig", () => {
     ["DUBAN_SEND_INTERVAL_MS", "fast", "DUBAN_SEND_INTERVAL_MS"],
     ["DUBAN_MAX_MESSAGE_CHARS", "5000", "DUBAN_MAX_MESSAGE_CHARS"],
     ["DUBAN_DIGEST_TIME", "8:30am", "HH:MM"],
-    ["DATABASE_URL", "postgres://x", "file:"],
+    ["DATABASE_URL", "mysql://x", "postgresql://"],
     ["DUBAN_WORKDAYS_ONLY", "maybe", "true or false"],
   ])("a wrong %s stops start-up naming the variable and what it expects", (key, value, hint) => {
     let error: unknown;

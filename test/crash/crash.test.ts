@@ -10,6 +10,7 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import { ManualClock } from "../../src/core/clock.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
 import { at, zt } from "../schedule/helpers.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 /*
  * kill -9 in the middle of the work, then a restart: nothing lost, nothing half-written,
@@ -51,7 +52,7 @@ function child(args: string[]) {
 }
 
 async function openApp(dbFile: string, local: string) {
-  const config = loadConfig({ DUBAN_ADMINS: "王科长", DATABASE_URL: `file:${dbFile}` });
+  const config = loadConfig({ DUBAN_ADMINS: "王科长", DATABASE_URL: testDatabaseUrl(dbFile) });
   return createApp({ config, clock: new ManualClock(at(local)), transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ZonedTime } from "../../src/core/zoned-time.ts";
 import { openStore, type Store } from "../../src/store/open-store.ts";
 import type { RawCell, RawSheet } from "../../src/ledger/raw-sheet.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 export const zt = new ZonedTime("Asia/Shanghai");
 /** The import day relative deadlines (12月底前, 立行立改) count from in validation tests. */
@@ -14,7 +15,7 @@ export const SAMPLE_CSV = path.resolve(import.meta.dirname, "../../demo/ledger-s
 /** A private temp dir and a fresh SQLite store in it; `cleanup` removes both. */
 export async function tempStore(prefix: string): Promise<{ dir: string; store: Store; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `duban-${prefix}-`));
-  const store = await openStore(`file:${path.join(dir, "test.db")}`);
+  const store = await openStore(testDatabaseUrl(path.join(dir, "test.db")));
   return {
     dir,
     store,

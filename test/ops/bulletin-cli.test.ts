@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { readZip } from "../support/read-zip.ts";
 import { TestBot } from "../support/test-app.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 const CLI = path.resolve(import.meta.dirname, "../../src/cli/main.ts");
 const TSX = pathToFileURL(path.resolve(import.meta.dirname, "../../node_modules/tsx/dist/loader.mjs")).href;
@@ -25,7 +26,7 @@ describe("npm run duban -- bulletin", () => {
   it("writes the week's 情况通报 for the day asked, numbered, and refuses a bad day", async () => {
     t = await TestBot.create();
     await t.importSample();
-    const env = { DATABASE_URL: `file:${path.join(t.dir, "t.db")}`, DUBAN_DATA_DIR: t.dir, DUBAN_OFFICE_NAME: "涪陵区生态环境保护督察整改办公室" };
+    const env = { DATABASE_URL: testDatabaseUrl(path.join(t.dir, "t.db")), DUBAN_DATA_DIR: t.dir, DUBAN_OFFICE_NAME: "涪陵区生态环境保护督察整改办公室" };
     const file = path.join(t.dir, "out", "通报.docx");
     const run = await cli(["bulletin", file, "--day", "2026-12-04"], env);
     expect(run.stderr).toBe("");

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import { systemClock } from "../../src/core/clock.ts";
 import { createScheduler, type Scheduler } from "../../src/schedule/scheduler.ts";
 import { at, seedLedger, tempDir } from "./helpers.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 const { dir, cleanup } = tempDir("cron");
 afterAll(cleanup);
@@ -20,7 +21,7 @@ afterEach(async () => {
 async function start(now: string, file: string): Promise<void> {
   // Only timers and Date: the store's promises must still resolve.
   vi.useFakeTimers({ now: at(now), toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
-  const config = loadConfig({ DUBAN_ADMINS: "王科长", DUBAN_DIGEST_FORMAT: "text", DUBAN_DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, file)}` });
+  const config = loadConfig({ DUBAN_ADMINS: "王科长", DUBAN_DIGEST_FORMAT: "text", DUBAN_DATA_DIR: dir, DATABASE_URL: testDatabaseUrl(path.join(dir, file)) });
   app = await createApp({ config, clock: systemClock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
   await seedLedger(app.store);
   scheduler = await createScheduler(app);

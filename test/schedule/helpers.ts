@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import { ManualClock } from "../../src/core/clock.ts";
 import { ZonedTime } from "../../src/core/zoned-time.ts";
 import type { Store } from "../../src/store/open-store.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 export const zt = new ZonedTime("Asia/Shanghai");
 
@@ -49,7 +50,7 @@ export async function testApp(dbFile: string, start: Date, env: Record<string, s
     DUBAN_DIGEST_FORMAT: "text",
     DUBAN_DATA_DIR: path.dirname(dbFile),
     ...env,
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: testDatabaseUrl(dbFile),
   });
   const clock = new ManualClock(start);
   const sent: Sent[] = [];

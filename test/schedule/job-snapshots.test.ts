@@ -5,6 +5,7 @@ import { addIssues, addUnit, at, bindRoom, tempDir, zt } from "./helpers.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { lightRules } from "../../src/store/light-sql.ts";
 import path from "node:path";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 const { dir, cleanup } = tempDir("snapshots");
 // Monday 2026-12-07 with the default rules: due soon to 12-10, stale before 12-01 (long-term
@@ -14,7 +15,7 @@ let store: Store;
 let water: number;
 let town: number;
 beforeAll(async () => {
-  store = await openStore(`file:${path.join(dir, "s.db")}`);
+  store = await openStore(testDatabaseUrl(path.join(dir, "s.db")));
   water = await addUnit(store, "区水利局");
   town = await addUnit(store, "百胜镇人民政府");
   const loose = await addUnit(store, "无群单位");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
-import { MIGRATIONS_DIR } from "../../src/store/apply-migrations.ts";
+import { MIGRATIONS_DIR } from "../../src/store/sqlite-migrations.ts";
 import { openStore } from "../../src/store/open-store.ts";
 
 // A database made by an earlier release, with data in every table a later migration

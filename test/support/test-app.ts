@@ -7,6 +7,7 @@ import { fileMessage, type InboundMessage, type OutgoingFile, type Target } from
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ManualClock } from "../../src/core/clock.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
+import { testDatabaseUrl } from "./test-database.ts";
 
 export const SAMPLE_LEDGER = path.resolve(import.meta.dirname, "../../demo/ledger-sample.csv");
 
@@ -41,7 +42,7 @@ export class TestBot {
       // The digest's text is what most tests read; the pictures have tests of their own.
       DUBAN_DIGEST_FORMAT: "text",
       ...env,
-      DATABASE_URL: `file:${path.join(dir, "t.db")}`,
+      DATABASE_URL: testDatabaseUrl(path.join(dir, "t.db")),
       DUBAN_DATA_DIR: dir,
       DUBAN_ATTACHMENT_DIR: path.join(dir, "files"),
     });

@@ -13,6 +13,7 @@ import { attachWechaty } from "../../src/transport/attach-wechaty.ts";
 import { attachLifecycle } from "../../src/transport/login-lifecycle.ts";
 import { WechatyTransport } from "../../src/transport/wechaty-transport.ts";
 import { SAMPLE_LEDGER } from "../support/test-app.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 /**
  * The production wiring (WechatyTransport, attachWechaty, attachLifecycle) over the mock
@@ -33,7 +34,7 @@ class World {
   static async create(intervalMs = 1000): Promise<World> {
     wechatyLog.level("silent");
     const dir = mkdtempSync(path.join(os.tmpdir(), "duban-life-"));
-    const config = loadConfig({ DUBAN_ADMINS: "王科长", DATABASE_URL: `file:${path.join(dir, "t.db")}`, DUBAN_DATA_DIR: dir, DUBAN_SEND_INTERVAL_MS: String(intervalMs), DUBAN_SEND_JITTER_MS: "0" });
+    const config = loadConfig({ DUBAN_ADMINS: "王科长", DATABASE_URL: testDatabaseUrl(path.join(dir, "t.db")), DUBAN_DATA_DIR: dir, DUBAN_SEND_INTERVAL_MS: String(intervalMs), DUBAN_SEND_JITTER_MS: "0" });
     const mocker = new mock.Mocker();
     const bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
     const clock = new ManualClock(new Date("2026-12-01T08:00:00+08:00"));
