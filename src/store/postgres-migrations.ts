@@ -13,7 +13,7 @@ export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** A connection whose unqualified names ("Issue") resolve in the target's schema, as the hand-written SQL expects. */
 export function postgresConfig(t: PostgresTarget): pg.ClientConfig {
-  return { connectionString: t.connectionString, options: `-c search_path=${quoteIdent(t.schema)}` };
+  return { connectionString: t.connectionString, options: `-c search_path=${quoteIdent(t.schema)} -c TimeZone=UTC` };
 }
 
 function migrationNames(): string[] {
