@@ -5,8 +5,7 @@ import { ZonedTime } from "../core/zoned-time.ts";
 import { MessagePipeline } from "../bot/message-pipeline.ts";
 import { OutboxSender } from "../outbox/outbox-sender.ts";
 import type { Transport } from "../outbox/transport.ts";
-import { sqlitePath } from "../store/sqlite-migrations.ts";
-import { DirectoryVersion } from "../store/directory-version.ts";
+import { openDirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
 import { loadCalendarOverride } from "../schedule/calendar-override.ts";
 import { WorkingCalendar } from "../schedule/working-calendar.ts";
@@ -55,7 +54,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     o.random,
   );
   await sender.init();
-  const directoryVersion = new DirectoryVersion(sqlitePath(config.DATABASE_URL));
+  const directoryVersion = await openDirectoryVersion(config.DATABASE_URL);
   const pipeline = new MessagePipeline({ store, config, clock, time, calendar, log, directoryVersion, onEnqueued: () => sender.notify() });
   return {
     config,
@@ -68,7 +67,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     log,
     async close() {
       await sender.stop();
-      directoryVersion.close();
+      await directoryVersion.close();
       await store.$disconnect();
     },
   };

@@ -127,10 +127,21 @@ export class MessagePipeline {
     const run = this.#queue.then(async () => {
       await this.deps.store.roomMember.deleteMany({ where: { roomId, contactId: { in: [...contactIds] } } });
       for (const id of contactIds) this.#directory.forgetMember(roomId, id);
+      await this.#membershipChanged();
       this.deps.log.info({ roomId, contactIds }, "members left a group");
     });
     this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, roomId }, "member removal failed"));
     return this.#queue;
+  }
+
+  /**
+   * Other bot processes cache memberships too: they reload. This one has already updated its
+   * own cache, so it takes the new version as seen (on PostgreSQL the announcement comes
+   * back a moment later and costs one reload).
+   */
+  async #membershipChanged(): Promise<void> {
+    await bumpDirectoryVersion(this.deps.store);
+    this.#directoryVersion = this.deps.directoryVersion.current();
   }
 
   /** A group renamed: its binding survives, under the new name. */
@@ -258,6 +269,7 @@ export class MessagePipeline {
         create: { roomId: room.id, contactId: msg.sender.id, name: msg.sender.name, seenAt: clock.now() },
         update: { name: msg.sender.name, seenAt: clock.now() },
       });
+      await this.#membershipChanged();
     }
     if (this.#topics.get(room.id) !== room.topic) {
       await this.roomRenamed(room.id, room.topic);
