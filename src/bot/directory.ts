@@ -1,6 +1,5 @@
 import { identityKey } from "../core/identity.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import type { RoomRole, UnitRef } from "./actor.ts";
 
 type Db = Store | Tx;

@@ -1,6 +1,5 @@
 import Database from "better-sqlite3";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "./open-store.ts";
+import type { Store, Tx } from "./open-store.ts";
 
 const KEY = "directory.version";
 

@@ -1,8 +1,11 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
 import { applyMigrations, sqlitePath } from "./apply-migrations.ts";
 
 export type Store = PrismaClient;
+
+/** The store inside a transaction: what handlers, jobs and imports write through. */
+export type Tx = Prisma.TransactionClient;
 
 /** Opens the issue store, bringing its schema up to date first. */
 export async function openStore(databaseUrl: string): Promise<Store> {
