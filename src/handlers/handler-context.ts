@@ -1,7 +1,8 @@
 import type { Config } from "../config/load-config.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
 import type { Actor } from "../bot/actor.ts";
-import type { InboundMessage, Outgoing, Target } from "../bot/inbound-message.ts";
+import type { InboundMessage } from "../bot/inbound-message.ts";
+import type { Outgoing, Target } from "../outbox/outgoing.ts";
 import type { Directory } from "../bot/directory.ts";
 import type { WorkingCalendar } from "../schedule/working-calendar.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";

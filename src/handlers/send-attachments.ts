@@ -1,4 +1,4 @@
-import { fileMessage, type Outgoing } from "../bot/inbound-message.ts";
+import { fileMessage, type Outgoing } from "../outbox/outgoing.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findIssueOrThrow } from "../store/find-issue.ts";
 import { assertAdmin } from "./authorize.ts";

@@ -1,4 +1,4 @@
-import type { Outgoing } from "../bot/inbound-message.ts";
+import type { Outgoing } from "./outgoing.ts";
 import type { Store, Tx } from "../store/open-store.ts";
 import { insertOutbox } from "../store/hot-path-sql.ts";
 import { splitMessage } from "./split-message.ts";

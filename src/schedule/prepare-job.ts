@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Logger } from "pino";
-import { fileMessage, type Outgoing, type Target } from "../bot/inbound-message.ts";
+import { fileMessage, type Outgoing, type Target } from "../outbox/outgoing.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { composeDigest, sendableDigest } from "../digest/compose-digest.ts";

@@ -9,7 +9,7 @@ import { createLogger } from "../app/create-logger.ts";
 import type { Config } from "../config/load-config.ts";
 import { ManualClock } from "../core/clock.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
-import { fileMessage, type OutgoingFile, type Target } from "../bot/inbound-message.ts";
+import { fileMessage, type OutgoingFile, type Target } from "../outbox/outgoing.ts";
 import { formatImportResult, importLedgerFile } from "../ledger/import-ledger.ts";
 import { WechatyTransport } from "../transport/wechaty-transport.ts";
 import { attachWechaty } from "../transport/attach-wechaty.ts";
