@@ -147,7 +147,7 @@ async function measure(file: string, job: Timed, runs: number, fanout: boolean):
   const app = await createApp({ config, clock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
   try {
     const counted = counting(app.store);
-    const scheduler = new Scheduler({ ...app, store: counted.store }, new WorkingCalendar());
+    const scheduler = new Scheduler({ ...app, store: counted.store, calendar: new WorkingCalendar(), onEnqueued: () => app.sender.notify() });
     const reset = async () => {
       await app.store.jobRun.deleteMany();
       await app.store.outbox.deleteMany();
