@@ -7,7 +7,7 @@ import { plannedMilestones, type PlannedStep } from "../domain/milestone-plan.ts
 import { describeMilestones } from "../format/format-milestones.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import type { DateSpec } from "../parse/parse-date.ts";
+import type { DateSpec } from "../domain/resolve-date.ts";
 import { findIssueOrThrow } from "./find-issue.ts";
 import { recordReport } from "../store/hot-path-sql.ts";
 import { issueMilestones, replaceIssueMilestones } from "../store/issue-milestones.ts";
