@@ -24,7 +24,7 @@ import { applyMigrations } from "../src/store/apply-migrations.ts";
 import type { Store } from "../src/store/open-store.ts";
 import type { JobName } from "../src/schedule/job-times.ts";
 import { Scheduler } from "../src/schedule/scheduler.ts";
-import { WorkingCalendar } from "../src/schedule/working-calendar.ts";
+import { WorkingCalendar } from "../src/domain/working-calendar.ts";
 
 const UNITS = 300;
 const TODAY = "2026-12-07"; // a Monday: the weekly ranking runs too

@@ -8,9 +8,9 @@ import type { Transport } from "../outbox/transport.ts";
 import { sqlitePath } from "../store/apply-migrations.ts";
 import { DirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
-import { loadCalendarOverride } from "../schedule/calendar-override.ts";
+import { loadCalendarOverride } from "../domain/calendar-override.ts";
 import { createScheduler, type Scheduler } from "../schedule/scheduler.ts";
-import { WorkingCalendar } from "../schedule/working-calendar.ts";
+import { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface App {
   config: Config;

@@ -22,7 +22,7 @@ import type { Outgoing, Target } from "../outbox/outgoing.ts";
 import { ContactBook } from "./contact-book.ts";
 import { Directory } from "./directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
-import type { WorkingCalendar } from "../schedule/working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface PipelineDeps {
   store: Store;

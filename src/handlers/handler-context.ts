@@ -4,7 +4,7 @@ import type { Actor } from "../bot/actor.ts";
 import type { InboundMessage } from "../bot/inbound-message.ts";
 import type { Outgoing, Target } from "../outbox/outgoing.ts";
 import type { Directory } from "../bot/directory.ts";
-import type { WorkingCalendar } from "../schedule/working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
 import type { Tx } from "../store/open-store.ts";
 

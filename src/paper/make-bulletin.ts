@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { scoreUnits } from "../ranking/score-units.ts";
-import type { WorkingCalendar } from "../schedule/working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 import { lightRules } from "../store/light-sql.ts";
 import type { Store, Tx } from "../store/open-store.ts";
 import { bulletinNumber, type BulletinNumber } from "./bulletin-number.ts";

@@ -23,7 +23,7 @@ import { lightRules, type LightRules } from "../store/light-sql.ts";
 import { NOTICE_LIMIT, SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
 import { loadDueReviews, loadReminderSnapshot, loadRooms, markNoticesDelivered, type BoundRoom } from "./job-snapshots.ts";
-import type { WorkingCalendar } from "./working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface JobContext {
   store: Store;

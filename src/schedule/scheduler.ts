@@ -11,7 +11,7 @@ import type { Store } from "../store/open-store.ts";
 import { LeaseLostError, claimJobRun, finishJobRun, releaseJobRun, type ClaimResult } from "./claim-job-run.ts";
 import { RunDays, jobKey, jobTimes, type JobName, type JobTime } from "./job-times.ts";
 import { prepareJob } from "./prepare-job.ts";
-import type { WorkingCalendar } from "./working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 
 /** What the jobs need: the store, the settings, the time, and someone to tell when there is mail. */
 export interface SchedulerDeps {

@@ -4,7 +4,7 @@ import { addDays } from "../../src/core/zoned-time.ts";
 import type { RankingIssue } from "../../src/ranking/ranking-snapshot.ts";
 import { scoreUnits, type RankingOptions } from "../../src/ranking/score-units.ts";
 import { buildRanking } from "../../src/schedule/build-ranking.ts";
-import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
+import { WorkingCalendar } from "../../src/domain/working-calendar.ts";
 import { addIssues, addUnit, at, bindRoom, tempDir, testApp, zt, type TestApp } from "./helpers.ts";
 
 const { dir, cleanup } = tempDir("intake-schedule");
