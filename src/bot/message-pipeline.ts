@@ -16,11 +16,11 @@ import { moveBinding } from "../store/move-binding.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Store, Tx } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
-import type { Actor } from "./actor.ts";
-import type { InboundMessage } from "./inbound-message.ts";
+import type { Actor } from "../domain/actor.ts";
+import type { InboundMessage } from "../handlers/inbound-message.ts";
 import type { Outgoing, Target } from "../outbox/outgoing.ts";
 import { ContactBook } from "./contact-book.ts";
-import { Directory } from "./directory.ts";
+import { Directory } from "../store/directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
 import type { WorkingCalendar } from "../domain/working-calendar.ts";
 

@@ -1,12 +1,12 @@
 import type { Config } from "../config/load-config.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
-import type { Actor } from "../bot/actor.ts";
-import type { InboundMessage } from "../bot/inbound-message.ts";
-import type { Outgoing, Target } from "../outbox/outgoing.ts";
-import type { Directory } from "../bot/directory.ts";
+import type { Actor } from "../domain/actor.ts";
 import type { WorkingCalendar } from "../domain/working-calendar.ts";
+import type { Outgoing, Target } from "../outbox/outgoing.ts";
+import type { Directory } from "../store/directory.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
 import type { Tx } from "../store/open-store.ts";
+import type { InboundMessage } from "./inbound-message.ts";
 
 /** What a handler gets: the store (inside the message's transaction), who asks, and where to answer. */
 export interface HandlerContext {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InboundMessage } from "../../src/bot/inbound-message.ts";
+import type { InboundMessage } from "../../src/handlers/inbound-message.ts";
 import { fileMessage } from "../../src/outbox/outgoing.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
 import { enqueue } from "../../src/outbox/enqueue.ts";

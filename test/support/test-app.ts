@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { createApp, type App } from "../../src/app/create-app.ts";
-import type { InboundMessage } from "../../src/bot/inbound-message.ts";
+import type { InboundMessage } from "../../src/handlers/inbound-message.ts";
 import { fileMessage, type OutgoingFile, type Target } from "../../src/outbox/outgoing.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ManualClock } from "../../src/core/clock.ts";

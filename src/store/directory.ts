@@ -1,6 +1,6 @@
 import { identityKey } from "../core/identity.ts";
-import type { Store, Tx } from "../store/open-store.ts";
-import type { RoomRole, UnitRef } from "./actor.ts";
+import type { RoomRole, UnitRef } from "../domain/actor.ts";
+import type { Store, Tx } from "./open-store.ts";
 
 type Db = Store | Tx;
 
