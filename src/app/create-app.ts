@@ -7,8 +7,9 @@ import { OutboxSender } from "../outbox/outbox-sender.ts";
 import type { Transport } from "../outbox/transport.ts";
 import { openDirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
-import { loadCalendarOverride } from "../schedule/calendar-override.ts";
-import { WorkingCalendar } from "../schedule/working-calendar.ts";
+import { loadCalendarOverride } from "../domain/calendar-override.ts";
+import { createScheduler, type Scheduler } from "../schedule/scheduler.ts";
+import { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface App {
   config: Config;
@@ -19,6 +20,8 @@ export interface App {
   store: Store;
   pipeline: MessagePipeline;
   sender: OutboxSender;
+  /** The daily jobs; the transport starts its cron, the simulator drives it as TimedWork. */
+  scheduler: Scheduler;
   log: Logger;
   close(): Promise<void>;
 }
@@ -32,7 +35,7 @@ export interface AppOptions {
   random?: () => number;
 }
 
-/** Wires the store, the message pipeline and the outbox sender; no transport specifics here. */
+/** Wires the store, the message pipeline, the outbox sender and the scheduler; no transport specifics here. */
 export async function createApp(o: AppOptions): Promise<App> {
   const { config, clock, log } = o;
   const calendar = new WorkingCalendar(loadCalendarOverride(config.DUBAN_CALENDAR_FILE));
@@ -55,7 +58,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   );
   await sender.init();
   const directoryVersion = await openDirectoryVersion(config.DATABASE_URL);
-  const pipeline = new MessagePipeline({ store, config, clock, time, calendar, log, directoryVersion, onEnqueued: () => sender.notify() });
+  const onEnqueued = () => sender.notify();
+  const pipeline = new MessagePipeline({ store, config, clock, time, calendar, log, directoryVersion, onEnqueued });
+  const scheduler = createScheduler({ store, config, clock, time, calendar, log, onEnqueued });
   return {
     config,
     clock,
@@ -64,8 +69,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     store,
     pipeline,
     sender,
+    scheduler,
     log,
     async close() {
+      await scheduler.stop();
       await sender.stop();
       await directoryVersion.close();
       await store.$disconnect();

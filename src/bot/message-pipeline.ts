@@ -5,7 +5,7 @@ import { DubanError } from "../core/duban-error.ts";
 import { firstChars, wellFormed } from "../core/identity.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
-import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
+import type { HandlerContext } from "../handlers/handler-context.ts";
 import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
@@ -14,14 +14,15 @@ import { bumpDirectoryVersion, type DirectoryVersion } from "../store/directory-
 import { issuesByCodeKey } from "../store/hot-path-sql.ts";
 import { moveBinding } from "../store/move-binding.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
-import type { Actor } from "./actor.ts";
-import type { InboundMessage, Outgoing, Target } from "./inbound-message.ts";
+import type { Actor } from "../domain/actor.ts";
+import type { InboundMessage } from "../handlers/inbound-message.ts";
+import type { Outgoing, Target } from "../outbox/outgoing.ts";
 import { ContactBook } from "./contact-book.ts";
-import { Directory } from "./directory.ts";
+import { Directory } from "../store/directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
-import type { WorkingCalendar } from "../schedule/working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface PipelineDeps {
   store: Store;

@@ -4,12 +4,11 @@ import { FileBox } from "file-box";
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { createApp, type App } from "../app/create-app.ts";
-import { createScheduler } from "../schedule/scheduler.ts";
 import { createLogger } from "../app/create-logger.ts";
 import type { Config } from "../config/load-config.ts";
 import { ManualClock } from "../core/clock.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
-import { fileMessage, type OutgoingFile, type Target } from "../bot/inbound-message.ts";
+import { fileMessage, type OutgoingFile, type Target } from "../outbox/outgoing.ts";
 import { formatImportResult, importLedgerFile } from "../ledger/import-ledger.ts";
 import { WechatyTransport } from "../transport/wechaty-transport.ts";
 import { attachWechaty } from "../transport/attach-wechaty.ts";
@@ -19,7 +18,7 @@ import type { Step } from "./parse-script.ts";
 import { seededRandom } from "./seeded-random.ts";
 import { temporaryDatabase } from "../store/temporary-database.ts";
 import { createSimTempDir } from "./sim-temp-dir.ts";
-import type { TimedWork } from "./timed-work.ts";
+import type { TimedWork } from "../core/timed-work.ts";
 import { advanceTo, drainAll } from "./virtual-time.ts";
 
 export interface SimulatorOptions {
@@ -132,7 +131,7 @@ export class Simulator {
     attachWechaty(bot, app, new Date(0), { onSettled: () => sim.#onSettled() });
     sim.#sender = { nextDueAt: () => app.sender.nextDueAt(), runDue: () => app.sender.sendOne() };
     // The scheduler first: at equal times its jobs enqueue before the sender delivers.
-    sim.#work = [await createScheduler(app), sim.#sender];
+    sim.#work = [app.scheduler, sim.#sender];
     return sim;
   }
 

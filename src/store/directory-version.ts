@@ -1,8 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { Tx } from "../handlers/handler-context.ts";
 import { databaseTarget, type DatabaseTarget } from "./database-url.ts";
-import type { Store } from "./open-store.ts";
+import type { Store, Tx } from "./open-store.ts";
 import { postgresConfig, quoteIdent } from "./postgres-migrations.ts";
 import { sqlFor } from "./sql-dialect.ts";
 

@@ -1,6 +1,5 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "./open-store.ts";
+import type { Store, Tx } from "./open-store.ts";
 
 /**
  * The pieces of the hand-written SQL that SQLite and PostgreSQL spell differently. A query
