@@ -1,20 +1,19 @@
 // Messages through the full pipeline (parse → authorize → store → reply in outbox) on
-// SQLite, over a 10,000-issue ledger in 300 units, against the same writes done with raw
-// better-sqlite3 SQL: the floor. Run: npx tsx bench/bench-pipeline.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// either store, over a 10,000-issue ledger in 300 units, against the same reads and writes
+// done with the raw driver (better-sqlite3, or pg), one transaction per command: the floor.
+// Run: npx tsx bench/bench-pipeline.ts [sqlite|postgresql]
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pino from "pino";
-import { createApp } from "../src/app/create-app.ts";
+import { createApp, type App } from "../src/app/create-app.ts";
 import type { InboundMessage } from "../src/handlers/inbound-message.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { ManualClock } from "../src/core/clock.ts";
 import { addDays } from "../src/core/zoned-time.ts";
 import { importLedger } from "../src/ledger/import-ledger.ts";
 import type { LedgerRow } from "../src/ledger/ledger-row.ts";
+import { rawPostgres, sqliteFile, withBenchStore, type StoreKind } from "./bench-store.ts";
 
 const ISSUES = 10_000;
 const UNITS = 300;
@@ -52,34 +51,40 @@ function ledgerRows(): LedgerRow[] {
   }));
 }
 
-export async function benchPipeline(): Promise<PipelineBench> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
-  try {
-    const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "b.db")}`, DUBAN_ADMINS: "admin", LOG_LEVEL: "silent" });
+export const ledgerSize = { issues: ISSUES, units: UNITS };
+
+/** The ledger every chat bench starts from: 10,000 issues over 300 units, each unit's group bound. */
+export async function chatLedger(app: App, clock: ManualClock): Promise<void> {
+  await importLedger(app.store, ledgerRows(), { actor: "bench", now: clock.now() });
+  for (let u = 1; u <= UNITS; u++) await app.pipeline.submit(groupMessage(clock, `bind${u}`, `单位${u}群`, "admin", `绑定 单位${u}`));
+}
+
+export function groupMessage(clock: ManualClock, id: string, room: string, sender: string, text: string): InboundMessage {
+  return { id, at: clock.now(), room: { id: `${room}@chatroom`, topic: room }, sender: { id: sender, name: sender }, text, mentionsBot: false };
+}
+
+/** The mixed load: half queries, half progress reports, each from the issue's own unit group. */
+export function mixedCommand(i: number): { room: string; sender: string; text: string } {
+  const k = (i * 7919) % ISSUES;
+  const code = `ZG-2026-${String(k + 1).padStart(5, "0")}`;
+  return { room: `单位${(k % UNITS) + 1}群`, sender: `联络员${k % UNITS}`, text: i % 2 ? `查询 ${code}` : `进度 ${code} 已清运${(i % 9) * 10}%` };
+}
+
+export function benchPipeline(kind: StoreKind): Promise<PipelineBench> {
+  return withBenchStore(kind, async ({ url }) => {
+    const config = loadConfig({ DATABASE_URL: url, DUBAN_ADMINS: "admin", LOG_LEVEL: "silent" });
     const clock = new ManualClock(new Date("2026-12-01T08:00:00+08:00"));
     const app = await createApp({ config, clock, transport: { send: async () => {}, sendFile: async () => {} }, log: pino({ level: "silent" }) });
-    await importLedger(app.store, ledgerRows(), { actor: "bench", now: clock.now() });
+    await chatLedger(app, clock);
     let n = 0;
-    const msg = (room: string | null, sender: string, text: string): InboundMessage => ({
-      id: `b${++n}`,
-      at: clock.now(),
-      room: room ? { id: `${room}@chatroom`, topic: room } : null,
-      sender: { id: sender, name: sender },
-      text,
-      mentionsBot: false,
-    });
-    for (let u = 1; u <= UNITS; u++) await app.pipeline.submit(msg(`单位${u}群`, "admin", `绑定 单位${u}`));
+    const msg = (room: string, sender: string, text: string) => groupMessage(clock, `b${++n}`, room, sender, text);
 
-    // Mixed load: half queries, half progress reports, each from the issue's own unit group.
     const latencies: number[] = [];
     const t0 = performance.now();
     for (let i = 0; i < COMMANDS; i++) {
-      const k = (i * 7919) % ISSUES;
-      const code = `ZG-2026-${String(k + 1).padStart(5, "0")}`;
-      const room = `单位${(k % UNITS) + 1}群`;
-      const text = i % 2 ? `查询 ${code}` : `进度 ${code} 已清运${(i % 9) * 10}%`;
+      const c = mixedCommand(i);
       const s = performance.now();
-      await app.pipeline.submit(msg(room, `联络员${k % UNITS}`, text));
+      await app.pipeline.submit(msg(c.room, c.sender, c.text));
       latencies.push(performance.now() - s);
     }
     const elapsed = performance.now() - t0;
@@ -102,7 +107,7 @@ export async function benchPipeline(): Promise<PipelineBench> {
     await app.close();
     freeLatencies.sort((a, b) => a - b);
 
-    const raw = rawFloor(path.join(dir, "b.db"));
+    const raw = kind === "sqlite" ? rawSqliteFloor(sqliteFile(url)) : await rawPostgresFloor(url);
     latencies.sort((a, b) => a - b);
     const perSecond = (COMMANDS / elapsed) * 1000;
     return {
@@ -117,13 +122,16 @@ export async function benchPipeline(): Promise<PipelineBench> {
       freeTextPerSecond: Math.round((FREE_TEXT / freeElapsed) * 1000),
       freeTextP99Ms: +pct(freeLatencies, 0.99).toFixed(2),
     };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
+}
+
+interface Floor {
+  perSecond: number;
+  p99: number;
 }
 
 /** The same reads and writes per command, by hand, in one transaction each. */
-function rawFloor(file: string): { perSecond: number; p99: number } {
+function rawSqliteFloor(file: string): Floor {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
@@ -161,7 +169,46 @@ function rawFloor(file: string): { perSecond: number; p99: number } {
   return { perSecond: (COMMANDS / elapsed) * 1000, p99: pct(lat, 0.99) };
 }
 
+/** The same statements as rawSqliteFloor, prepared once, through one pg connection. */
+async function rawPostgresFloor(url: string): Promise<Floor> {
+  const db = await rawPostgres(url);
+  const q = (name: string, text: string, values: unknown[]) => db.query({ name, text, values });
+  const lat: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < COMMANDS; i++) {
+    const k = (i * 7919) % ISSUES;
+    const code = `ZG-2026-${String(k + 1).padStart(5, "0")}`;
+    const room = `单位${(k % UNITS) + 1}群@chatroom`;
+    const now = new Date();
+    const s = performance.now();
+    await db.query("BEGIN");
+    await q("binding", `SELECT b.*, u.name FROM "RoomBinding" b LEFT JOIN "Unit" u ON u.id = b."unitId" WHERE b."roomId" = $1`, [room]);
+    const { rows } = await q("issue", `SELECT i.*, u.name AS "unitName" FROM "Issue" i JOIN "Unit" u ON u.id = i."unitId" WHERE i.code = $1`, [code]);
+    const id = (rows[0] as { id: number }).id;
+    if (i % 2) await q("recent", `SELECT * FROM "IssueEvent" WHERE "issueId" = $1 ORDER BY at DESC, id DESC LIMIT 3`, [id]);
+    else {
+      await q(
+        "event",
+        `INSERT INTO "IssueEvent" ("issueId", type, "actorId", "actorName", "roomId", text, percent, at) VALUES ($1, 'PROGRESS', $2, $3, $4, $5, $6, $7)`,
+        [id, "x", "x", room, "已清运", 50, now],
+      );
+      await q("update", `UPDATE "Issue" SET state = 'IN_PROGRESS', "lastReportAt" = $1, "lastReportText" = $2, "updatedAt" = $3 WHERE id = $4`, [now, "已清运", now, id]);
+    }
+    await q(
+      "out",
+      `INSERT INTO "Outbox" (key, "roomId", "targetName", text, status, attempts, "createdAt", "nextAttempt") VALUES ($1, $2, $3, $4, 'PENDING', 0, $5, $6)`,
+      [`raw:${i}`, room, "群", "回复", now, now],
+    );
+    await db.query("COMMIT");
+    lat.push(performance.now() - s);
+  }
+  const elapsed = performance.now() - t0;
+  await db.end();
+  lat.sort((a, b) => a - b);
+  return { perSecond: (COMMANDS / elapsed) * 1000, p99: pct(lat, 0.99) };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const r = await benchPipeline();
+  const r = await benchPipeline((process.argv[2] as StoreKind | undefined) ?? "sqlite");
   console.log(JSON.stringify(r, null, 2));
 }

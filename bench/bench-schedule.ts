@@ -6,11 +6,11 @@
 // configured send pacing. The ledger has what lights look at: reported percentages, 交办
 // dates, daily projects and three milestones (节点) on every other issue.
 // Each ledger is filled by one child process and each measurement runs in another, so the
-// peak RSS is the job's own and not what filling the database left behind.
-// Run: npx tsx bench/bench-schedule.ts
+// peak RSS is the job's own and not what filling the database left behind. Either store: a
+// SQLite file filled by better-sqlite3, or a PostgreSQL schema filled by pg's multi-row
+// INSERTs.
+// Run: npx tsx bench/bench-schedule.ts [sqlite|postgresql]
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -21,10 +21,11 @@ import { loadConfig } from "../src/config/load-config.ts";
 import { ManualClock } from "../src/core/clock.ts";
 import { ZonedTime, addDays } from "../src/core/zoned-time.ts";
 import { applyMigrations } from "../src/store/sqlite-migrations.ts";
-import type { Store } from "../src/store/open-store.ts";
+import { openStore, type Store } from "../src/store/open-store.ts";
 import type { JobName } from "../src/schedule/job-times.ts";
 import { Scheduler } from "../src/schedule/scheduler.ts";
 import { WorkingCalendar } from "../src/domain/working-calendar.ts";
+import { benchStore, rawPostgres, sqliteFile, type StoreKind } from "./bench-store.ts";
 
 const UNITS = 300;
 const TODAY = "2026-12-07"; // a Monday: the weekly ranking runs too
@@ -36,7 +37,7 @@ const SELF = fileURLToPath(import.meta.url);
 
 type Timed = "lights" | "digest" | "reminders";
 
-/** Prisma's own DateTime text in SQLite, so its comparisons on these columns hold. */
+/** Prisma's own DateTime text in SQLite, so its comparisons on these columns hold; PostgreSQL reads it as a timestamptz. */
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** An integer hash: states and dates spread evenly over units, and every run gets the same ledger. */
@@ -46,61 +47,124 @@ function mix(i: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Fills a fresh database with raw inserts: Prisma would take minutes for 100,000 rows. */
-export function populate(file: string, issues: number): void {
+type Cell = string | number | boolean | null;
+/** A table's rows to insert, each column with its PostgreSQL type (for the arrays it is sent in). */
+interface Rows {
+  table: string;
+  columns: [name: string, type: "int" | "text" | "timestamptz" | "bool"][];
+  rows: Cell[][];
+}
+
+/** The bench's ledger, the same for both stores: units and their groups, issues, reports since yesterday, 节点. */
+function ledgerRows(issues: number): Rows[] {
+  const created = iso(time.at("2026-09-01", "10:00"));
+  const morning = time.at(TODAY, "08:00").getTime();
+  const unit: Rows = { table: "Unit", columns: [["id", "int"], ["name", "text"], ["createdAt", "timestamptz"]], rows: [] };
+  const room: Rows = {
+    table: "RoomBinding",
+    columns: [["roomId", "text"], ["topic", "text"], ["kind", "text"], ["unitId", "int"], ["boundBy", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]],
+    rows: [],
+  };
+  for (let u = 1; u <= UNITS; u++) {
+    unit.rows.push([u, `测试单位${u}`, created]);
+    room.rows.push([`unit${u}@chatroom`, `测试单位${u}工作群`, "UNIT", u, "王科长", created, created]);
+  }
+  room.rows.push(["leaders@chatroom", "领导群", "LEADERS", null, "王科长", created, created]);
+  const issue: Rows = {
+    table: "Issue",
+    columns: [
+      ["id", "int"], ["code", "text"], ["description", "text"], ["unitId", "int"], ["deadline", "text"], ["state", "text"], ["lastReportAt", "timestamptz"],
+      ["lastReportText", "text"], ["claimedAt", "timestamptz"], ["closedAt", "timestamptz"], ["reviewDue", "text"], ["progressPct", "int"], ["assignedOn", "text"],
+      ["dailyReport", "bool"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+    ],
+    rows: [],
+  };
+  const event: Rows = {
+    table: "IssueEvent",
+    columns: [["issueId", "int"], ["type", "text"], ["actorId", "text"], ["actorName", "text"], ["text", "text"], ["at", "timestamptz"]],
+    rows: [],
+  };
+  const milestone: Rows = { table: "Milestone", columns: [["issueId", "int"], ["seq", "int"], ["due", "text"], ["text", "text"], ["doneAt", "timestamptz"]], rows: [] };
+  /** A second independent draw per issue: `mix(i)` already picks the state. */
+  const draw = (i: number, k: number, n: number) => mix(i + k * 0x100000) % n;
+  for (let i = 1; i <= issues; i++) {
+    const r = mix(i) % 100;
+    const state = r < 20 ? "NOT_STARTED" : r < 60 ? "IN_PROGRESS" : r < 75 ? "PENDING_VERIFICATION" : "CLOSED";
+    const deadline = addDays("2026-10-01", (i * 7) % 149); // 10-01 … 02-26: about half already past
+    const reported = r % 5 === 0 ? null : iso(new Date(morning - (mix(i + 1) % (20 * 86_400_000))));
+    const claimed = state === "PENDING_VERIFICATION" || state === "CLOSED" ? iso(time.at(addDays(deadline, (i % 7) - 4), "15:00")) : null;
+    const closed = state === "CLOSED" ? iso(time.at(addDays(deadline, (i % 7) - 2), "10:00")) : null;
+    const reviewDue = state === "CLOSED" && i % 10 === 0 ? addDays(TODAY, -(i % 5)) : null;
+    // What the lights look at: nine in ten issues in progress have reported a percentage,
+    // one in five was assigned by 交办 (September to November), one in fifty reports daily.
+    const progress = state === "IN_PROGRESS" && draw(i, 1, 10) < 9 ? draw(i, 2, 101) : null;
+    const assignedOn = draw(i, 3, 5) === 0 ? addDays("2026-09-01", draw(i, 4, 91)) : null;
+    const daily = draw(i, 5, 50) === 0;
+    const description = `第${i}号问题：某处污水直排、异味扰民，群众反映强烈，需限期整改`;
+    issue.rows.push([i, `ZG-2026-${String(i).padStart(6, "0")}`, description, (i % UNITS) + 1, deadline, state, reported, reported ? "已完成管网铺设" : null, claimed, closed, reviewDue, progress, assignedOn, daily, created, created]);
+    // Since yesterday's digest: a report on one issue in twenty.
+    if (i % 20 === 0) event.rows.push([i, "PROGRESS", "bench", "联络员", "已完成管网铺设", iso(new Date(morning - (i % 86_400_000)))]);
+    // Every other issue has three 节点, 45, 30 and 15 days (give or take) before its
+    // deadline: some before today, some after. Three in four of those already due are done
+    // (the rest are missed), one in five of those still to come.
+    if (i % 2 === 0) {
+      for (let seq = 1; seq <= 3; seq++) {
+        const due = addDays(deadline, -15 * (4 - seq) - draw(i, 5 + seq, 7));
+        const done = draw(i, 8 + seq, 20) < (due < TODAY ? 15 : 4);
+        const doneOn = addDays(due < TODAY ? due : TODAY, -1 - draw(i, 11 + seq, 3));
+        milestone.rows.push([i, seq, due, `第${seq}阶段：管网铺设`, done ? iso(time.at(doneOn, "17:00")) : null]);
+      }
+    }
+  }
+  return [unit, room, issue, event, milestone];
+}
+
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+
+/** better-sqlite3 prepared statements in one transaction. */
+function fillSqlite(file: string, tables: Rows[]): void {
   applyMigrations(file);
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  const created = iso(time.at("2026-09-01", "10:00"));
-  const morning = time.at(TODAY, "08:00").getTime();
   db.transaction(() => {
-    const unit = db.prepare(`INSERT INTO "Unit" (id, name, createdAt) VALUES (?, ?, ?)`);
-    const room = db.prepare(`INSERT INTO "RoomBinding" (roomId, topic, kind, unitId, boundBy, createdAt, updatedAt) VALUES (?, ?, ?, ?, '王科长', ?, ?)`);
-    for (let u = 1; u <= UNITS; u++) {
-      unit.run(u, `测试单位${u}`, created);
-      room.run(`unit${u}@chatroom`, `测试单位${u}工作群`, "UNIT", u, created, created);
-    }
-    room.run("leaders@chatroom", "领导群", "LEADERS", null, created, created);
-    const issue = db.prepare(
-      `INSERT INTO "Issue" (id, code, description, unitId, deadline, state, lastReportAt, lastReportText, claimedAt, closedAt, reviewDue, progressPct, assignedOn, dailyReport, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const event = db.prepare(`INSERT INTO "IssueEvent" (issueId, type, actorId, actorName, text, at) VALUES (?, 'PROGRESS', 'bench', '联络员', '已完成管网铺设', ?)`);
-    const milestone = db.prepare(`INSERT INTO "Milestone" (issueId, seq, due, text, doneAt) VALUES (?, ?, ?, ?, ?)`);
-    /** A second independent draw per issue: `mix(i)` already picks the state. */
-    const draw = (i: number, k: number, n: number) => mix(i + k * 0x100000) % n;
-    for (let i = 1; i <= issues; i++) {
-      const r = mix(i) % 100;
-      const state = r < 20 ? "NOT_STARTED" : r < 60 ? "IN_PROGRESS" : r < 75 ? "PENDING_VERIFICATION" : "CLOSED";
-      const deadline = addDays("2026-10-01", (i * 7) % 149); // 10-01 … 02-26: about half already past
-      const reported = r % 5 === 0 ? null : iso(new Date(morning - (mix(i + 1) % (20 * 86_400_000))));
-      const claimed = state === "PENDING_VERIFICATION" || state === "CLOSED" ? iso(time.at(addDays(deadline, (i % 7) - 4), "15:00")) : null;
-      const closed = state === "CLOSED" ? iso(time.at(addDays(deadline, (i % 7) - 2), "10:00")) : null;
-      const reviewDue = state === "CLOSED" && i % 10 === 0 ? addDays(TODAY, -(i % 5)) : null;
-      // What the lights look at: nine in ten issues in progress have reported a percentage,
-      // one in five was assigned by 交办 (September to November), one in fifty reports daily.
-      const progress = state === "IN_PROGRESS" && draw(i, 1, 10) < 9 ? draw(i, 2, 101) : null;
-      const assignedOn = draw(i, 3, 5) === 0 ? addDays("2026-09-01", draw(i, 4, 91)) : null;
-      const daily = draw(i, 5, 50) === 0 ? 1 : 0;
-      const description = `第${i}号问题：某处污水直排、异味扰民，群众反映强烈，需限期整改`;
-      issue.run(i, `ZG-2026-${String(i).padStart(6, "0")}`, description, (i % UNITS) + 1, deadline, state, reported, reported ? "已完成管网铺设" : null, claimed, closed, reviewDue, progress, assignedOn, daily, created, created);
-      // Since yesterday's digest: a report on one issue in twenty.
-      if (i % 20 === 0) event.run(i, iso(new Date(morning - (i % 86_400_000))));
-      // Every other issue has three 节点, 45, 30 and 15 days (give or take) before its
-      // deadline: some before today, some after. Three in four of those already due are done
-      // (the rest are missed), one in five of those still to come.
-      if (i % 2 === 0) {
-        for (let seq = 1; seq <= 3; seq++) {
-          const due = addDays(deadline, -15 * (4 - seq) - draw(i, 5 + seq, 7));
-          const done = draw(i, 8 + seq, 20) < (due < TODAY ? 15 : 4);
-          const doneOn = addDays(due < TODAY ? due : TODAY, -1 - draw(i, 11 + seq, 3));
-          milestone.run(i, seq, due, `第${seq}阶段：管网铺设`, done ? iso(time.at(doneOn, "17:00")) : null);
-        }
-      }
+    for (const t of tables) {
+      const insert = db.prepare(`INSERT INTO "${t.table}" (${quoted(t.columns.map((c) => c[0]))}) VALUES (${t.columns.map(() => "?").join(", ")})`);
+      for (const row of t.rows) insert.run(row.map((v) => (typeof v === "boolean" ? Number(v) : v)));
     }
   })();
   db.close();
+}
+
+/**
+ * pg, in one transaction: each table in INSERTs of 20,000 rows sent as one array per column
+ * (unnest), then the id sequences moved past the ids given, as Prisma's inserts expect.
+ */
+async function fillPostgres(url: string, tables: Rows[]): Promise<void> {
+  await (await openStore(url)).$disconnect(); // the schema, migrated
+  const db = await rawPostgres(url);
+  try {
+    await db.query("BEGIN");
+    for (const t of tables) {
+      const sql = `INSERT INTO "${t.table}" (${quoted(t.columns.map((c) => c[0]))}) SELECT * FROM unnest(${t.columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(", ")})`;
+      for (let from = 0; from < t.rows.length; from += 20_000) {
+        const batch = t.rows.slice(from, from + 20_000);
+        await db.query(sql, t.columns.map((_, k) => batch.map((row) => row[k])));
+      }
+      if (t.columns.some(([name]) => name === "id")) await db.query(`SELECT setval(pg_get_serial_sequence('"${t.table}"', 'id'), (SELECT max(id) FROM "${t.table}"))`);
+    }
+    await db.query("COMMIT");
+  } finally {
+    await db.end();
+  }
+}
+
+/** Fills a fresh store with raw inserts (Prisma would take minutes for 100,000 rows); returns how many 节点 it has. */
+export async function populate(kind: StoreKind, url: string, issues: number): Promise<number> {
+  const tables = ledgerRows(issues);
+  if (kind === "sqlite") fillSqlite(sqliteFile(url), tables);
+  else await fillPostgres(url, tables);
+  return tables.find((t) => t.table === "Milestone")!.rows.length;
 }
 
 /** Counts every store operation, raw SQL and those inside transactions included. */
@@ -140,9 +204,9 @@ interface Measured {
  * job runs once per child: its run writes the 督办单 the next one then finds issued. Every
  * reminders run delivers the same 督办单 again: each starts with them undelivered.
  */
-async function measure(file: string, job: Timed, runs: number, fanout: boolean): Promise<Measured> {
+async function measure(url: string, dir: string, job: Timed, runs: number, fanout: boolean): Promise<Measured> {
   // The digest's reads and text, as its targets were set; its pictures are bench-pictures.ts's.
-  const config = loadConfig({ DATABASE_URL: `file:${file}`, DUBAN_DATA_DIR: path.dirname(file), DUBAN_DIGEST_FORMAT: "text", DUBAN_ADMINS: ADMINS, LOG_LEVEL: "silent" });
+  const config = loadConfig({ DATABASE_URL: url, DUBAN_DATA_DIR: dir, DUBAN_DIGEST_FORMAT: "text", DUBAN_ADMINS: ADMINS, LOG_LEVEL: "silent" });
   const clock = new ManualClock(time.at(TODAY, "09:00"));
   const app = await createApp({ config, clock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
   try {
@@ -219,34 +283,30 @@ interface Case {
  * Fills a ledger in one child, then measures each job in a child of its own, in the
  * morning's order (lights before the digest and the reminders): each peak RSS is that job's.
  */
-function runCase(issues: number): Case {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "duban-bench-schedule-"));
+async function runCase(kind: StoreKind, issues: number): Promise<Case> {
+  const store = await benchStore(kind);
   try {
-    const file = path.join(dir, "bench.db");
-    child(["--populate", file, String(issues)]);
-    const one = (job: Timed, runs: number, fanout = false) => JSON.parse(child(["--measure", file, job, String(runs), fanout ? "fanout" : ""])) as Measured;
+    const milestones = Number(child(["--populate", kind, store.url, String(issues)]));
+    const one = (job: Timed, runs: number, fanout = false) => JSON.parse(child(["--measure", store.url, store.dir, job, String(runs), fanout ? "fanout" : ""])) as Measured;
     const lights = one("lights", 1);
     const lightsAgain = one("lights", 1);
     const digest = one("digest", RUNS);
     const reminders = one("reminders", RUNS, true);
-    const db = new Database(file, { readonly: true });
-    const milestones = (db.prepare(`SELECT COUNT(*) AS n FROM "Milestone"`).get() as { n: number }).n;
-    db.close();
     return { lights, lightsAgain, digest, reminders, milestones };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await store.drop();
   }
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function benchSchedule(): Promise<Record<string, number | string>> {
+export async function benchSchedule(kind: StoreKind): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = {};
   let last: Measured | undefined;
   const queries: string[] = [];
   for (const issues of [10_000, 100_000]) {
-    const { lights, lightsAgain, digest, reminders, milestones } = runCase(issues);
+    const { lights, lightsAgain, digest, reminders, milestones } = await runCase(kind, issues);
     const k = `${issues / 1000}k`;
     out[`${k} issues / ${UNITS} units (${milestones.toLocaleString("en")} milestones): lights (issuing ${lights.issued} 督办单), ms`] = r1(lights.ms[0]!);
     out[`${k}: lights again (${lightsAgain.issued} issued), ms`] = r1(lightsAgain.ms[0]!);
@@ -275,8 +335,8 @@ export async function benchSchedule(): Promise<Record<string, number | string>> 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const [mode, file, arg, runs, fanout] = process.argv.slice(2);
-  if (mode === "--populate") populate(file!, Number(arg));
-  else if (mode === "--measure") process.stdout.write(JSON.stringify(await measure(file!, arg as Timed, Number(runs), fanout === "fanout")));
-  else for (const [k, v] of Object.entries(await benchSchedule())) console.log(`${k}: ${v}`);
+  const [mode, ...a] = process.argv.slice(2);
+  if (mode === "--populate") process.stdout.write(String(await populate(a[0] as StoreKind, a[1]!, Number(a[2]))));
+  else if (mode === "--measure") process.stdout.write(JSON.stringify(await measure(a[0]!, a[1]!, a[2] as Timed, Number(a[3]), a[4] === "fanout")));
+  else for (const [k, v] of Object.entries(await benchSchedule((mode as StoreKind | undefined) ?? "sqlite"))) console.log(`${k}: ${v}`);
 }

@@ -1,38 +1,63 @@
 // npm run bench: every performance target from the issues, measured and printed with its
-// target, each against a raw better-sqlite3 floor where one makes sense. Not part of
-// npm test: timings vary with the machine, so they are reported, never asserted.
+// target, on both stores (SQLite, and PostgreSQL at DUBAN_BENCH_POSTGRES_URL), each against
+// the raw driver's floor (better-sqlite3, pg) where one makes sense. Not part of npm test:
+// timings vary with the machine, so they are reported, never asserted.
 import { benchImport } from "./bench-import.ts";
 import { benchLedgerScale, type ScaleStep } from "./bench-ledger-scale.ts";
 import { benchPictures } from "./bench-pictures.ts";
 import { benchPipeline } from "./bench-pipeline.ts";
 import { benchSchedule } from "./bench-schedule.ts";
+import { postgresUnavailable, type StoreKind } from "./bench-store.ts";
 
 const line = (label: string, value: string, target?: string, ok?: boolean) =>
   console.log(`${label.padEnd(60)} ${value.padStart(14)}${target ? `   target ${target} ${ok ? "ok" : "MISSED"}` : ""}`);
 
+const postgresDown = await postgresUnavailable();
+const DRIVER: Record<StoreKind, string> = { sqlite: "better-sqlite3", postgresql: "pg" };
+
+/** Each bench on each store in turn; a store that cannot run it says why, and the bench goes on. */
+async function onEachStore(bench: (kind: StoreKind) => Promise<void>): Promise<void> {
+  for (const kind of ["sqlite", "postgresql"] as const) {
+    console.log(`-- ${kind} --`);
+    if (kind === "postgresql" && postgresDown) {
+      console.log(`   skipped: ${postgresDown}`);
+      continue;
+    }
+    try {
+      await bench(kind);
+    } catch (err) {
+      console.log(`   FAILED on ${kind}: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}`);
+    }
+  }
+}
+
 console.log("== chat pipeline: parse → authorize → store → reply in outbox (10,000 issues, 300 units) ==");
-const p = await benchPipeline();
-line("mixed queries and progress reports", `${p.commands}`);
-line("throughput (commands/s)", `${p.perSecond}`, "≥ 300", p.perSecond >= 300);
-line("latency p50 (ms)", `${p.p50Ms}`);
-line("latency p99 (ms)", `${p.p99Ms}`, "≤ 25", p.p99Ms <= 25);
-line("raw better-sqlite3 floor (commands/s)", `${p.rawPerSecond}`);
-line("raw floor p99 (ms)", `${p.rawP99Ms}`);
-line("floor / pipeline", `${p.ratio}x`);
-line(`free-text reports, code inside or unseparated (${p.freeText})`, `${p.freeTextPerSecond}/s`);
-line("  free-text latency p99 (ms)", `${p.freeTextP99Ms}`);
+await onEachStore(async (kind) => {
+  const p = await benchPipeline(kind);
+  line("mixed queries and progress reports", `${p.commands}`);
+  line("throughput (commands/s)", `${p.perSecond}`, "≥ 300", p.perSecond >= 300);
+  line("latency p50 (ms)", `${p.p50Ms}`);
+  line("latency p99 (ms)", `${p.p99Ms}`, "≤ 25", p.p99Ms <= 25);
+  line(`raw ${DRIVER[kind]} floor (commands/s)`, `${p.rawPerSecond}`);
+  line("raw floor p99 (ms)", `${p.rawP99Ms}`);
+  line("floor / pipeline", `${p.ratio}x`);
+  line(`free-text reports, code inside or unseparated (${p.freeText})`, `${p.freeTextPerSecond}/s`);
+  line("  free-text latency p99 (ms)", `${p.freeTextP99Ms}`);
+});
 
 console.log("\n== ledger import: 10,000-row xlsx, 300 units ==");
-const i = await benchImport();
-line("read + validate + import (ms)", `${Math.round(i.ms)}`, "≤ 5000", i.ms <= 5000);
-line("  read xlsx (ms)", `${Math.round(i.readMs)}`);
-line("  validate (ms)", `${Math.round(i.validateMs)}`);
-line("  import (ms)", `${Math.round(i.importMs)}`);
-line("re-import, nothing changed (ms)", `${Math.round(i.reimportMs)}`);
-line("re-import, every deadline moved (ms)", `${Math.round(i.updateAllMs)}`);
-line("raw better-sqlite3 insert of the same rows (ms)", `${Math.round(i.rawMs)}`);
-line("import / raw", `${(i.importMs / i.rawMs).toFixed(1)}x`);
-line("the same file through importLedgerFile (streamed) (ms)", `${Math.round(i.fileMs)}`, "≤ 5000", i.fileMs <= 5000);
+await onEachStore(async (kind) => {
+  const i = await benchImport(kind);
+  line("read + validate + import (ms)", `${Math.round(i.ms)}`, "≤ 5000", i.ms <= 5000);
+  line("  read xlsx (ms)", `${Math.round(i.readMs)}`);
+  line("  validate (ms)", `${Math.round(i.validateMs)}`);
+  line("  import (ms)", `${Math.round(i.importMs)}`);
+  line("re-import, nothing changed (ms)", `${Math.round(i.reimportMs)}`);
+  line("re-import, every deadline moved (ms)", `${Math.round(i.updateAllMs)}`);
+  line(`raw ${DRIVER[kind]} insert of the same rows (ms)`, `${Math.round(i.rawMs)}`);
+  line("import / raw", `${(i.importMs / i.rawMs).toFixed(1)}x`);
+  line("the same file through importLedgerFile (streamed) (ms)", `${Math.round(i.fileMs)}`, "≤ 5000", i.fileMs <= 5000);
+});
 
 const s = await benchLedgerScale();
 console.log(`\n== city-wide ledger: ${s.rows.toLocaleString("en")} rows (csv ${s.csvMB} MB, xlsx ${s.xlsxMB} MB), each step in its own process ==`);
@@ -46,7 +71,9 @@ scale("export csv", s.exportCsv);
 scale("export xlsx", s.exportXlsx);
 
 console.log("\n== scheduled jobs: digest and every unit's reminder (each size in its own process) ==");
-for (const [k, v] of Object.entries(await benchSchedule())) line(k, String(v));
+await onEachStore(async (kind) => {
+  for (const [k, v] of Object.entries(await benchSchedule(kind))) line(k, String(v));
+});
 
 console.log("\n== pictures: the digest and the ranking of a 300-unit district ==");
 const pics = await benchPictures();
