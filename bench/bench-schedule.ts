@@ -28,8 +28,8 @@ import { WorkingCalendar } from "../src/domain/working-calendar.ts";
 import { benchStore, rawPostgres, sqliteFile, type StoreKind } from "./bench-store.ts";
 
 const UNITS = 300;
-const TODAY = "2026-12-07"; // a Monday: the weekly ranking runs too
-const ADMINS = "王科长,李主任";
+export const TODAY = "2026-12-07"; // a Monday: the weekly ranking runs too
+export const ADMINS = "王科长,李主任";
 /** Runs of each job: the first pays for compiling its queries, the rest show the steady state. */
 const RUNS = 3;
 const time = new ZonedTime("Asia/Shanghai");

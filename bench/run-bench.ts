@@ -2,6 +2,7 @@
 // target, on both stores (SQLite, and PostgreSQL at DUBAN_BENCH_POSTGRES_URL), each against
 // the raw driver's floor (better-sqlite3, pg) where one makes sense. Not part of npm test:
 // timings vary with the machine, so they are reported, never asserted.
+import { benchFanout } from "./bench-fanout.ts";
 import { benchImport } from "./bench-import.ts";
 import { benchLedgerScale, type ScaleStep } from "./bench-ledger-scale.ts";
 import { benchPictures } from "./bench-pictures.ts";
@@ -73,6 +74,16 @@ scale("export xlsx", s.exportXlsx);
 console.log("\n== scheduled jobs: digest and every unit's reminder (each size in its own process) ==");
 await onEachStore(async (kind) => {
   for (const [k, v] of Object.entries(await benchSchedule(kind))) line(k, String(v));
+});
+
+console.log("\n== morning fan-out of the 10,000-issue ledger, N bot accounts each at the safe pace, on the virtual clock ==");
+await onEachStore(async (kind) => {
+  const f = await benchFanout(kind);
+  const pace = `${f.intervalMs / 1000} s + jitter ≤ ${f.jitterMs / 1000} s`;
+  for (const r of f.runs) {
+    line(`${r.accounts} account(s), ${pace}: last of ${r.messages} messages lands (min)`, `${r.lastMinutes}`);
+    line(`  leaders' digest lands (min); messages per account`, `${r.leadersMinutes}; ${r.perAccount.join(" + ")}`);
+  }
 });
 
 console.log("\n== pictures: the digest and the ranking of a 300-unit district ==");
