@@ -2,6 +2,7 @@
 // target, on both stores (SQLite, and PostgreSQL at DUBAN_BENCH_POSTGRES_URL), each against
 // the raw driver's floor (better-sqlite3, pg) where one makes sense. Not part of npm test:
 // timings vary with the machine, so they are reported, never asserted.
+import { benchBurst } from "./bench-burst.ts";
 import { benchFanout } from "./bench-fanout.ts";
 import { benchImport } from "./bench-import.ts";
 import { benchLedgerScale, type ScaleStep } from "./bench-ledger-scale.ts";
@@ -74,6 +75,18 @@ scale("export xlsx", s.exportXlsx);
 console.log("\n== scheduled jobs: digest and every unit's reminder (each size in its own process) ==");
 await onEachStore(async (kind) => {
   for (const [k, v] of Object.entries(await benchSchedule(kind))) line(k, String(v));
+});
+
+console.log("\n== a burst of 1,000 messages in one second, shared by two bot processes on one store ==");
+await onEachStore(async (kind) => {
+  if (kind === "sqlite") return console.log("   not applicable: a SQLite store is served by one bot process (its file lock)");
+  const b = await benchBurst();
+  line(`messages (${b.shared} reaching both processes), deliveries`, `${b.messages}, ${b.deliveries}`);
+  line("deepest queue per process", b.maxQueueDepth.join(" / "));
+  line("latency, arrival to answer in the outbox, p50 / p99 (ms)", `${b.p50Ms} / ${b.p99Ms}`);
+  line("all answered after (ms); deliveries/s", `${b.drainedMs}; ${Math.round((b.deliveries / b.drainedMs) * 1000)}`);
+  line("messages answered / unanswered", `${b.answered} / ${b.unanswered}`, "none dropped", b.unanswered === 0 && b.answered === b.messages);
+  line("answered twice / recorded twice", `${b.answeredTwice} / ${b.recordedTwice}`, "none", b.answeredTwice === 0 && b.recordedTwice === 0);
 });
 
 console.log("\n== morning fan-out of the 10,000-issue ledger, N bot accounts each at the safe pace, on the virtual clock ==");

@@ -1,0 +1,182 @@
+// A burst of 1,000 group messages in one second, shared by two bot processes (two child
+// processes, each its own app, pipeline and connection) on one PostgreSQL store, as two bot
+// accounts would share a city's groups. One message in ten reaches both (a group both
+// accounts are in): it must be answered and recorded once. Reports each process's deepest
+// queue, the latency from a message's arrival to its answer being in the outbox, and counts
+// the outbox's answers by key. Run: npx tsx bench/bench-burst.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import pino from "pino";
+import { createApp } from "../src/app/create-app.ts";
+import { loadConfig } from "../src/config/load-config.ts";
+import { ManualClock, systemClock } from "../src/core/clock.ts";
+import { chatLedger, groupMessage, mixedCommand } from "./bench-pipeline.ts";
+import { rawPostgres, withBenchStore } from "./bench-store.ts";
+
+const MESSAGES = 1_000;
+const WINDOW_MS = 1_000;
+const PROCESSES = 2;
+/** One message in this many reaches every process. */
+const SHARED_EVERY = 10;
+const SELF = fileURLToPath(import.meta.url);
+
+interface Planned {
+  id: string;
+  offsetMs: number;
+  to: number[];
+  command: ReturnType<typeof mixedCommand>;
+}
+
+/** Evenly over the window, alternately to each process; every SHARED_EVERY-th to all. */
+function plan(): Planned[] {
+  return Array.from({ length: MESSAGES }, (_, i) => ({
+    id: `burst${i}`,
+    offsetMs: (i * WINDOW_MS) / MESSAGES,
+    to: i % SHARED_EVERY === 0 ? Array.from({ length: PROCESSES }, (_, p) => p) : [i % PROCESSES],
+    command: mixedCommand(i),
+  }));
+}
+
+interface ProcessResult {
+  deliveries: number;
+  maxQueueDepth: number;
+  /** From each message's arrival to its answer's commit, ms. */
+  latenciesMs: number[];
+  lastDoneMs: number;
+}
+
+/** In a child: one bot process. Says "ready" once its app is open, then waits for "go <epoch ms>". */
+async function serve(url: string, dir: string, index: number): Promise<ProcessResult> {
+  const config = loadConfig({ DATABASE_URL: url, DUBAN_DATA_DIR: dir, DUBAN_ADMINS: "admin", LOG_LEVEL: "silent" });
+  const app = await createApp({ config, clock: systemClock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
+  try {
+    const lines = createInterface({ input: process.stdin });
+    process.stdout.write("ready\n");
+    const go = await new Promise<number>((resolve) => lines.once("line", (l) => resolve(Number(l.split(" ")[1]))));
+    lines.close();
+    const mine = plan().filter((m) => m.to.includes(index));
+    let depth = 0;
+    let maxQueueDepth = 0;
+    const latenciesMs: number[] = [];
+    let lastDoneMs = 0;
+    await Promise.all(
+      mine.map(
+        (m) =>
+          new Promise<void>((resolve) =>
+            setTimeout(
+              () => {
+                const arrival = go + m.offsetMs;
+                maxQueueDepth = Math.max(maxQueueDepth, ++depth);
+                const msg = groupMessage(new ManualClock(Date.now()), m.id, m.command.room, m.command.sender, m.command.text);
+                void app.pipeline.submit(msg).then(() => {
+                  depth--;
+                  const done = Date.now();
+                  latenciesMs.push(done - arrival);
+                  lastDoneMs = Math.max(lastDoneMs, done - go);
+                  resolve();
+                });
+              },
+              Math.max(0, go + m.offsetMs - Date.now()),
+            ),
+          ),
+      ),
+    );
+    return { deliveries: mine.length, maxQueueDepth, latenciesMs, lastDoneMs };
+  } finally {
+    await app.close();
+  }
+}
+
+export interface BurstBench {
+  messages: number;
+  processes: number;
+  deliveries: number;
+  /** Delivered to both processes. */
+  shared: number;
+  maxQueueDepth: number[];
+  p50Ms: number;
+  p99Ms: number;
+  /** When the last answer was committed, from the burst's start. */
+  drainedMs: number;
+  answered: number;
+  answeredTwice: number;
+  unanswered: number;
+  recordedTwice: number;
+}
+
+function runChild(url: string, dir: string, index: number): { ready: Promise<void>; go(at: number): void; result: Promise<ProcessResult> } {
+  const child = spawn(process.execPath, ["--import", "tsx", SELF, "--serve", url, dir, String(index)], {
+    cwd: path.resolve(path.dirname(SELF), ".."),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const out = createInterface({ input: child.stdout });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const lines: string[] = [];
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  out.on("line", (l) => (l === "ready" ? onReady() : lines.push(l)));
+  const result = new Promise<ProcessResult>((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(lines.join("")) as ProcessResult) : reject(new Error(`burst process ${index} failed:\n${stderr}`)))),
+  );
+  return { ready: Promise.race([ready, result.then(() => undefined)]), go: (at) => child.stdin.write(`go ${at}\n`), result };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+export function benchBurst(): Promise<BurstBench> {
+  return withBenchStore("postgresql", async ({ url, dir }) => {
+    const clock = new ManualClock(new Date());
+    const setup = await createApp({
+      config: loadConfig({ DATABASE_URL: url, DUBAN_DATA_DIR: dir, DUBAN_ADMINS: "admin", LOG_LEVEL: "silent" }),
+      clock,
+      transport: { send: async () => undefined, sendFile: async () => undefined },
+      log: pino({ level: "silent" }),
+    });
+    await chatLedger(setup, clock);
+    await setup.close();
+
+    const children = Array.from({ length: PROCESSES }, (_, i) => runChild(url, dir, i));
+    await Promise.all(children.map((c) => c.ready));
+    const go = Date.now() + 500;
+    for (const c of children) c.go(go);
+    const results = await Promise.all(children.map((c) => c.result));
+
+    const db = await rawPostgres(url);
+    try {
+      // The answer's key is reply:<message id>:<part>; its first part says the message was answered.
+      const { rows } = await db.query<{ id: string; n: string }>(
+        `SELECT split_part(key, ':', 2) AS id, COUNT(*) AS n FROM "Outbox" WHERE key LIKE 'reply:burst%:0' GROUP BY 1`,
+      );
+      const events = await db.query<{ n: string }>(
+        `SELECT COUNT(*) AS n FROM (SELECT "messageId" FROM "IssueEvent" WHERE "messageId" LIKE 'burst%' GROUP BY 1 HAVING COUNT(*) > 1) t`,
+      );
+      const latencies = results.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+      const planned = plan();
+      return {
+        messages: MESSAGES,
+        processes: PROCESSES,
+        deliveries: results.reduce((n, r) => n + r.deliveries, 0),
+        shared: planned.filter((m) => m.to.length > 1).length,
+        maxQueueDepth: results.map((r) => r.maxQueueDepth),
+        p50Ms: pct(latencies, 0.5),
+        p99Ms: pct(latencies, 0.99),
+        drainedMs: Math.max(...results.map((r) => r.lastDoneMs)),
+        answered: rows.length,
+        answeredTwice: rows.filter((r) => Number(r.n) > 1).length,
+        unanswered: planned.filter((m) => !rows.some((r) => r.id === m.id)).length,
+        recordedTwice: Number(events.rows[0]!.n),
+      };
+    } finally {
+      await db.end();
+    }
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const [mode, url, dir, index] = process.argv.slice(2);
+  if (mode === "--serve") process.stdout.write(JSON.stringify(await serve(url!, dir!, Number(index))));
+  else console.log(JSON.stringify(await benchBurst(), null, 2));
+}
