@@ -74,7 +74,7 @@ scale("export xlsx", s.exportXlsx);
 
 console.log("\n== scheduled jobs: digest and every unit's reminder (each size in its own process) ==");
 await onEachStore(async (kind) => {
-  for (const [k, v] of Object.entries(await benchSchedule(kind))) line(k, String(v));
+  for (const f of await benchSchedule(kind)) line(f.label, String(f.value), f.target, f.ok);
 });
 
 console.log("\n== a burst of 1,000 messages in one second, shared by two bot processes on one store ==");
