@@ -214,7 +214,10 @@ async function measure(url: string, dir: string, job: Timed, runs: number, fanou
   const clock = new ManualClock(time.at(TODAY, "09:00"));
   const kind = databaseTarget(url).kind;
   const sent = catchStatements(kind);
-  const app = await createApp({ config, clock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
+  // Only errors are kept: why a job failed, should one fail.
+  const errors: string[] = [];
+  const log = pino({ level: "error" }, { write: (line: string) => void errors.push((JSON.parse(line) as { err?: { message?: string } }).err?.message ?? line) });
+  const app = await createApp({ config, clock, transport: { send: async () => undefined, sendFile: async () => undefined }, log });
   try {
     const counted = counting(app.store);
     const scheduler = new Scheduler({ ...app, store: counted.store, calendar: new WorkingCalendar(), onEnqueued: () => app.sender.notify() });
@@ -244,7 +247,7 @@ async function measure(url: string, dir: string, job: Timed, runs: number, fanou
       ms.push(performance.now() - t);
       statements = sent.take();
       sample();
-      if (outcome !== "ran") throw new Error(`${job}: ${outcome}`);
+      if (outcome !== "ran") throw new Error(`${job} ${outcome} on run ${run + 1}: ${errors.at(-1) ?? "no error logged"}`);
       queries = counted.count() - q0;
       messages = await app.store.outbox.count();
       if (run === 0) issued = (await app.store.supervisionNotice.count()) - notices0;
@@ -284,7 +287,7 @@ async function measure(url: string, dir: string, job: Timed, runs: number, fanou
 
 function child(args: string[]): string {
   const r = spawnSync(process.execPath, ["--import", "tsx", SELF, ...args], { cwd: path.resolve(path.dirname(SELF), ".."), encoding: "utf8", maxBuffer: 1 << 20 });
-  if (r.status !== 0) throw new Error(`bench child ${args.join(" ")} failed:\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(r.stderr.match(/^Error: .*$/m)?.[0].slice("Error: ".length) ?? `bench child ${args.join(" ")} failed:\n${r.stderr}`);
   return r.stdout;
 }
 
@@ -331,11 +334,19 @@ const TARGET_MS: Record<number, number> = { 10_000: 500, 100_000: 5000 };
 export async function benchSchedule(kind: StoreKind): Promise<Figure[]> {
   const out: Figure[] = [];
   const put = (label: string, value: number | string, target?: string, ok?: boolean) => out.push({ label, value, target, ok });
-  let last: Measured | undefined;
+  let last: (Measured & { size: string }) | undefined;
   const queries: string[] = [];
   for (const issues of [10_000, 100_000]) {
-    const { lights, lightsAgain, digest, reminders, milestones } = await runCase(kind, issues);
     const k = `${issues / 1000}k`;
+    let measured: Case;
+    try {
+      measured = await runCase(kind, issues);
+    } catch (err) {
+      // The other size still runs: a failure here is a figure too.
+      put(`${k} issues: FAILED`, err instanceof Error ? err.message.split("\n")[0]! : String(err), "every job runs", false);
+      continue;
+    }
+    const { lights, lightsAgain, digest, reminders, milestones } = measured;
     put(`${k} issues / ${UNITS} units (${milestones.toLocaleString("en")} milestones): lights (issuing ${lights.issued} 督办单), ms`, r1(lights.ms[0]!));
     put(`${k}: lights again (${lightsAgain.issued} issued), ms`, r1(lightsAgain.ms[0]!));
     put(`${k}: lights + digest + reminders, first runs, ms`, r1(lights.ms[0]! + digest.ms[0]! + reminders.ms[0]!));
@@ -357,14 +368,15 @@ export async function benchSchedule(kind: StoreKind): Promise<Figure[]> {
     const rss = Math.max(digest.maxRssMB, reminders.maxRssMB);
     const rssTarget = issues === 100_000 ? { target: "≤ 300 (digest, reminders)", ok: rss <= 300 } : {};
     put(`${k}: process max RSS, MB (lights / again / digest / reminders)`, [lights, lightsAgain, digest, reminders].map((m) => r1(m.maxRssMB)).join(" / "), rssTarget.target, rssTarget.ok);
-    last = reminders;
+    last = { ...reminders, size: k };
   }
   put("store queries the same at 10k and 100k", queries.every((q) => q === queries[0]) ? "yes" : `NO (${queries.join(" vs ")})`);
+  if (!last) return out;
   // The sender waits the interval plus a uniform jitter in [0, jitter) between messages.
-  const perMessageMs = last!.intervalMs + last!.jitterMs / 2;
-  put("morning fan-out at 100k (digest, reminders, ranking, reviews), messages", last!.fanout);
+  const perMessageMs = last.intervalMs + last.jitterMs / 2;
+  put(`morning fan-out at ${last.size} (digest, reminders, ranking, reviews), messages`, last.fanout);
   put("pacing per message, ms (DUBAN_SEND_INTERVAL_MS + mean jitter)", perMessageMs);
-  put("delivering the fan-out takes, minutes", r1((last!.fanout * perMessageMs) / 60_000));
+  put("delivering the fan-out takes, minutes", r1((last.fanout * perMessageMs) / 60_000));
   return out;
 }
 
