@@ -62,7 +62,7 @@ await onEachStore(async (kind) => {
 });
 
 const s = await benchLedgerScale();
-console.log(`\n== city-wide ledger: ${s.rows.toLocaleString("en")} rows (csv ${s.csvMB} MB, xlsx ${s.xlsxMB} MB), each step in its own process ==`);
+console.log(`\n== city-wide ledger on SQLite: ${s.rows.toLocaleString("en")} rows (csv ${s.csvMB} MB, xlsx ${s.xlsxMB} MB), each step in its own process ==`);
 const scale = (label: string, r: ScaleStep) => {
   line(`${label}: time (s)`, (r.ms / 1000).toFixed(1));
   line(`${label}: peak RSS (MB)`, `${r.peakRssMB}`, "≤ 400", r.peakRssMB <= 400);
