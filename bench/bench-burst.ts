@@ -106,7 +106,15 @@ export interface BurstBench {
   recordedTwice: number;
 }
 
-function runChild(url: string, dir: string, index: number): { ready: Promise<void>; go(at: number): void; result: Promise<ProcessResult> } {
+interface Child {
+  ready: Promise<void>;
+  go(at: number): void;
+  result: Promise<ProcessResult>;
+  /** Ends the process if it is still running (its sibling failed). */
+  stop(): void;
+}
+
+function runChild(url: string, dir: string, index: number): Child {
   const child = spawn(process.execPath, ["--import", "tsx", SELF, "--serve", url, dir, String(index)], {
     cwd: path.resolve(path.dirname(SELF), ".."),
     stdio: ["pipe", "pipe", "pipe"],
@@ -121,7 +129,14 @@ function runChild(url: string, dir: string, index: number): { ready: Promise<voi
   const result = new Promise<ProcessResult>((resolve, reject) =>
     child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(lines.join("")) as ProcessResult) : reject(new Error(`burst process ${index} failed:\n${stderr}`)))),
   );
-  return { ready: Promise.race([ready, result.then(() => undefined)]), go: (at) => child.stdin.write(`go ${at}\n`), result };
+  // Awaited through Promise.all, which stops at the first failure: the others' are handled here.
+  result.catch(() => undefined);
+  return {
+    ready: Promise.race([ready, result.then(() => undefined)]),
+    go: (at) => child.stdin.write(`go ${at}\n`),
+    result,
+    stop: () => void (child.exitCode === null && child.kill()),
+  };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -139,10 +154,15 @@ export function benchBurst(): Promise<BurstBench> {
     await setup.close();
 
     const children = Array.from({ length: PROCESSES }, (_, i) => runChild(url, dir, i));
-    await Promise.all(children.map((c) => c.ready));
-    const go = Date.now() + 500;
-    for (const c of children) c.go(go);
-    const results = await Promise.all(children.map((c) => c.result));
+    let results: ProcessResult[];
+    try {
+      await Promise.all(children.map((c) => c.ready));
+      const go = Date.now() + 500;
+      for (const c of children) c.go(go);
+      results = await Promise.all(children.map((c) => c.result));
+    } finally {
+      for (const c of children) c.stop();
+    }
 
     const db = await rawPostgres(url);
     try {
