@@ -14,11 +14,14 @@ import { addDays } from "../src/core/zoned-time.ts";
 import { importLedger } from "../src/ledger/import-ledger.ts";
 import type { LedgerRow } from "../src/ledger/ledger-row.ts";
 import { rawPostgres, sqliteFile, withBenchStore, type StoreKind } from "./bench-store.ts";
+import { catchStatements } from "./replay-statements.ts";
 
 const ISSUES = 10_000;
 const UNITS = 300;
 const COMMANDS = 3_000;
 const FREE_TEXT = 1_000;
+/** Commands after the timed ones whose statements are counted. */
+const COUNTED = 200;
 
 export interface PipelineBench {
   commands: number;
@@ -28,6 +31,8 @@ export interface PipelineBench {
   rawPerSecond: number;
   rawP99Ms: number;
   ratio: number;
+  /** Statements the pipeline sent to the database per command, transaction control included. */
+  statementsPerCommand: number;
   /** Reports read from free text: the code inside the message or typed without separators. */
   freeText: number;
   freeTextPerSecond: number;
@@ -88,6 +93,14 @@ export function benchPipeline(kind: StoreKind): Promise<PipelineBench> {
       latencies.push(performance.now() - s);
     }
     const elapsed = performance.now() - t0;
+    // Counted apart from the timing: catching statements costs a little per statement.
+    const sent = catchStatements(kind);
+    for (let i = COMMANDS; i < COMMANDS + COUNTED; i++) {
+      const c = mixedCommand(i);
+      await app.pipeline.submit(msg(c.room, c.sender, c.text));
+    }
+    const statements = sent.take().length;
+    sent.stop();
     const queued = await app.store.outbox.count();
     if (queued < COMMANDS) throw new Error(`only ${queued} replies were queued`);
 
@@ -103,7 +116,7 @@ export function benchPipeline(kind: StoreKind): Promise<PipelineBench> {
       freeLatencies.push(performance.now() - s);
     }
     const freeElapsed = performance.now() - t1;
-    if ((await app.store.outbox.count()) < COMMANDS + FREE_TEXT) throw new Error("a free-text report was not answered");
+    if ((await app.store.outbox.count()) < COMMANDS + COUNTED + FREE_TEXT) throw new Error("a free-text report was not answered");
     await app.close();
     freeLatencies.sort((a, b) => a - b);
 
@@ -118,6 +131,7 @@ export function benchPipeline(kind: StoreKind): Promise<PipelineBench> {
       rawPerSecond: Math.round(raw.perSecond),
       rawP99Ms: +raw.p99.toFixed(3),
       ratio: +(raw.perSecond / perSecond).toFixed(1),
+      statementsPerCommand: +(statements / COUNTED).toFixed(1),
       freeText: FREE_TEXT,
       freeTextPerSecond: Math.round((FREE_TEXT / freeElapsed) * 1000),
       freeTextP99Ms: +pct(freeLatencies, 0.99).toFixed(2),

@@ -9,11 +9,15 @@ import { rawPostgres, sqliteFile, type StoreKind } from "./bench-store.ts";
 
 type Sent = { kind: "sqlite"; sql: string; args: unknown[] | null } | { kind: "postgresql"; query: string | pg.QueryConfig };
 
-/** Starts catching statements in this process; `take()` returns those sent since the last take. */
-export function catchStatements(kind: StoreKind): { take(): Sent[] } {
+/**
+ * Starts catching statements in this process; `take()` returns those sent since the last
+ * take, `stop()` stops catching.
+ */
+export function catchStatements(kind: StoreKind): { take(): Sent[]; stop(): void } {
   let sent: Sent[] = [];
+  const prepare = Database.prototype.prepare;
+  const query = pg.Client.prototype.query;
   if (kind === "sqlite") {
-    const prepare = Database.prototype.prepare;
     Database.prototype.prepare = function (this: Database.Database, sql: string) {
       const stmt = prepare.call(this, sql);
       const entry: Sent = { kind: "sqlite", sql, args: null };
@@ -26,7 +30,6 @@ export function catchStatements(kind: StoreKind): { take(): Sent[] } {
       return stmt;
     } as typeof prepare;
   } else {
-    const query = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, q: string | pg.QueryConfig, ...rest: unknown[]) {
       sent.push({ kind: "postgresql", query: typeof q === "string" ? q : { text: q.text, values: q.values, rowMode: (q as { rowMode?: string }).rowMode, types: q.types } as pg.QueryConfig });
       return (query as (...a: unknown[]) => unknown).call(this, q, ...rest);
@@ -37,6 +40,11 @@ export function catchStatements(kind: StoreKind): { take(): Sent[] } {
       const out = sent;
       sent = [];
       return out;
+    },
+    stop() {
+      Database.prototype.prepare = prepare;
+      pg.Client.prototype.query = query;
+      sent = [];
     },
   };
 }

@@ -43,6 +43,7 @@ await onEachStore(async (kind) => {
   line(`raw ${DRIVER[kind]} floor (commands/s)`, `${p.rawPerSecond}`);
   line("raw floor p99 (ms)", `${p.rawP99Ms}`);
   line("floor / pipeline", `${p.ratio}x`);
+  line("statements sent per command (floor: 4–5, and BEGIN, COMMIT)", `${p.statementsPerCommand}`);
   line(`free-text reports, code inside or unseparated (${p.freeText})`, `${p.freeTextPerSecond}/s`);
   line("  free-text latency p99 (ms)", `${p.freeTextP99Ms}`);
 });
