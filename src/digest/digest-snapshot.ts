@@ -98,10 +98,12 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     db.$queryRaw<{ unitId: number | bigint; unitName: string; state: string; n: number | bigint }[]>`
       SELECT c."unitId", u."name" AS "unitName", c."state", c."n" FROM (
         SELECT "unitId", "state", COUNT(*) AS n FROM "Issue" GROUP BY "unitId", "state"
-      ) c JOIN "Unit" u ON u."id" = c."unitId"`,
+      ) c JOIN "Unit" u ON u."id" = c."unitId"
+      ORDER BY c."unitId", c."state"`,
     db.$queryRaw<SnapshotIssue[]>`
       SELECT i."code", u."name" AS "unitName", i."state", i."deadline", ${centralName} AS "central" FROM "Issue" i JOIN "Unit" u ON u."id" = i."unitId"
-      WHERE (i."state" IN ('NOT_STARTED', 'IN_PROGRESS') AND i."deadline" <= ${horizon}) OR i."state" = 'PENDING_VERIFICATION'`,
+      WHERE (i."state" IN ('NOT_STARTED', 'IN_PROGRESS') AND i."deadline" <= ${horizon}) OR i."state" = 'PENDING_VERIFICATION'
+      ORDER BY i."deadline", i."code"`,
     db.$queryRaw<SnapshotEvent[]>`
       SELECT e."type", e."at", i."code", u."name" AS "unitName" FROM "IssueEvent" e
       JOIN "Issue" i ON i."id" = e."issueId" JOIN "Unit" u ON u."id" = i."unitId"

@@ -80,7 +80,8 @@ export async function loadBulletinSnapshot(db: Store | Tx, q: BulletinQuery): Pr
       SELECT i."unitId", u."name" AS "unitName", n."colour", COUNT(*) AS n
       FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId" JOIN "Unit" u ON u."id" = i."unitId"
       WHERE n."issuedAt" >= ${q.from} AND n."issuedAt" < ${q.until}
-      GROUP BY i."unitId", u."name", n."colour"`,
+      GROUP BY i."unitId", u."name", n."colour"
+      ORDER BY i."unitId", n."colour"`,
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT u."id" AS "unitId", u."name" AS "unitName", t."total", t."open", t."overdue", t."pending", t."closed",
         COALESCE(k."n", 0) AS "notices"
@@ -95,7 +96,8 @@ export async function loadBulletinSnapshot(db: Store | Tx, q: BulletinQuery): Pr
       LEFT JOIN (
         SELECT i."unitId", COUNT(*) AS "n" FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
         WHERE n."year" = ${year} GROUP BY i."unitId"
-      ) k ON k."unitId" = t."unitId"`,
+      ) k ON k."unitId" = t."unitId"
+      ORDER BY t."unitId"`,
   ]);
   const byState = Object.fromEntries(counts.map((c) => [c.state, num(c.n)]));
   const tallies = units.map((r) => ({
