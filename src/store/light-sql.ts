@@ -8,7 +8,7 @@ import { sqlFor, type SqlDialect } from "./sql-dialect.ts";
 /**
  * The daily light of every open issue (DESIGN §4 "Early warning"), as one SQL subquery that
  * the digest, the reminders, the ranking, 清单 and 查询 all select from: one definition, and
- * 100,000 issues are counted and filtered in SQLite instead of being read into the process.
+ * 100,000 issues are counted and filtered in the store instead of being read into the process.
  *
  * - 红 RED: the deadline has passed.
  * - 黄 YELLOW: a milestone (节点) dated before today is not done (not for a long-term issue,
