@@ -9,8 +9,9 @@ const KEY = "directory.version";
  * CLI, another process) bumps this number, and the bot reloads when it differs.
  */
 export async function bumpDirectoryVersion(db: Store | Tx): Promise<void> {
+  // "Meta"."value": unqualified, PostgreSQL could not tell the stored value from EXCLUDED's.
   await db.$executeRaw`INSERT INTO "Meta" ("key", "value") VALUES (${KEY}, '1')
-    ON CONFLICT ("key") DO UPDATE SET "value" = CAST(CAST("value" AS INTEGER) + 1 AS TEXT)`;
+    ON CONFLICT ("key") DO UPDATE SET "value" = CAST(CAST("Meta"."value" AS INTEGER) + 1 AS TEXT)`;
 }
 
 /**
