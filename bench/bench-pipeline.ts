@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pino from "pino";
 import { createApp } from "../src/app/create-app.ts";
-import type { InboundMessage } from "../src/bot/inbound-message.ts";
+import type { InboundMessage } from "../src/handlers/inbound-message.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { ManualClock } from "../src/core/clock.ts";
 import { addDays } from "../src/core/zoned-time.ts";

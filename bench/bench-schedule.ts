@@ -24,7 +24,7 @@ import { applyMigrations } from "../src/store/sqlite-migrations.ts";
 import type { Store } from "../src/store/open-store.ts";
 import type { JobName } from "../src/schedule/job-times.ts";
 import { Scheduler } from "../src/schedule/scheduler.ts";
-import { WorkingCalendar } from "../src/schedule/working-calendar.ts";
+import { WorkingCalendar } from "../src/domain/working-calendar.ts";
 
 const UNITS = 300;
 const TODAY = "2026-12-07"; // a Monday: the weekly ranking runs too
@@ -147,7 +147,7 @@ async function measure(file: string, job: Timed, runs: number, fanout: boolean):
   const app = await createApp({ config, clock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
   try {
     const counted = counting(app.store);
-    const scheduler = new Scheduler({ ...app, store: counted.store }, new WorkingCalendar());
+    const scheduler = new Scheduler({ ...app, store: counted.store, calendar: new WorkingCalendar(), onEnqueued: () => app.sender.notify() });
     const reset = async () => {
       await app.store.jobRun.deleteMany();
       await app.store.outbox.deleteMany();

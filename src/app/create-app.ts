@@ -5,11 +5,11 @@ import { ZonedTime } from "../core/zoned-time.ts";
 import { MessagePipeline } from "../bot/message-pipeline.ts";
 import { OutboxSender } from "../outbox/outbox-sender.ts";
 import type { Transport } from "../outbox/transport.ts";
-import { sqlitePath } from "../store/sqlite-migrations.ts";
-import { DirectoryVersion } from "../store/directory-version.ts";
+import { openDirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
-import { loadCalendarOverride } from "../schedule/calendar-override.ts";
-import { WorkingCalendar } from "../schedule/working-calendar.ts";
+import { loadCalendarOverride } from "../domain/calendar-override.ts";
+import { createScheduler, type Scheduler } from "../schedule/scheduler.ts";
+import { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface App {
   config: Config;
@@ -20,6 +20,8 @@ export interface App {
   store: Store;
   pipeline: MessagePipeline;
   sender: OutboxSender;
+  /** The daily jobs; the transport starts its cron, the simulator drives it as TimedWork. */
+  scheduler: Scheduler;
   log: Logger;
   close(): Promise<void>;
 }
@@ -33,7 +35,7 @@ export interface AppOptions {
   random?: () => number;
 }
 
-/** Wires the store, the message pipeline and the outbox sender; no transport specifics here. */
+/** Wires the store, the message pipeline, the outbox sender and the scheduler; no transport specifics here. */
 export async function createApp(o: AppOptions): Promise<App> {
   const { config, clock, log } = o;
   const calendar = new WorkingCalendar(loadCalendarOverride(config.DUBAN_CALENDAR_FILE));
@@ -55,8 +57,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     o.random,
   );
   await sender.init();
-  const directoryVersion = new DirectoryVersion(sqlitePath(config.DATABASE_URL));
-  const pipeline = new MessagePipeline({ store, config, clock, time, calendar, log, directoryVersion, onEnqueued: () => sender.notify() });
+  const directoryVersion = await openDirectoryVersion(config.DATABASE_URL);
+  const onEnqueued = () => sender.notify();
+  const pipeline = new MessagePipeline({ store, config, clock, time, calendar, log, directoryVersion, onEnqueued });
+  const scheduler = createScheduler({ store, config, clock, time, calendar, log, onEnqueued });
   return {
     config,
     clock,
@@ -65,10 +69,12 @@ export async function createApp(o: AppOptions): Promise<App> {
     store,
     pipeline,
     sender,
+    scheduler,
     log,
     async close() {
+      await scheduler.stop();
       await sender.stop();
-      directoryVersion.close();
+      await directoryVersion.close();
       await store.$disconnect();
     },
   };

@@ -4,7 +4,8 @@ import path from "node:path";
 import type { Config } from "../config/load-config.ts";
 import { EVENT } from "../domain/event-type.ts";
 import type { Store } from "../store/open-store.ts";
-import type { InboundMessage, Outgoing } from "./inbound-message.ts";
+import type { InboundMessage } from "../handlers/inbound-message.ts";
+import type { Outgoing } from "../outbox/outgoing.ts";
 
 /** The events a photo or file sent right after them belongs to, when said in the same chat. */
 const REPORTS = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.MILESTONE_DONE, EVENT.SELF_FOUND];

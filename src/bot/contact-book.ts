@@ -1,5 +1,5 @@
 import type { Store } from "../store/open-store.ts";
-import type { InboundMessage } from "./inbound-message.ts";
+import type { InboundMessage } from "../handlers/inbound-message.ts";
 
 const REFRESH_MS = 60 * 60_000;
 

@@ -5,7 +5,7 @@ import { DubanError } from "../core/duban-error.ts";
 import { firstChars, wellFormed } from "../core/identity.ts";
 import type { ZonedTime } from "../core/zoned-time.ts";
 import { dispatchCommand } from "../handlers/dispatch-command.ts";
-import type { HandlerContext, Tx } from "../handlers/handler-context.ts";
+import type { HandlerContext } from "../handlers/handler-context.ts";
 import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
 import { codesToCheck, interpretMessage, type Interpretation } from "../parse/interpret-message.ts";
 import type { Command } from "../parse/command.ts";
@@ -14,14 +14,15 @@ import { bumpDirectoryVersion, type DirectoryVersion } from "../store/directory-
 import { issuesByCodeKey } from "../store/hot-path-sql.ts";
 import { moveBinding } from "../store/move-binding.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
-import type { Actor } from "./actor.ts";
-import type { InboundMessage, Outgoing, Target } from "./inbound-message.ts";
+import type { Actor } from "../domain/actor.ts";
+import type { InboundMessage } from "../handlers/inbound-message.ts";
+import type { Outgoing, Target } from "../outbox/outgoing.ts";
 import { ContactBook } from "./contact-book.ts";
-import { Directory } from "./directory.ts";
+import { Directory } from "../store/directory.ts";
 import { resolveActor } from "./resolve-actor.ts";
-import type { WorkingCalendar } from "../schedule/working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface PipelineDeps {
   store: Store;
@@ -127,10 +128,21 @@ export class MessagePipeline {
     const run = this.#queue.then(async () => {
       await this.deps.store.roomMember.deleteMany({ where: { roomId, contactId: { in: [...contactIds] } } });
       for (const id of contactIds) this.#directory.forgetMember(roomId, id);
+      await this.#membershipChanged();
       this.deps.log.info({ roomId, contactIds }, "members left a group");
     });
     this.#queue = run.catch((err: unknown) => this.deps.log.error({ err, roomId }, "member removal failed"));
     return this.#queue;
+  }
+
+  /**
+   * Other bot processes cache memberships too: they reload. This one has already updated its
+   * own cache, so it takes the new version as seen (on PostgreSQL the announcement comes
+   * back a moment later and costs one reload).
+   */
+  async #membershipChanged(): Promise<void> {
+    await bumpDirectoryVersion(this.deps.store);
+    this.#directoryVersion = this.deps.directoryVersion.current();
   }
 
   /** A group renamed: its binding survives, under the new name. */
@@ -258,6 +270,7 @@ export class MessagePipeline {
         create: { roomId: room.id, contactId: msg.sender.id, name: msg.sender.name, seenAt: clock.now() },
         update: { name: msg.sender.name, seenAt: clock.now() },
       });
+      await this.#membershipChanged();
     }
     if (this.#topics.get(room.id) !== room.topic) {
       await this.roomRenamed(room.id, room.topic);

@@ -1,7 +1,7 @@
 import type { Store } from "../store/open-store.ts";
-import { isNamedContact, type Actor, type UnitRef } from "./actor.ts";
-import type { Directory } from "./directory.ts";
-import type { InboundMessage } from "./inbound-message.ts";
+import { isNamedContact, type Actor, type UnitRef } from "../domain/actor.ts";
+import type { Directory } from "../store/directory.ts";
+import type { InboundMessage } from "../handlers/inbound-message.ts";
 
 /**
  * Who is speaking and where: the binding of this group, and the groups they belong to. A

@@ -2,8 +2,8 @@ import { systemClock } from "../core/clock.ts";
 import { ZonedTime, isValidDay } from "../core/zoned-time.ts";
 import { recordBulletin } from "../paper/bulletin-number.ts";
 import { prepareBulletin, saveBulletin } from "../paper/make-bulletin.ts";
-import { loadCalendarOverride } from "../schedule/calendar-override.ts";
-import { WorkingCalendar } from "../schedule/working-calendar.ts";
+import { loadCalendarOverride } from "../domain/calendar-override.ts";
+import { WorkingCalendar } from "../domain/working-calendar.ts";
 import { openStore } from "../store/open-store.ts";
 import { readConfigOrExit } from "./read-config.ts";
 

@@ -1,7 +1,7 @@
 import { ConfigError, type Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
-import { backupDatabase } from "../ops/backup-database.ts";
+import { backupStore } from "../ops/backup-database.ts";
 import { listBindings, unbindRoom } from "../ops/bindings.ts";
 import { formatFindings, runDoctor } from "../ops/doctor.ts";
 import { listContacts } from "../ops/list-contacts.ts";
@@ -55,7 +55,7 @@ export async function runDoctorCommand(): Promise<number> {
 export async function runBackup(file: string): Promise<number> {
   const config = readConfigOrExit();
   try {
-    const { issues, bytes } = await backupDatabase(sqlitePath(config.DATABASE_URL), file);
+    const { issues, bytes } = await backupStore(config.DATABASE_URL, file);
     say(`已备份到 ${file}（${(bytes / 1024 / 1024).toFixed(1)} MB，问题 ${issues} 个）。恢复方法见 docs/operations.md 的 Backup and restore。`);
     return 0;
   } catch (err) {

@@ -1,8 +1,7 @@
 import type { Config } from "../config/load-config.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
-import type { Tx } from "../handlers/handler-context.ts";
 import { digestPictures, type DigestBoard } from "../picture/digest-picture.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import type { LightRules } from "../store/light-sql.ts";
 import { buildDigest, buildDigestBrief, centralLine } from "./build-digest.ts";
 import { TREND_DAYS, loadTallies, tallyOf, type Tally } from "./daily-tally.ts";

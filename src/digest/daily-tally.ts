@@ -1,6 +1,5 @@
 import { addDays, type Day } from "../core/zoned-time.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import type { DigestSnapshot } from "./digest-snapshot.ts";
 
 /** The district's figures on one day: what the digest picture compares and draws. */

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { fileMessage, type Outgoing, type OutgoingFile, type Target } from "../bot/inbound-message.ts";
+import { fileMessage, type Outgoing, type OutgoingFile, type Target } from "../outbox/outgoing.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day } from "../core/zoned-time.ts";
 import { writePictures } from "../picture/write-pictures.ts";

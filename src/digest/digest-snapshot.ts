@@ -1,7 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import { addDays, type Day } from "../core/zoned-time.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import { sourceOf } from "../domain/issue-source.ts";
 import type { Light, NoticeColour } from "../domain/light.ts";
 import { litIssues, type LightRules } from "../store/light-sql.ts";

@@ -1,5 +1,4 @@
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 
 const KEY = "digest.lastAt";
 

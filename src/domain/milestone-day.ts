@@ -1,6 +1,5 @@
 import { addDays, formatDay, isValidDay, type Day } from "../core/zoned-time.ts";
-import type { DateSpec } from "../parse/parse-date.ts";
-import { dayOfMonth } from "./resolve-date.ts";
+import { dayOfMonth, type DateSpec } from "./resolve-date.ts";
 
 /**
  * The day a milestone's date means. A date without a year is the one on or before the

@@ -1,7 +1,15 @@
 import { DubanError } from "../core/duban-error.ts";
 import { dayLabel, formatDay, isValidDay, type Day } from "../core/zoned-time.ts";
-import type { DateSpec } from "../parse/parse-date.ts";
 import { deadlineWindowText, isInDeadlineWindow } from "./date-window.ts";
+
+/** A date as written in chat; the year may be left out (`12月31日`). */
+export interface DateSpec {
+  y?: number;
+  m: number;
+  d: number;
+  /** `12月底`: the month's last day, once the year is known (2月底). */
+  monthEnd?: boolean;
+}
 
 /**
  * `12月31日` means the next 12月31日 from today; a written year is taken as written, but

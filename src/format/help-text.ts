@@ -1,4 +1,4 @@
-import type { Actor } from "../bot/actor.ts";
+import type { Actor } from "../domain/actor.ts";
 
 /** The commands this person may use here, and nothing they may not. */
 export function helpText(actor: Actor): string {

@@ -3,9 +3,9 @@ import { EVENT, EXTENSION_EVENTS } from "../domain/event-type.ts";
 import { resolveDate } from "../domain/resolve-date.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
 import { recentEvents } from "../store/hot-path-sql.ts";
-import { recordEvent } from "../store/record-event.ts";
+import { recordEvent } from "./record-event.ts";
 import { assertAdmin } from "./authorize.ts";
 import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 

@@ -7,7 +7,7 @@ import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
 import { registerIssue } from "../store/register-issue.ts";
-import { recordEvent } from "../store/record-event.ts";
+import { recordEvent } from "./record-event.ts";
 import { assertAdmin } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 

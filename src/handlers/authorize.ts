@@ -1,5 +1,5 @@
 import { DubanError } from "../core/duban-error.ts";
-import type { Actor } from "../bot/actor.ts";
+import type { Actor } from "../domain/actor.ts";
 
 type Owned = { code: string; unit: { id: number; name: string } };
 

@@ -1,10 +1,10 @@
 import { DubanError } from "../core/duban-error.ts";
 import { EVENT } from "../domain/event-type.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
 import { recordReport } from "../store/hot-path-sql.ts";
 import { issueMilestones } from "../store/issue-milestones.ts";
-import { recordEvent } from "../store/record-event.ts";
+import { recordEvent } from "./record-event.ts";
 import { assertCanReport } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 import { assertPlanOpen } from "./plan-state.ts";

@@ -1,6 +1,6 @@
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
-import { fileMessage } from "../bot/inbound-message.ts";
+import { fileMessage } from "../outbox/outgoing.ts";
 import { DubanError } from "../core/duban-error.ts";
 import { STATES } from "../domain/issue-state.ts";
 import { stateLabel } from "../format/issue-status.ts";

@@ -1,13 +1,12 @@
 import type { Config } from "../config/load-config.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { Actor } from "../bot/actor.ts";
-import type { InboundMessage, Outgoing, Target } from "../bot/inbound-message.ts";
-import type { Directory } from "../bot/directory.ts";
-import type { WorkingCalendar } from "../schedule/working-calendar.ts";
+import type { Actor } from "../domain/actor.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
+import type { Outgoing, Target } from "../outbox/outgoing.ts";
+import type { Directory } from "../store/directory.ts";
 import { lightRules, type LightRules } from "../store/light-sql.ts";
-
-export type Tx = Prisma.TransactionClient;
+import type { Tx } from "../store/open-store.ts";
+import type { InboundMessage } from "./inbound-message.ts";
 
 /** What a handler gets: the store (inside the message's transaction), who asks, and where to answer. */
 export interface HandlerContext {

@@ -8,7 +8,7 @@ import { usageHint } from "../format/usage-text.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { findUnitByName, unitNotFound } from "../store/find-unit.ts";
 import { sourceFilter, sourcesMatching, type SourceFilter } from "../store/source-filter.ts";
-import type { UnitRef } from "../bot/actor.ts";
+import type { UnitRef } from "../domain/actor.ts";
 import { canSeeAll } from "./authorize.ts";
 import { leaderIssueList } from "./list-leader-issues.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";

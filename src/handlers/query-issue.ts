@@ -3,7 +3,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { loadLit } from "../store/light-sql.ts";
 import { formatIssueCard } from "../format/format-issue-card.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
 import { recentEvents } from "../store/hot-path-sql.ts";
 import { issueMilestones } from "../store/issue-milestones.ts";
 

@@ -1,7 +1,7 @@
 import { DubanError } from "../core/duban-error.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { NO_EVIDENCE, NO_EVIDENCE_LABEL } from "../format/no-evidence.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
 import { withoutEvidence } from "../store/without-evidence.ts";
 import { claimCompletion, recordCompletion } from "./claim-completion.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";

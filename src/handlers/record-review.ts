@@ -3,8 +3,8 @@ import { dayLabel } from "../core/zoned-time.ts";
 import { EVENT } from "../domain/event-type.ts";
 import { stateLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
-import { recordEvent } from "../store/record-event.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
+import { recordEvent } from "./record-event.ts";
 import { assertAdmin } from "./authorize.ts";
 import { reply, tellUnit, type HandlerContext } from "./handler-context.ts";
 

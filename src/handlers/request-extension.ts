@@ -3,8 +3,8 @@ import { EVENT } from "../domain/event-type.ts";
 import { resolveDate } from "../domain/resolve-date.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
-import { recordEvent } from "../store/record-event.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
+import { recordEvent } from "./record-event.ts";
 import { assertCanReport } from "./authorize.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
 

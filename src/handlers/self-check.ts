@@ -6,8 +6,8 @@ import { resolveDate } from "../domain/resolve-date.ts";
 import { deadlineLabel, shortText } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
 import { registerIssue } from "../store/register-issue.ts";
-import { recordEvent } from "../store/record-event.ts";
-import type { UnitRef } from "../bot/actor.ts";
+import { recordEvent } from "./record-event.ts";
+import type { UnitRef } from "../domain/actor.ts";
 import { reply, tellAdmins, type HandlerContext } from "./handler-context.ts";
 
 /** The unit a 自查 is for: the group's unit, or in private the one unit the contact belongs to. */

@@ -1,6 +1,6 @@
-import { fileMessage, type Outgoing } from "../bot/inbound-message.ts";
+import { fileMessage, type Outgoing } from "../outbox/outgoing.ts";
 import type { CommandOf } from "../parse/command.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
 import { assertAdmin } from "./authorize.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";
 

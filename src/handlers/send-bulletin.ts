@@ -1,5 +1,5 @@
 import path from "node:path";
-import { fileMessage } from "../bot/inbound-message.ts";
+import { fileMessage } from "../outbox/outgoing.ts";
 import { DubanError } from "../core/duban-error.ts";
 import { recordBulletin } from "../paper/bulletin-number.ts";
 import { prepareBulletin, saveBulletin } from "../paper/make-bulletin.ts";

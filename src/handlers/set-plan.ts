@@ -7,11 +7,11 @@ import { plannedMilestones, type PlannedStep } from "../domain/milestone-plan.ts
 import { describeMilestones } from "../format/format-milestones.ts";
 import { deadlineLabel } from "../format/issue-status.ts";
 import type { CommandOf } from "../parse/command.ts";
-import type { DateSpec } from "../parse/parse-date.ts";
-import { findIssueOrThrow } from "../store/find-issue.ts";
+import type { DateSpec } from "../domain/resolve-date.ts";
+import { findIssueOrThrow } from "./find-issue.ts";
 import { recordReport } from "../store/hot-path-sql.ts";
 import { issueMilestones, replaceIssueMilestones } from "../store/issue-milestones.ts";
-import { recordEvent } from "../store/record-event.ts";
+import { recordEvent } from "./record-event.ts";
 import { assertCanReport } from "./authorize.ts";
 import { assertPlanOpen } from "./plan-state.ts";
 import { reply, type HandlerContext } from "./handler-context.ts";

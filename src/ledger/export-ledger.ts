@@ -1,8 +1,7 @@
 import { stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { ZonedTime } from "../core/zoned-time.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import { exportRow, type ExportRow } from "./export-table.ts";
 import { EXPORT_COLUMNS } from "./ledger-columns.ts";
 import { LedgerError } from "./ledger-error.ts";

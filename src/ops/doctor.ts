@@ -2,9 +2,10 @@ import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
-import { loadCalendarOverride } from "../schedule/calendar-override.ts";
-import { WorkingCalendar } from "../schedule/working-calendar.ts";
-import { pendingMigrations, sqlitePath } from "../store/sqlite-migrations.ts";
+import { loadCalendarOverride } from "../domain/calendar-override.ts";
+import { WorkingCalendar } from "../domain/working-calendar.ts";
+import { databaseTarget, describeTarget } from "../store/database-url.ts";
+import { pendingStoreMigrations } from "../store/store-migrations.ts";
 import { isBotRunning } from "../store/bot-lock.ts";
 import { StartupError } from "../core/startup-error.ts";
 import { KNOWN_PUPPETS, resolvePuppet } from "../transport/resolve-puppet.ts";
@@ -29,6 +30,27 @@ function writableDir(dir: string): boolean {
   }
 }
 
+/** The store: where it is, whether it can be reached, what migrations it lacks. */
+async function databaseCheck(databaseUrl: string): Promise<Finding[]> {
+  const target = databaseTarget(databaseUrl);
+  const where = describeTarget(target);
+  if (target.kind === "sqlite") {
+    const dir = path.dirname(target.file);
+    if (!writableDir(dir)) return [fail(`数据库：目录 ${dir} 不可写，请检查 DATABASE_URL 和目录权限`)];
+    if (!existsSync(target.file)) return [ok(`数据库：${where} 尚未创建，首次启动时自动创建并迁移`)];
+  }
+  let pending: string[] | null;
+  try {
+    pending = await pendingStoreMigrations(databaseUrl);
+  } catch (err) {
+    return [fail(`数据库：连不上 ${where}：${(err as Error).message}；请检查 DATABASE_URL（主机、端口、用户、密码、库名）和数据库服务是否在运行`)];
+  }
+  const state = pending?.length ? `，${pending.length} 个迁移待应用（启动时自动应用）` : "，结构为最新";
+  const findings = [ok(`数据库：${where}${state}`)];
+  if (target.kind === "sqlite" && isBotRunning(target.file)) findings.push(ok("机器人：正在运行（同一数据库只允许一个机器人进程）"));
+  return findings;
+}
+
 /**
  * `doctor`: every check a first start depends on, each with what to do about it. It
  * changes nothing but creating the data folder; a failed check makes the exit code 1.
@@ -43,14 +65,7 @@ export async function runDoctor(env: Record<string, string | undefined>, now: Da
   }
   const out: Finding[] = [ok("配置：各变量有效")];
 
-  const dbPath = sqlitePath(config.DATABASE_URL);
-  if (!writableDir(path.dirname(dbPath))) out.push(fail(`数据库：目录 ${path.dirname(dbPath)} 不可写，请检查 DATABASE_URL 和目录权限`));
-  else if (!existsSync(dbPath)) out.push(ok(`数据库：${dbPath} 尚未创建，首次启动时自动创建并迁移`));
-  else {
-    const pending = pendingMigrations(dbPath);
-    out.push(ok(`数据库：${dbPath}${pending.length ? `，${pending.length} 个迁移待应用（启动时自动应用）` : "，结构为最新"}`));
-    if (isBotRunning(dbPath)) out.push(ok("机器人：正在运行（同一数据库只允许一个机器人进程）"));
-  }
+  out.push(...(await databaseCheck(config.DATABASE_URL)));
   out.push(writableDir(config.DUBAN_DATA_DIR) ? ok(`数据目录：${path.resolve(config.DUBAN_DATA_DIR)} 可写（登录状态、附件）`) : fail(`数据目录：${config.DUBAN_DATA_DIR} 不可写，请修改 DUBAN_DATA_DIR 或目录权限`));
   out.push(await pictureCheck(config));
   if (!writableDir(config.DUBAN_ATTACHMENT_DIR)) out.push(fail(`附件目录：${config.DUBAN_ATTACHMENT_DIR} 不可写，请修改 DUBAN_ATTACHMENT_DIR 或目录权限`));

@@ -1,8 +1,8 @@
 import { ConfigError, type Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { STATE_LABEL } from "../domain/issue-state.ts";
-import { WorkingCalendar } from "../schedule/working-calendar.ts";
-import { loadCalendarOverride } from "../schedule/calendar-override.ts";
+import { WorkingCalendar } from "../domain/working-calendar.ts";
+import { loadCalendarOverride } from "../domain/calendar-override.ts";
 import { JOBS, type JobName } from "../schedule/job-times.ts";
 import type { Store } from "../store/open-store.ts";
 

@@ -1,6 +1,5 @@
-import type { Outgoing } from "../bot/inbound-message.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Outgoing } from "./outgoing.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import { insertOutbox } from "../store/hot-path-sql.ts";
 import { splitMessage } from "./split-message.ts";
 

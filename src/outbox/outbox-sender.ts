@@ -2,7 +2,7 @@ import { access } from "node:fs/promises";
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.ts";
 import { firstChars } from "../core/identity.ts";
-import { fileKindOf, type Target } from "../bot/inbound-message.ts";
+import { fileKindOf, type Target } from "./outgoing.ts";
 import type { Outbox } from "../generated/prisma/client.ts";
 import type { Store } from "../store/open-store.ts";
 import { PRIORITY, enqueue } from "./enqueue.ts";

@@ -1,4 +1,4 @@
-import type { OutgoingFile, Target } from "../bot/inbound-message.ts";
+import type { OutgoingFile, Target } from "./outgoing.ts";
 
 /** What actually delivers a message: Wechaty in production, the mock puppet in the simulator. */
 export interface Transport {

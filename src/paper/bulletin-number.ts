@@ -1,6 +1,5 @@
 import type { Day } from "../core/zoned-time.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 
 export interface BulletinNumber {
   year: number;

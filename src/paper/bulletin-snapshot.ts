@@ -1,9 +1,8 @@
 import type { Day } from "../core/zoned-time.ts";
 import type { NoticeColour } from "../domain/light.ts";
-import type { Tx } from "../handlers/handler-context.ts";
 import { loadRankingSnapshot, type RankingSnapshot } from "../ranking/ranking-snapshot.ts";
 import type { LightRules } from "../store/light-sql.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 
 /** An overdue issue a lagging unit's paragraph names, with how many the unit has in all. */
 export interface OverdueIssue {

@@ -1,10 +1,11 @@
 import { firstChars } from "../core/identity.ts";
 import { lightNamed } from "../domain/light.ts";
+import type { DateSpec } from "../domain/resolve-date.ts";
 import { classifyReport, percentIn } from "./classify-report.ts";
 import type { NoticeColour } from "../domain/light.ts";
 import type { Command, CommandName } from "./command.ts";
 import { codeAtStart } from "./issue-code.ts";
-import { LONG_TERM_WORDS, parseDateAtStart, type DateSpec } from "./parse-date.ts";
+import { LONG_TERM_WORDS, parseDateAtStart } from "./parse-date.ts";
 import { readPlanStep, splitPlan } from "./plan-steps.ts";
 import { restoreChinesePunctuation as prose } from "./normalize-text.ts";
 

@@ -1,13 +1,5 @@
 import { isValidDay } from "../core/zoned-time.ts";
-
-/** A date as written in chat; the year may be left out (`12月31日`). */
-export interface DateSpec {
-  y?: number;
-  m: number;
-  d: number;
-  /** `12月底`: the month's last day, once the year is known (2月底). */
-  monthEnd?: boolean;
-}
+import type { DateSpec } from "../domain/resolve-date.ts";
 
 const FORMS: { re: RegExp; read: (n: number[]) => DateSpec }[] = [
   { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/, read: ([y, m, d]) => ({ y: y!, m: m!, d: d! }) },

@@ -1,4 +1,5 @@
-import { parseDateAtStart, type DateSpec } from "./parse-date.ts";
+import type { DateSpec } from "../domain/resolve-date.ts";
+import { parseDateAtStart } from "./parse-date.ts";
 
 /** Milestones are separated by ；, ; or line breaks, in chat and in the ledger's 整改节点. */
 const SEPARATOR = /[；;\r\n]+/;

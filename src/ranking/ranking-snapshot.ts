@@ -1,8 +1,7 @@
 import type { Day } from "../core/zoned-time.ts";
 import type { Light, NoticeColour } from "../domain/light.ts";
-import type { Tx } from "../handlers/handler-context.ts";
 import { litIssues, type LightRules } from "../store/light-sql.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 
 export interface UnitRow {
   id: number;

@@ -1,6 +1,5 @@
 import { isUniqueViolation } from "../store/unique-violation.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 
 export interface JobRunClaim {
   key: string;

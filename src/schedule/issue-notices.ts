@@ -3,9 +3,8 @@ import { EVENT } from "../domain/event-type.ts";
 import { noticeLabel, noticeNumber, type NoticeColour } from "../domain/light.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { lightReasons } from "../format/light-reason.ts";
-import type { Tx } from "../handlers/handler-context.ts";
 import { loadLit, type LightRules } from "../store/light-sql.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 
 export interface DueNotice {
   issueId: number;

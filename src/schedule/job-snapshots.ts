@@ -1,8 +1,7 @@
 import type { Day } from "../core/zoned-time.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { STATES, isOpen } from "../domain/issue-state.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import { factsOf, litIssues, type LightFacts, type LightRules } from "../store/light-sql.ts";
 import type { NoticeColour } from "../domain/light.ts";
 import type { UnitRow } from "../ranking/ranking-snapshot.ts";

@@ -1,6 +1,6 @@
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day } from "../core/zoned-time.ts";
-import type { WorkingCalendar } from "./working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 
 /**
  * In this order when two fall at the same minute: the day's lights (and the 督办单 they

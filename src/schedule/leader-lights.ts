@@ -2,7 +2,7 @@ import type { Config } from "../config/load-config.ts";
 import type { Day } from "../core/zoned-time.ts";
 import { linesByLight, type LitListOptions } from "../format/format-lit-list.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Tx } from "../handlers/handler-context.ts";
+import type { Tx } from "../store/open-store.ts";
 import { loadLit, type LightRules, type LitRow } from "../store/light-sql.ts";
 import { BY_LIGHT, describeLit, leaderNames } from "../store/lit-list.ts";
 import { dayHeading } from "../format/day-heading.ts";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Logger } from "pino";
-import { fileMessage, type Outgoing, type Target } from "../bot/inbound-message.ts";
+import { fileMessage, type Outgoing, type Target } from "../outbox/outgoing.ts";
 import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { composeDigest, sendableDigest } from "../digest/compose-digest.ts";
@@ -9,9 +9,8 @@ import { deliver, deliveryTo } from "../digest/delivery.ts";
 import { setLastDigestAt } from "../digest/last-digest.ts";
 import { dayHeading } from "../format/day-heading.ts";
 import { rankingPictures } from "../picture/ranking-picture.ts";
-import type { Tx } from "../handlers/handler-context.ts";
 import { PRIORITY, type Keyed, type Priority } from "../outbox/enqueue.ts";
-import type { Store } from "../store/open-store.ts";
+import type { Store, Tx } from "../store/open-store.ts";
 import { recordBulletin } from "../paper/bulletin-number.ts";
 import { prepareBulletin, saveBulletin } from "../paper/make-bulletin.ts";
 import { loadRankingSnapshot } from "../ranking/ranking-snapshot.ts";
@@ -24,7 +23,7 @@ import { lightRules, type LightRules } from "../store/light-sql.ts";
 import { NOTICE_LIMIT, SECTION_LIMIT, buildUnitReminders } from "./build-unit-reminders.ts";
 import type { JobName } from "./job-times.ts";
 import { loadDueReviews, loadReminderSnapshot, loadRooms, markNoticesDelivered, type BoundRoom } from "./job-snapshots.ts";
-import type { WorkingCalendar } from "./working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
 
 export interface JobContext {
   store: Store;

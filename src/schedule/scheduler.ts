@@ -1,14 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
-import type { App } from "../app/create-app.ts";
-import type { Day } from "../core/zoned-time.ts";
+import type { Logger } from "pino";
+import type { Config } from "../config/load-config.ts";
+import type { Clock } from "../core/clock.ts";
+import type { TimedWork } from "../core/timed-work.ts";
+import type { Day, ZonedTime } from "../core/zoned-time.ts";
 import { enqueue } from "../outbox/enqueue.ts";
-import type { TimedWork } from "../sim/timed-work.ts";
+import type { Store } from "../store/open-store.ts";
 import { LeaseLostError, claimJobRun, finishJobRun, releaseJobRun, type ClaimResult } from "./claim-job-run.ts";
 import { RunDays, jobKey, jobTimes, type JobName, type JobTime } from "./job-times.ts";
 import { prepareJob } from "./prepare-job.ts";
-import type { WorkingCalendar } from "./working-calendar.ts";
+import type { WorkingCalendar } from "../domain/working-calendar.ts";
+
+/** What the jobs need: the store, the settings, the time, and someone to tell when there is mail. */
+export interface SchedulerDeps {
+  store: Store;
+  config: Config;
+  clock: Clock;
+  time: ZonedTime;
+  calendar: WorkingCalendar;
+  log: Logger;
+  /** Called after a job enqueued messages, so the sender does not wait for its next poll. */
+  onEnqueued: () => void;
+}
 
 export interface SchedulerOptions {
   /** Who holds a JobRun lease; unique per instance by default. */
@@ -44,15 +59,14 @@ export class Scheduler implements TimedWork {
   #checkedDay: Day | null = null;
 
   constructor(
-    private readonly app: App,
-    readonly calendar: WorkingCalendar,
+    private readonly deps: SchedulerDeps,
     o: SchedulerOptions = {},
   ) {
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.#leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
     this.#retryMs = o.retryMs ?? DEFAULT_RETRY_MS;
-    this.runDays = new RunDays(calendar, app.config.DUBAN_WORKDAYS_ONLY);
-    this.jobs = jobTimes(app.config);
+    this.runDays = new RunDays(deps.calendar, deps.config.DUBAN_WORKDAYS_ONLY);
+    this.jobs = jobTimes(deps.config);
   }
 
   /**
@@ -61,7 +75,7 @@ export class Scheduler implements TimedWork {
    * else the job's next run day.
    */
   async nextDueAt(): Promise<Date | null> {
-    const { time, clock, store } = this.app;
+    const { time, clock, store } = this.deps;
     const today = time.today(clock.now());
     const todays = this.jobs.filter((j) => this.runDays.runsOn(j.job, today));
     const rows = todays.length ? await store.jobRun.findMany({ where: { key: { in: todays.map((j) => jobKey(j.job, today)) } } }) : [];
@@ -92,12 +106,12 @@ export class Scheduler implements TimedWork {
   }
 
   async #runDue(): Promise<boolean> {
-    const now = this.app.clock.now();
-    const today = this.app.time.today(now);
+    const now = this.deps.clock.now();
+    const today = this.deps.time.today(now);
     this.checkCalendar(today);
     let ran = false;
     for (const j of this.jobs) {
-      if (!this.runDays.runsOn(j.job, today) || this.app.time.at(today, j.time).getTime() > now.getTime()) continue;
+      if (!this.runDays.runsOn(j.job, today) || this.deps.time.at(today, j.time).getTime() > now.getTime()) continue;
       const outcome = await this.runJob(j.job, today);
       if (outcome === "ran" || outcome === "failed") ran = true;
     }
@@ -106,7 +120,7 @@ export class Scheduler implements TimedWork {
 
   /** Runs one job for `day` now unless it already ran or another instance holds it. */
   async runJob(job: JobName, day: Day): Promise<JobOutcome> {
-    const { store, clock, config, time, log } = this.app;
+    const { store, clock, config, time, calendar, log } = this.deps;
     const key = jobKey(job, day);
     let claim: ClaimResult;
     try {
@@ -122,7 +136,7 @@ export class Scheduler implements TimedWork {
     }
     try {
       const now = clock.now();
-      const prepared = await prepareJob(job, { store, log, config, time, calendar: this.calendar, now, day });
+      const prepared = await prepareJob(job, { store, log, config, time, calendar, now, day });
       let count = 0;
       await store.$transaction(async (tx) => {
         await finishJobRun(tx, key, this.owner, clock.now());
@@ -130,7 +144,7 @@ export class Scheduler implements TimedWork {
         await prepared.commit?.(tx);
       });
       log.info({ job, day, targets: prepared.messages.length, messages: count }, "job ran");
-      if (count) this.app.sender.notify();
+      if (count) this.deps.onEnqueued();
       return "ran";
     } catch (err) {
       if (err instanceof LeaseLostError) {
@@ -149,8 +163,8 @@ export class Scheduler implements TimedWork {
   checkCalendar(today: Day): string | null {
     if (this.#checkedDay === today) return null;
     this.#checkedDay = today;
-    const warning = this.calendar.coverageWarning(today);
-    if (warning) this.app.log.warn(warning);
+    const warning = this.deps.calendar.coverageWarning(today);
+    if (warning) this.deps.log.warn(warning);
     return warning;
   }
 
@@ -160,7 +174,7 @@ export class Scheduler implements TimedWork {
     const times = [...new Set(this.jobs.map((j) => j.time))];
     this.#tasks = times.map((t) => {
       const [h, m] = t.split(":").map(Number) as [number, number];
-      return cron.schedule(`${m} ${h} * * *`, () => this.#tick(), { timezone: this.app.config.DUBAN_TZ, name: `duban-jobs-${t}`, noOverlap: true });
+      return cron.schedule(`${m} ${h} * * *`, () => this.#tick(), { timezone: this.deps.config.DUBAN_TZ, name: `duban-jobs-${t}`, noOverlap: true });
     });
     void this.#tick();
   }
@@ -173,12 +187,12 @@ export class Scheduler implements TimedWork {
       if (this.#followUp) clearTimeout(this.#followUp);
       this.#followUp = null;
       if (!next) return;
-      const ms = next.getTime() - this.app.clock.now().getTime();
+      const ms = next.getTime() - this.deps.clock.now().getTime();
       if (ms > FOLLOW_UP_WINDOW_MS) return; // the cron tick will come first
       this.#followUp = setTimeout(() => void this.#tick(), Math.max(ms, 1000));
       this.#followUp.unref();
     } catch (err) {
-      this.app.log.error({ err }, "scheduler tick failed");
+      this.deps.log.error({ err }, "scheduler tick failed");
     }
   }
 
@@ -192,10 +206,9 @@ export class Scheduler implements TimedWork {
   }
 }
 
-/** The scheduler for an app, on the app's working calendar. */
-export async function createScheduler(app: App, o: SchedulerOptions = {}): Promise<Scheduler> {
-  const scheduler = new Scheduler(app, app.calendar, o);
-  // At start-up, then again each new day the bot keeps running.
-  scheduler.checkCalendar(app.time.today(app.clock.now()));
+/** A scheduler whose calendar has been checked once (at start-up; again each new day the bot keeps running). */
+export function createScheduler(deps: SchedulerDeps, o: SchedulerOptions = {}): Scheduler {
+  const scheduler = new Scheduler(deps, o);
+  scheduler.checkCalendar(deps.time.today(deps.clock.now()));
   return scheduler;
 }

@@ -1,7 +1,7 @@
 import { FileBox } from "file-box";
 import { mock } from "wechaty-puppet-mock";
 import * as PUPPET from "wechaty-puppet";
-import type { FileKind } from "../bot/inbound-message.ts";
+import type { FileKind } from "../outbox/outgoing.ts";
 import { identityKey } from "../core/identity.ts";
 
 /**

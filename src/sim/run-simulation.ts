@@ -3,7 +3,7 @@ import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config/load-config.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { parseScript } from "./parse-script.ts";
-import { loadCalendarOverride } from "../schedule/calendar-override.ts";
+import { loadCalendarOverride } from "../domain/calendar-override.ts";
 import { Simulator } from "./simulator.ts";
 
 export interface SimulationOptions {

@@ -4,12 +4,11 @@ import { FileBox } from "file-box";
 import { WechatyBuilder, log as wechatyLog } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { createApp, type App } from "../app/create-app.ts";
-import { createScheduler } from "../schedule/scheduler.ts";
 import { createLogger } from "../app/create-logger.ts";
 import type { Config } from "../config/load-config.ts";
 import { ManualClock } from "../core/clock.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
-import { fileMessage, type OutgoingFile, type Target } from "../bot/inbound-message.ts";
+import { fileMessage, type OutgoingFile, type Target } from "../outbox/outgoing.ts";
 import { formatImportResult, importLedgerFile } from "../ledger/import-ledger.ts";
 import { WechatyTransport } from "../transport/wechaty-transport.ts";
 import { attachWechaty } from "../transport/attach-wechaty.ts";
@@ -17,8 +16,9 @@ import { formatOutputLine, type Delivered } from "./format-output.ts";
 import { MockWorld } from "./mock-world.ts";
 import type { Step } from "./parse-script.ts";
 import { seededRandom } from "./seeded-random.ts";
+import { temporaryDatabase } from "../store/temporary-database.ts";
 import { createSimTempDir } from "./sim-temp-dir.ts";
-import type { TimedWork } from "./timed-work.ts";
+import type { TimedWork } from "../core/timed-work.ts";
 import { advanceTo, drainAll } from "./virtual-time.ts";
 
 export interface SimulatorOptions {
@@ -75,16 +75,18 @@ export class Simulator {
     readonly time: ZonedTime,
     private readonly world: MockWorld,
     private readonly bot: ReturnType<typeof WechatyBuilder.build>,
-    private readonly removeDir: () => void,
+    /** Removes the temporary folder and database. */
+    private readonly remove: () => Promise<void>,
     private readonly o: SimulatorOptions,
   ) {}
 
   static async create(o: SimulatorOptions): Promise<Simulator> {
     const temp = createSimTempDir();
     const dir = temp.dir;
+    const database = temporaryDatabase(o.config.DATABASE_URL, dir);
     const config: Config = {
       ...o.config,
-      DATABASE_URL: `file:${path.join(dir, "duban.db")}`,
+      DATABASE_URL: database.url,
       DUBAN_DATA_DIR: dir,
       DUBAN_ATTACHMENT_DIR: path.join(dir, "attachments"),
     };
@@ -122,11 +124,14 @@ export class Simulator {
     holder.world = new MockWorld(mocker, me);
     // Admins are told things privately before they may have said a word.
     for (const admin of config.DUBAN_ADMINS) holder.world.contact(admin);
-    const sim = new Simulator(app, clock, time, holder.world, bot, temp.remove, o);
+    const sim = new Simulator(app, clock, time, holder.world, bot, async () => {
+      await database.drop();
+      temp.remove();
+    }, o);
     attachWechaty(bot, app, new Date(0), { onSettled: () => sim.#onSettled() });
     sim.#sender = { nextDueAt: () => app.sender.nextDueAt(), runDue: () => app.sender.sendOne() };
     // The scheduler first: at equal times its jobs enqueue before the sender delivers.
-    sim.#work = [await createScheduler(app), sim.#sender];
+    sim.#work = [app.scheduler, sim.#sender];
     return sim;
   }
 
@@ -215,7 +220,7 @@ export class Simulator {
     } finally {
       await this.bot.stop().catch(() => undefined);
       await this.app.close();
-      this.removeDir();
+      await this.remove();
     }
   }
 }

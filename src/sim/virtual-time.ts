@@ -1,5 +1,5 @@
 import type { ManualClock } from "../core/clock.ts";
-import type { TimedWork } from "./timed-work.ts";
+import type { TimedWork } from "../core/timed-work.ts";
 
 const MAX_STEPS = 200_000;
 

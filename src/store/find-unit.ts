@@ -1,4 +1,4 @@
-import type { Tx } from "../handlers/handler-context.ts";
+import type { Tx } from "./open-store.ts";
 import { DubanError } from "../core/duban-error.ts";
 import { firstChars, identityKey, withoutFormatChars } from "../core/identity.ts";
 

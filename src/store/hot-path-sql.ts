@@ -1,6 +1,5 @@
 import { Prisma, type Issue, type IssueEvent, type Outbox } from "../generated/prisma/client.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "./open-store.ts";
+import type { Store, Tx } from "./open-store.ts";
 
 /*
  * The statements every chat message runs, as parameterised SQL through Prisma's own

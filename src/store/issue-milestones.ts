@@ -1,5 +1,5 @@
 import type { StoredMilestone } from "../domain/milestone-plan.ts";
-import type { Tx } from "../handlers/handler-context.ts";
+import type { Tx } from "./open-store.ts";
 
 export interface NumberedMilestone extends StoredMilestone {
   seq: number;

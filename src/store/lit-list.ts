@@ -1,6 +1,6 @@
 import type { Light } from "../domain/light.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Tx } from "../handlers/handler-context.ts";
+import type { Tx } from "./open-store.ts";
 import { litIssues, loadLit, type LightRules, type LitRow } from "./light-sql.ts";
 
 /** A lit issue as a list line shows it. */

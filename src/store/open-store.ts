@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/prisma-postgresql/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./database-url.ts";
 import { applyPostgresMigrations, postgresConfig } from "./postgres-migrations.ts";
@@ -11,6 +11,9 @@ import { applyMigrations } from "./sqlite-migrations.ts";
  * same models (prisma/derive-postgresql.ts), so the calls the app makes are the same.
  */
 export type Store = PrismaClient;
+
+/** The store inside a transaction: what handlers, jobs and imports write through. */
+export type Tx = Prisma.TransactionClient;
 
 /** Opens the issue store, bringing its schema up to date first. */
 export async function openStore(databaseUrl: string): Promise<Store> {

@@ -1,5 +1,5 @@
 import type { Day } from "../core/zoned-time.ts";
-import type { Tx } from "../handlers/handler-context.ts";
+import type { Tx } from "./open-store.ts";
 
 /** A problem that enters from chat (交办, 自查) rather than from a ledger. */
 export interface ChatIssue {

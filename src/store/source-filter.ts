@@ -1,5 +1,5 @@
 import { knownSource, sourceMatcher } from "../domain/issue-source.ts";
-import type { Tx } from "../handlers/handler-context.ts";
+import type { Tx } from "./open-store.ts";
 
 /**
  * The stored source texts a typed filter matches: the distinct sources are few (a ledger

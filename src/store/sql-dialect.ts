@@ -1,6 +1,5 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "./open-store.ts";
+import type { Store, Tx } from "./open-store.ts";
 
 /**
  * The pieces of the hand-written SQL that SQLite and PostgreSQL spell differently. A query
@@ -9,6 +8,8 @@ import type { Store } from "./open-store.ts";
  * `COUNT(*) FILTER (WHERE …)`, `LIKE`, quoted identifiers, window functions, ON CONFLICT.
  */
 export interface SqlDialect {
+  /** For the few statements that exist on one store only (PostgreSQL's NOTIFY). */
+  name: "sqlite" | "postgresql";
   /**
    * `FROM ${d.jsonRows(rows)} AS j`: one row per element of `rows`, as `j.value`; read
    * element n of an array row with `d.jsonField("j", n, type)`. One parameter, whatever
@@ -42,6 +43,7 @@ const join = (values: Prisma.Sql[]) => Prisma.join(values, ", ");
  * compare as text; the JSON carries them in that format, so they go in unchanged.
  */
 const sqlite: SqlDialect = {
+  name: "sqlite",
   jsonRows: (rows) => Prisma.sql`json_each(CAST(${Buffer.from(JSON.stringify(rows), "utf8")} AS TEXT))`,
   jsonField: (alias, n) => raw(`${alias}.value->>${n}`),
   inList: (expr, values) => Prisma.sql`${expr} IN (SELECT value FROM json_each(CAST(${Buffer.from(JSON.stringify(values), "utf8")} AS TEXT)))`,
@@ -56,6 +58,7 @@ const sqlite: SqlDialect = {
 const PG_TYPE: Record<SqlType, string> = { int: "integer", text: "text", bool: "boolean", timestamp: "timestamp(3)" };
 
 const postgresql: SqlDialect = {
+  name: "postgresql",
   jsonRows: (rows) => Prisma.sql`jsonb_array_elements(CAST(${JSON.stringify(rows)} AS jsonb))`,
   jsonField: (alias, n, type) => raw(`CAST(${alias}.value->>${n} AS ${PG_TYPE[type]})`),
   inList: (expr, values) =>

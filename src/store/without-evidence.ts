@@ -1,4 +1,4 @@
-import type { Tx } from "../handlers/handler-context.ts";
+import type { Tx } from "./open-store.ts";
 
 /** Of these issues, the ones with no photo or file kept: one query for all of them. */
 export async function withoutEvidence(tx: Tx, issueIds: readonly number[]): Promise<Set<number>> {

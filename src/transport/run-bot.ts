@@ -4,7 +4,6 @@ import { createApp } from "../app/create-app.ts";
 import { createLogger } from "../app/create-logger.ts";
 import type { Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
-import { createScheduler } from "../schedule/scheduler.ts";
 import { acquireBotLock, BotLockedError } from "../store/bot-lock.ts";
 import { sqlitePath } from "../store/sqlite-migrations.ts";
 import { attachWechaty } from "./attach-wechaty.ts";
@@ -35,9 +34,8 @@ export async function runBot(config: Config): Promise<void> {
   }
 
   const bot = WechatyBuilder.build({ name: memoryCardName(config.DUBAN_DATA_DIR, config.WECHATY_NAME, log), puppet: puppet as never });
+  // Before login, so a bad calendar file stops start-up at once.
   const app = await createApp({ config, clock: systemClock, transport: new WechatyTransport(bot), log });
-  // Created before login, so a bad calendar file stops start-up at once.
-  const scheduler = await createScheduler(app);
   const watch = new ConnectionWatch(log, {
     windowMs: 15_000,
     summaryMs: 10 * 60_000,
@@ -48,7 +46,7 @@ export async function runBot(config: Config): Promise<void> {
   });
 
   attachWechaty(bot, app, new Date(systemClock.now().getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000), { onError: (err) => watch.error(err) });
-  attachLifecycle(bot, app, { onLogin: () => scheduler.startCron() });
+  attachLifecycle(bot, app, { onLogin: () => app.scheduler.startCron() });
   bot.on("scan", (qrcode, status) => {
     watch.reached();
     if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) {
@@ -73,7 +71,7 @@ export async function runBot(config: Config): Promise<void> {
     const shutdown = async (signal: string) => {
       log.info({ signal }, "shutting down");
       watch.dispose();
-      await scheduler.stop();
+      await app.scheduler.stop();
       await bot.stop().catch(() => undefined);
       await app.close();
       lock.release();

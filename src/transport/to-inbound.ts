@@ -1,6 +1,6 @@
 import type { Message } from "wechaty";
 import { types } from "wechaty";
-import type { InboundMessage } from "../bot/inbound-message.ts";
+import type { InboundMessage } from "../handlers/inbound-message.ts";
 
 /**
  * A Wechaty message → the plain object the domain reads; null for what the bot ignores:

@@ -1,6 +1,6 @@
 import { FileBox } from "file-box";
 import type { WechatyInterface } from "wechaty/impls";
-import type { OutgoingFile, Target } from "../bot/inbound-message.ts";
+import type { OutgoingFile, Target } from "../outbox/outgoing.ts";
 import { NotConnectedError, type Transport } from "../outbox/transport.ts";
 
 /**

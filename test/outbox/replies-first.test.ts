@@ -3,7 +3,6 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { enqueue, PRIORITY } from "../../src/outbox/enqueue.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
 import { TestBot } from "../support/test-app.ts";
 
 const room = (name: string) => ({ kind: "room" as const, id: `${name}@chatroom`, name });
@@ -43,7 +42,7 @@ describe("replies first", () => {
   it("a query typed during a 300-unit morning fan-out is answered within one pacing interval", async () => {
     t = await TestBot.create({ DUBAN_SEND_INTERVAL_MS: "3000", DUBAN_SEND_JITTER_MS: "1000", DUBAN_ADMINS: "王科长" }, "2026-12-07T08:00:00+08:00");
     await cityWithUnits(t, 300);
-    const scheduler = await createScheduler(t.app);
+    const scheduler = t.app.scheduler;
     t.clock.set(new Date("2026-12-07T09:00:00+08:00"));
     await scheduler.runDue();
     const queued = await t.app.store.outbox.count({ where: { status: "PENDING" } });

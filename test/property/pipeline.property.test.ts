@@ -6,7 +6,7 @@ import { expect, it } from "vitest";
 import { identityKey } from "../../src/core/identity.ts";
 import { isLegalMove, STATES, stateFromLabel } from "../../src/domain/issue-state.ts";
 import { importLedgerFile } from "../../src/ledger/import-ledger.ts";
-import { createScheduler, type Scheduler } from "../../src/schedule/scheduler.ts";
+import type { Scheduler } from "../../src/schedule/scheduler.ts";
 import { TestBot } from "../support/test-app.ts";
 import { ledgerRows, step, toCsv, type LedgerRowSpec, type Step } from "./arbitraries.ts";
 
@@ -148,7 +148,7 @@ it("generated messages and ledgers keep every invariant", async () => {
       const bot = await createBot(errors);
       try {
         await importAndCheck(bot, rows);
-        const scheduler = await createScheduler(bot.app);
+        const scheduler = bot.app.scheduler;
         let previous: ReturnType<TestBot["message"]> | null = null;
         for (const s of steps) previous = await deliverAndCheck(bot, scheduler, s, previous, errors);
         await checkOutbox(bot);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REPLY_HINT, buildUnitReminders, dueLabel, type ReminderOptions } from "../../src/schedule/build-unit-reminders.ts";
 import type { ReminderIssue } from "../../src/schedule/job-snapshots.ts";
-import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
+import { WorkingCalendar } from "../../src/domain/working-calendar.ts";
 import { at, zt } from "./helpers.ts";
 
 const calendar = new WorkingCalendar();

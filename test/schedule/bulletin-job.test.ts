@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
 import { readZip } from "../support/read-zip.ts";
 import { at, seedLedger, tempDir, testApp, type TestApp } from "./helpers.ts";
 
@@ -25,7 +24,7 @@ const bulletins = (sent: { to: string; text: string }[]) => sent.filter((m) => m
 describe("the weekly 情况通报 job", () => {
   it("sends each admin the summary and the .docx privately at DUBAN_BULLETIN_TIME on the week's last working day, once", async () => {
     const t = await fresh("2026-12-04 15:00", { DUBAN_BULLETIN_TIME: "16:00" });
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     await s.runDue();
     expect(bulletins(await t.flush())).toEqual([]);
     t.clock.set(at("2026-12-04 16:00"));
@@ -48,14 +47,14 @@ describe("the weekly 情况通报 job", () => {
 
   it("does not run on other days, nor at all when DUBAN_BULLETIN_TIME is not set", async () => {
     const t = await fresh("2026-12-03 17:00", { DUBAN_BULLETIN_TIME: "16:00" });
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     await s.runDue();
     expect(bulletins(await t.flush())).toEqual([]);
     expect(t.app.time.minute((await s.nextDueAt())!)).toBe("2026-12-04 08:30");
     await t.close();
 
     const off = await fresh("2026-12-04 23:00");
-    const s2 = await createScheduler(off.app);
+    const s2 = off.app.scheduler;
     await s2.runDue();
     expect(bulletins(await off.flush())).toEqual([]);
     expect(await off.app.store.bulletin.count()).toBe(0);

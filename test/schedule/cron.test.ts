@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createApp, type App } from "../../src/app/create-app.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { systemClock } from "../../src/core/clock.ts";
-import { createScheduler, type Scheduler } from "../../src/schedule/scheduler.ts";
+import type { Scheduler } from "../../src/schedule/scheduler.ts";
 import { at, seedLedger, tempDir } from "./helpers.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
 
@@ -24,7 +24,7 @@ async function start(now: string, file: string): Promise<void> {
   const config = loadConfig({ DUBAN_ADMINS: "王科长", DUBAN_DIGEST_FORMAT: "text", DUBAN_DATA_DIR: dir, DATABASE_URL: testDatabaseUrl(path.join(dir, file)) });
   app = await createApp({ config, clock: systemClock, transport: { send: async () => undefined, sendFile: async () => undefined }, log: pino({ level: "silent" }) });
   await seedLedger(app.store);
-  scheduler = await createScheduler(app);
+  scheduler = app.scheduler;
 }
 
 describe("startCron (node-cron on fake timers)", () => {

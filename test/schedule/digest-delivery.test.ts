@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
 import { readPng } from "../support/read-png.ts";
 import { addIssues, addUnit, at, bindRoom, tempDir, testApp, type TestApp } from "./helpers.ts";
 
@@ -29,7 +28,7 @@ async function start(format: string, leaders = true): Promise<string> {
 }
 
 async function runDay(local: string) {
-  const s = await createScheduler(t.app);
+  const s = t.app.scheduler;
   t.clock.set(at(local));
   await s.runDue();
   return (await t.flush()).filter((m) => m.to === "领导群");

@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { createApp, type App } from "../../src/app/create-app.ts";
-import type { OutgoingFile, Target } from "../../src/bot/inbound-message.ts";
+import type { OutgoingFile, Target } from "../../src/outbox/outgoing.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ManualClock } from "../../src/core/clock.ts";
 import { ZonedTime } from "../../src/core/zoned-time.ts";
+import { createScheduler, type Scheduler, type SchedulerOptions } from "../../src/schedule/scheduler.ts";
 import type { Store } from "../../src/store/open-store.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
 
@@ -33,6 +34,11 @@ export interface TestApp {
   /** Delivers everything queued; the clock stays put (no pacing in tests). */
   flush(): Promise<Sent[]>;
   close(): Promise<void>;
+}
+
+/** Another scheduler on an app's store, besides app.scheduler: a second instance, or one after a restart. */
+export function newScheduler(app: App, o: SchedulerOptions = {}): Scheduler {
+  return createScheduler({ ...app, onEnqueued: () => app.sender.notify() }, o);
 }
 
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {

@@ -4,8 +4,7 @@ import { createInterface } from "node:readline";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { enqueue } from "../../src/outbox/enqueue.ts";
 import { LeaseLostError, claimJobRun, finishJobRun } from "../../src/schedule/claim-job-run.ts";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
-import { at, seedLedger, tempDir, testApp, type TestApp } from "./helpers.ts";
+import { at, newScheduler, seedLedger, tempDir, testApp, type TestApp } from "./helpers.ts";
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "scheduler-process.ts");
 const { dir, cleanup } = tempDir("idempotency");
@@ -47,8 +46,8 @@ const digests = async (t: TestApp) => t.app.store.outbox.count({ where: { key: {
 describe("idempotency", () => {
   it("two scheduler instances on one database send one digest", async () => {
     const [a, b] = await apps(2, "2026-12-07 08:30");
-    const sa = await createScheduler(a!.app);
-    const sb = await createScheduler(b!.app);
+    const sa = a!.app.scheduler;
+    const sb = b!.app.scheduler;
     expect(sa.owner).not.toBe(sb.owner);
     expect(await sa.runDue()).toBe(true);
     expect(await sb.runDue()).toBe(false);
@@ -79,7 +78,7 @@ describe("idempotency", () => {
       data: { key: "digest:2026-12-07", job: "digest", day: "2026-12-07", owner: "dead-host:1", startedAt: at("2026-12-07 08:30"), leaseUntil: at("2026-12-07 08:35") },
     });
     t!.clock.set(at("2026-12-07 08:31"));
-    const s = await createScheduler(t!.app);
+    const s = t!.app.scheduler;
     await s.runDue(); // the day's lights run; the digest's lease still runs
     expect((await t!.app.store.jobRun.findUniqueOrThrow({ where: { key: "digest:2026-12-07" } })).owner).toBe("dead-host:1");
     expect(await s.runDue()).toBe(false);
@@ -114,7 +113,7 @@ describe("idempotency", () => {
 
   it("a failed job is retried later the same day, and only sends once it succeeds", async () => {
     const [t] = await apps(1, "2026-12-07 08:30");
-    const s = await createScheduler(t!.app, { retryMs: 120_000 });
+    const s = newScheduler(t!.app, { retryMs: 120_000 });
     // Break the digest's read: the Meta table briefly gone.
     await t!.app.store.$executeRawUnsafe(`ALTER TABLE "Meta" RENAME TO "Meta_gone"`);
     expect(await s.runDue()).toBe(true);

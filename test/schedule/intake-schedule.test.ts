@@ -4,8 +4,7 @@ import { addDays } from "../../src/core/zoned-time.ts";
 import type { RankingIssue } from "../../src/ranking/ranking-snapshot.ts";
 import { scoreUnits, type RankingOptions } from "../../src/ranking/score-units.ts";
 import { buildRanking } from "../../src/schedule/build-ranking.ts";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
-import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
+import { WorkingCalendar } from "../../src/domain/working-calendar.ts";
 import { addIssues, addUnit, at, bindRoom, tempDir, testApp, zt, type TestApp } from "./helpers.ts";
 
 const { dir, cleanup } = tempDir("intake-schedule");
@@ -49,7 +48,7 @@ describe("a Monday's jobs with assignments, long-term and central issues (2026-1
       { code: "C-5", unitId: city, deadline: "2026-11-30", source: "群众投诉", lastReportAt: fresh },
       { code: "H-1", unitId: city, deadline: "2026-12-31", source: "中办回访", lastReportAt: fresh },
     ]);
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 09:00"));
     await s.runDue();
     sent = await t.flush();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { RunDays, jobKey, jobTimes } from "../../src/schedule/job-times.ts";
-import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
+import { WorkingCalendar } from "../../src/domain/working-calendar.ts";
 
 const calendar = new WorkingCalendar();
 

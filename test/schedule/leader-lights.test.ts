@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
 import { TestBot } from "../support/test-app.ts";
+import { newScheduler } from "./helpers.ts";
 
 // The sample ledger (see test/bot/leader-lists.test.ts), imported on 12月1日; on 12月8日 every
 // issue not reported on is red or yellow.
@@ -34,7 +34,7 @@ const ZHOU = [
 describe("private lists for mapped leaders at digest time", () => {
   it("go with the digest to each leader with red or yellow issues; none to a leader whose issues are green or who has none", async () => {
     await sampleOn8December(true);
-    const s = await createScheduler(bot.app);
+    const s = bot.app.scheduler;
     const before = bot.sent.length;
     expect(await s.runJob("lights", DAY)).toBe("ran");
     expect(await s.runJob("digest", DAY)).toBe("ran");
@@ -64,10 +64,10 @@ describe("private lists for mapped leaders at digest time", () => {
 
   it("are sent once when the digest job runs twice", async () => {
     await sampleOn8December(true);
-    const s = await createScheduler(bot.app);
+    const s = bot.app.scheduler;
     expect(await s.runJob("digest", DAY)).toBe("ran");
     expect(await s.runJob("digest", DAY)).toBe("done");
-    expect(await (await createScheduler(bot.app)).runJob("digest", DAY)).toBe("done");
+    expect(await newScheduler(bot.app).runJob("digest", DAY)).toBe("done");
     await bot.flush();
     expect(bot.sent.filter((m) => m.to === "@zhou")).toHaveLength(1);
     expect(bot.sent.filter((m) => m.to === "@chen")).toHaveLength(1);
@@ -76,7 +76,7 @@ describe("private lists for mapped leaders at digest time", () => {
   it("go even before a leaders' group is bound", async () => {
     await sampleOn8December(false);
     const before = bot.sent.length;
-    expect(await (await createScheduler(bot.app)).runJob("digest", DAY)).toBe("ran");
+    expect(await bot.app.scheduler.runJob("digest", DAY)).toBe("ran");
     await bot.flush();
     expect(bot.sent.slice(before).map((m) => m.to)).toEqual(["@zhou", "@chen"]);
   });
@@ -87,7 +87,7 @@ describe("private lists for mapped leaders at digest time", () => {
     await bot.app.store.issue.createMany({
       data: Array.from({ length: 25 }, (_, n) => ({ code: `X-${String(n + 1).padStart(2, "0")}`, description: "河道垃圾", unitId, deadline: "2026-11-30", leader: "周副区长、陈副区长" })),
     });
-    await (await createScheduler(bot.app)).runJob("digest", DAY);
+    await bot.app.scheduler.runJob("digest", DAY);
     await bot.flush();
     const zhou = bot.sent.find((m) => m.to === "@zhou")!.text.split("\n");
     expect(zhou[1]).toBe("红灯 26 个：");

@@ -2,7 +2,6 @@ import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.ts";
 import { lightReasons } from "../../src/format/light-reason.ts";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
 import { lightRules, loadLit } from "../../src/store/light-sql.ts";
 import { addIssues, addUnit, at, bindRoom, tempDir, testApp, zt, type IssueSpec, type TestApp } from "./helpers.ts";
 
@@ -128,7 +127,7 @@ describe("督办单", () => {
   it("is issued once per issue and colour, numbered on through the year, delivered once at the top of the reminder and, red, in the next digest", async () => {
     const db = t.app.store;
     await addIssues(db, [issue("R-1", { deadline: "2026-12-04" }), issue("B-1", { deadline: "2026-12-09" }), issue("G-1")]);
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 09:00"));
     await s.runDue();
     const monday = await t.flush();
@@ -165,7 +164,7 @@ describe("督办单", () => {
 
   it("lists five at the top of the reminder and counts the rest, all delivered at once", async () => {
     await addIssues(t.app.store, Array.from({ length: 7 }, (_, i) => issue(`R-${i + 1}`, { deadline: "2026-12-04" })));
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 09:00"));
     await s.runDue();
     const reminder = (await t.flush()).find((m) => m.to === "区水利局工作群")!.text.split("\n");
@@ -178,7 +177,7 @@ describe("督办单", () => {
     const db = t.app.store;
     const town = await addUnit(db, "百胜镇人民政府");
     await addIssues(db, [issue("R-1", { deadline: "2026-12-04" }), issue("T-1", { unitId: town, deadline: "2026-12-04" })]);
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 09:00"));
     await s.runDue();
     // No reminder carries it: the leaders' digest says so, once.
@@ -195,7 +194,7 @@ describe("督办单", () => {
 
   it("is shown on the 查询 card with today's light and why", async () => {
     await addIssues(t.app.store, [issue("R-1", { deadline: "2026-12-04" })]);
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 09:00"));
     await s.runDue();
     await t.flush();

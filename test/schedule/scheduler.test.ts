@@ -1,8 +1,7 @@
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lastDigestAt } from "../../src/digest/last-digest.ts";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
-import { at, seedLedger, tempDir, testApp, type TestApp } from "./helpers.ts";
+import { at, newScheduler, seedLedger, tempDir, testApp, type TestApp } from "./helpers.ts";
 
 const { dir, cleanup } = tempDir("scheduler");
 afterAll(cleanup);
@@ -23,14 +22,14 @@ describe("a working Monday (2026-12-07)", () => {
   afterAll(() => t.close());
 
   it("has nothing due before 08:30 and says when", async () => {
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     expect(await s.runDue()).toBe(false);
     expect(minute(t, await s.nextDueAt())).toBe("2026-12-07 08:30");
     expect(await t.flush()).toEqual([]);
   });
 
   it("sends the leaders' digest at 08:30, and records when", async () => {
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 08:30"));
     expect(await s.runDue()).toBe(true);
     const sent = await t.flush();
@@ -47,7 +46,7 @@ describe("a working Monday (2026-12-07)", () => {
   });
 
   it("at 09:00 sends unit reminders (each room of a unit, none to units with nothing to say), the ranking and the reviews", async () => {
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 09:00"));
     expect(await s.runDue()).toBe(true);
     const sent = await t.flush();
@@ -97,17 +96,17 @@ describe("a working Monday (2026-12-07)", () => {
   });
 
   it("sends nothing twice when run again, by the same or a new instance", async () => {
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-07 09:05"));
     expect(await s.runDue()).toBe(false);
-    expect(await (await createScheduler(t.app)).runDue()).toBe(false);
+    expect(await newScheduler(t.app).runDue()).toBe(false);
     expect(await t.flush()).toEqual([]);
     expect(await t.app.store.jobRun.count()).toBe(5);
     expect(minute(t, await s.nextDueAt())).toBe("2026-12-08 08:30");
   });
 
   it("skips the ranking on Tuesday", async () => {
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-12-08 09:00"));
     expect(await s.runDue()).toBe(true);
     expect((await t.flush()).map((m) => m.text.split("\n")[0]!.split("】")[0])).toEqual([
@@ -131,7 +130,7 @@ describe("the working calendar", () => {
 
   it("sends nothing on a holiday and next runs when work resumes", async () => {
     t = await fresh("2026-10-01 07:00");
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     t.clock.set(at("2026-10-01 10:00"));
     expect(await s.runDue()).toBe(false);
     expect(minute(t, await s.nextDueAt())).toBe("2026-10-08 08:30");
@@ -140,14 +139,14 @@ describe("the working calendar", () => {
 
   it("runs on a 调休 Sunday", async () => {
     t = await fresh("2026-09-20 08:30");
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     expect(await s.runDue()).toBe(true);
     expect((await t.flush()).map((m) => m.to)).toEqual(["领导群"]);
   });
 
   it("runs every day when DUBAN_WORKDAYS_ONLY=false", async () => {
     t = await fresh("2026-10-01 08:30", { DUBAN_WORKDAYS_ONLY: "false" });
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     expect(await s.runDue()).toBe(true);
     expect((await t.flush()).map((m) => m.to)).toEqual(["领导群"]);
     expect(minute(t, await s.nextDueAt())).toBe("2026-10-01 09:00");
@@ -158,7 +157,7 @@ describe("the working calendar", () => {
     const { writeFileSync } = await import("node:fs");
     writeFileSync(file, JSON.stringify({ holidays: ["2027-01-01"], workdays: ["2027-01-10"] }));
     t = await fresh("2026-12-31 09:30", { DUBAN_CALENDAR_FILE: file });
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     await s.runDue();
     expect(minute(t, await s.nextDueAt())).toBe("2027-01-04 08:30");
     t.clock.set(at("2027-01-09 12:00"));
@@ -167,7 +166,7 @@ describe("the working calendar", () => {
 
   it("takes its times from the configuration", async () => {
     t = await fresh("2026-12-07 06:00", { DUBAN_DIGEST_TIME: "07:45", DUBAN_REMINDER_TIME: "10:00", DUBAN_RANKING_TIME: "16:30", DUBAN_REVIEW_TIME: "08:00" });
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
       const due = await s.nextDueAt();
@@ -189,7 +188,7 @@ describe("catch-up after downtime", () => {
 
   it("runs today's missed jobs at once, in time order", async () => {
     t = await fresh("2026-12-07 11:20");
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     expect(minute(t, await s.nextDueAt())).toBe("2026-12-07 08:30"); // in the past: due now
     expect(await s.runDue()).toBe(true);
     const sent = await t.flush();
@@ -206,7 +205,7 @@ describe("catch-up after downtime", () => {
 
   it("never runs a previous day's jobs", async () => {
     t = await fresh("2026-12-08 07:00"); // down all Monday
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     expect(await s.runDue()).toBe(false);
     expect(minute(t, await s.nextDueAt())).toBe("2026-12-08 08:30");
     t.clock.set(at("2026-12-08 08:30"));
@@ -217,7 +216,7 @@ describe("catch-up after downtime", () => {
 
   it("after a late-evening start runs the day's jobs but not the ranking of a later day", async () => {
     t = await fresh("2026-12-08 23:50");
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     expect(await s.runDue()).toBe(true);
     expect((await t.app.store.jobRun.findMany()).map((r) => r.key).sort()).toEqual(["digest:2026-12-08", "lights:2026-12-08", "reminders:2026-12-08", "reviews:2026-12-08"]);
   });
@@ -227,7 +226,7 @@ describe("leaders' digest with no leaders' group", () => {
   it("sends nothing and keeps 'since the last digest' where it was", async () => {
     const t = await fresh("2026-12-07 08:30");
     await t.app.store.roomBinding.deleteMany({ where: { kind: "LEADERS" } });
-    const s = await createScheduler(t.app);
+    const s = t.app.scheduler;
     await s.runDue();
     expect(await t.flush()).toEqual([]);
     expect(await lastDigestAt(t.app.store)).toBeNull();

@@ -4,8 +4,8 @@ import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/zoned-time.ts";
 import { ConfigError } from "../../src/config/load-config.ts";
-import { loadCalendarOverride, parseCalendarOverride } from "../../src/schedule/calendar-override.ts";
-import { WorkingCalendar } from "../../src/schedule/working-calendar.ts";
+import { loadCalendarOverride, parseCalendarOverride } from "../../src/domain/calendar-override.ts";
+import { WorkingCalendar } from "../../src/domain/working-calendar.ts";
 import { tempDir } from "./helpers.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,7 +1,7 @@
 import type { EventType } from "../domain/event-type.ts";
 import { isLegalMove } from "../domain/issue-state.ts";
-import type { HandlerContext } from "../handlers/handler-context.ts";
-import { insertEvent } from "./hot-path-sql.ts";
+import { insertEvent } from "../store/hot-path-sql.ts";
+import type { HandlerContext } from "./handler-context.ts";
 
 export interface EventFields {
   type: EventType;

@@ -1,7 +1,6 @@
 import { identityKey } from "../core/identity.ts";
-import type { Tx } from "../handlers/handler-context.ts";
-import type { Store } from "../store/open-store.ts";
-import type { RoomRole, UnitRef } from "./actor.ts";
+import type { RoomRole, UnitRef } from "../domain/actor.ts";
+import type { Store, Tx } from "./open-store.ts";
 
 type Db = Store | Tx;
 

@@ -1,7 +1,7 @@
 import { DubanError } from "../core/duban-error.ts";
-import type { HandlerContext } from "../handlers/handler-context.ts";
 import { codeKey } from "../parse/issue-code.ts";
-import { issueByCode, issuesByCodeKey } from "./hot-path-sql.ts";
+import { issueByCode, issuesByCodeKey } from "../store/hot-path-sql.ts";
+import type { HandlerContext } from "./handler-context.ts";
 
 /**
  * An issue by code, with its unit (from the directory: no join per message). A code

@@ -1,20 +1,3 @@
-/** A chat message as the domain sees it: the transport turns whatever it has into this. */
-export interface InboundMessage {
-  /** The transport's message id: a second delivery with the same id is dropped. */
-  id: string;
-  /** When it arrived, by the app's clock. */
-  at: Date;
-  /** null for a private chat with the bot. */
-  room: { id: string; topic: string } | null;
-  sender: { id: string; name: string; alias?: string | undefined };
-  /** The text as typed; empty for a photo or a file. */
-  text: string;
-  /** The transport's own @-mention detection (WeChat's mention list). */
-  mentionsBot: boolean;
-  /** A photo, or a file (整改报告.pdf) sent as a WeChat attachment. */
-  attachment?: { kind: FileKind; fileName: string; read(): Promise<Buffer> } | undefined;
-}
-
 /** How WeChat shows a file: as a picture, or as a document. */
 export type FileKind = "image" | "file";
 
