@@ -8,10 +8,14 @@
 
 const FORMAT_CHARS = /\p{Cf}/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NUL = /\u0000/g;
 
-/** A half of a cut emoji cannot be stored or sent: it becomes U+FFFD. */
+/**
+ * A half of a cut emoji cannot be stored or sent: it becomes U+FFFD. A NUL cannot be
+ * stored either (PostgreSQL's text refuses it) and means nothing in chat: it goes.
+ */
 export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, "\uFFFD");
+  return text.replace(LONE_SURROGATE, "\uFFFD").replace(NUL, "");
 }
 
 /** Well-formed, width folded (NFKC), every Unicode format character (Cf) removed. */

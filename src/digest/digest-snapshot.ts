@@ -4,6 +4,7 @@ import type { Store, Tx } from "../store/open-store.ts";
 import { sourceOf } from "../domain/issue-source.ts";
 import type { Light, NoticeColour } from "../domain/light.ts";
 import { litIssues, type LightRules } from "../store/light-sql.ts";
+import { sqlFor } from "../store/sql-dialect.ts";
 
 /** An issue the digest may name: open and due by the horizon, or awaiting verification. */
 export interface SnapshotIssue {
@@ -75,19 +76,20 @@ const DIGEST_LIST_ROWS = 10;
  * Raw SQL: reading 100,000 issues as Prisma models took about a second and 150 MB.
  */
 export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day; dueSoonDays: number; ackBefore: Day; rules: LightRules }): Promise<DigestSnapshot> {
+  const d = sqlFor(db);
   const horizon = addDays(o.today, o.dueSoonDays);
   // A ledger spells its sources a handful of ways: each distinct text is told apart once
   // here (by the source index), and the issues query names the 中字头 ones. Reading every
   // issue's source and matching it per issue cost ~40 MB and 0.5 s at 100,000 issues.
-  const bySource = await db.$queryRaw<{ source: string; open: number | bigint; n: number | bigint }[]>`
-    SELECT "source", "state" IN ('NOT_STARTED', 'IN_PROGRESS') AS "open", COUNT(*) AS n FROM "Issue" GROUP BY "source", "open"`;
+  const bySource = await db.$queryRaw<{ source: string; open: number | bigint }[]>`
+    SELECT "source", COUNT(*) FILTER (WHERE "state" IN ('NOT_STARTED', 'IN_PROGRESS')) AS "open" FROM "Issue" GROUP BY "source"`;
   let centralOpen = 0;
   const central = new Map<string, string>();
   for (const r of bySource) {
     const known = sourceOf(r.source);
     if (!known?.central) continue;
     central.set(r.source, known.name);
-    if (Number(r.open) === 1) centralOpen += Number(r.n);
+    centralOpen += Number(r.open);
   }
   const centralName = central.size
     ? Prisma.sql`CASE i."source" ${Prisma.join([...central].map(([stored, name]) => Prisma.sql`WHEN ${stored} THEN ${name}`), " ")} ELSE '' END`
@@ -96,10 +98,12 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
     db.$queryRaw<{ unitId: number | bigint; unitName: string; state: string; n: number | bigint }[]>`
       SELECT c."unitId", u."name" AS "unitName", c."state", c."n" FROM (
         SELECT "unitId", "state", COUNT(*) AS n FROM "Issue" GROUP BY "unitId", "state"
-      ) c JOIN "Unit" u ON u."id" = c."unitId"`,
+      ) c JOIN "Unit" u ON u."id" = c."unitId"
+      ORDER BY c."unitId", c."state"`,
     db.$queryRaw<SnapshotIssue[]>`
       SELECT i."code", u."name" AS "unitName", i."state", i."deadline", ${centralName} AS "central" FROM "Issue" i JOIN "Unit" u ON u."id" = i."unitId"
-      WHERE (i."state" IN ('NOT_STARTED', 'IN_PROGRESS') AND i."deadline" <= ${horizon}) OR i."state" = 'PENDING_VERIFICATION'`,
+      WHERE (i."state" IN ('NOT_STARTED', 'IN_PROGRESS') AND i."deadline" <= ${horizon}) OR i."state" = 'PENDING_VERIFICATION'
+      ORDER BY i."deadline", i."code"`,
     db.$queryRaw<SnapshotEvent[]>`
       SELECT e."type", e."at", i."code", u."name" AS "unitName" FROM "IssueEvent" e
       JOIN "Issue" i ON i."id" = e."issueId" JOIN "Unit" u ON u."id" = i."unitId"
@@ -109,18 +113,18 @@ export async function loadSnapshot(db: Store | Tx, o: { since: Date; today: Day;
       SELECT COUNT(*) AS n FROM "Issue" WHERE "state" IN ('NOT_STARTED', 'IN_PROGRESS') AND "deadline" IS NULL`,
     db.$queryRaw<{ unitName: string; n: number | bigint }[]>`
       SELECT u."name" AS "unitName", COUNT(*) AS n FROM "Issue" i JOIN "Unit" u ON u."id" = i."unitId"
-      WHERE i."ackPending" = 1 AND i."assignedOn" < ${o.ackBefore} AND i."state" IN ('NOT_STARTED', 'IN_PROGRESS')
+      WHERE i."ackPending" = true AND i."assignedOn" < ${o.ackBefore} AND i."state" IN ('NOT_STARTED', 'IN_PROGRESS')
       GROUP BY u."name" ORDER BY n DESC, u."name"`,
     db.$queryRaw<{ code: string }[]>`
       SELECT i."code" FROM "Issue" i
       WHERE i."state" = 'PENDING_VERIFICATION' AND NOT EXISTS (SELECT 1 FROM "Attachment" a WHERE a."issueId" = i."id")`,
     db.$queryRaw<{ unitId: number | bigint; light: Light; n: number | bigint }[]>`
-      SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(o.rules)}) AS l GROUP BY l."unitId", l."light"`,
+      SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(d, o.rules)}) AS l GROUP BY l."unitId", l."light"`,
     db.$queryRaw<{ unitName: string; code: string; missedSeq: unknown; lagging: unknown; n: number | bigint }[]>`
       SELECT u."name" AS "unitName", y."code", y."missedSeq", y."lagging", y."n" FROM (
         SELECT l."unitId", l."code", l."missedSeq", l."lagging",
           ROW_NUMBER() OVER (PARTITION BY l."unitId" ORDER BY l."code") AS "rn", COUNT(*) OVER (PARTITION BY l."unitId") AS "n"
-        FROM (${litIssues(o.rules)}) AS l WHERE l."light" = 'YELLOW'
+        FROM (${litIssues(d, o.rules)}) AS l WHERE l."light" = 'YELLOW'
       ) y JOIN "Unit" u ON u."id" = y."unitId"
       WHERE y."rn" <= 3 ORDER BY y."n" DESC, u."name", y."code"`,
     db.$queryRaw<(SnapshotNotice & { total: number | bigint })[]>`

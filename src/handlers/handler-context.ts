@@ -67,7 +67,7 @@ export function tellAdmins(ctx: HandlerContext, text: string): void {
 
 /** Tells every group bound to a unit, except the one the message came from (it sees the reply). */
 export async function tellUnit(ctx: HandlerContext, unitId: number, text: string): Promise<void> {
-  const rooms = await ctx.tx.roomBinding.findMany({ where: { unitId, kind: "UNIT" } });
+  const rooms = await ctx.tx.roomBinding.findMany({ where: { unitId, kind: "UNIT" }, orderBy: { id: "asc" } });
   for (const r of rooms) {
     if (r.roomId === ctx.msg.room?.id) continue;
     ctx.out.push({ target: { kind: "room", id: r.roomId, name: r.topic }, text });

@@ -3,6 +3,7 @@ import { lightCounts, linesByLight, type LitListOptions } from "../format/format
 import { shortText } from "../format/issue-status.ts";
 import { LIST_LIMIT } from "../format/capped-lines.ts";
 import { BY_LIGHT, countLit, leaderNames, loadLitList } from "../store/lit-list.ts";
+import { sqlFor } from "../store/sql-dialect.ts";
 import { lightRulesOf, type HandlerContext } from "./handler-context.ts";
 
 /**
@@ -12,7 +13,7 @@ import { lightRulesOf, type HandlerContext } from "./handler-context.ts";
  */
 export async function leaderIssueList(ctx: HandlerContext, leader: string): Promise<string | null> {
   const rules = lightRulesOf(ctx);
-  const where = leaderNames(leader);
+  const where = leaderNames(sqlFor(ctx.tx), leader);
   const counted = await countLit(ctx.tx, rules, where);
   // Awaiting verification has no light: listed apart, with the same match on 责任领导.
   const pending = await ctx.tx.$queryRaw<{ code: string; description: string; unitName: string; total: number | bigint }[]>`

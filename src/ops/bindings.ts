@@ -21,10 +21,10 @@ export async function listBindings(store: Store, time: ZonedTime): Promise<strin
  */
 export async function unbindRoom(store: Store, which: string): Promise<string> {
   const topic = which;
-  const rows = await store.roomBinding.findMany({ where: { OR: [{ topic: which }, { roomId: which }] } });
+  const rows = await store.roomBinding.findMany({ where: { OR: [{ topic: which }, { roomId: which }] }, orderBy: { id: "asc" } });
   if (rows.length > 1) throw new Error(`有 ${rows.length} 个名为“${which}”的已绑定群，请用群 id 指定（npm run duban -- bindings 可查看）：${rows.map((r) => r.roomId).join("、")}`);
   if (rows.length === 0) {
-    const all = await store.roomBinding.findMany({ select: { topic: true } });
+    const all = await store.roomBinding.findMany({ select: { topic: true }, orderBy: { id: "asc" } });
     const near = all.map((r) => r.topic).filter((t) => t.includes(topic) || topic.includes(t));
     throw new Error(`没有名为“${topic}”的已绑定群${near.length ? `；相近的有：${near.slice(0, 5).join("、")}` : "；npm run duban -- bindings 可查看全部"}`);
   }

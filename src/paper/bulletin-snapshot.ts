@@ -64,10 +64,10 @@ export async function loadBulletinSnapshot(db: Store | Tx, q: BulletinQuery): Pr
   const [ranking, counts, week, overdueIssues, notices, units] = await Promise.all([
     loadRankingSnapshot(db, q.rules),
     db.$queryRaw<{ state: string; n: number | bigint }[]>`SELECT "state", COUNT(*) AS n FROM "Issue" GROUP BY "state"`,
-    db.$queryRaw<{ created: number | bigint | null; claimed: number | bigint | null; closed: number | bigint | null }[]>`
-      SELECT SUM("createdAt" >= ${q.from} AND "createdAt" < ${q.until}) AS "created",
-        SUM("claimedAt" >= ${q.from} AND "claimedAt" < ${q.until}) AS "claimed",
-        SUM("closedAt" >= ${q.from} AND "closedAt" < ${q.until}) AS "closed"
+    db.$queryRaw<{ created: number | bigint; claimed: number | bigint; closed: number | bigint }[]>`
+      SELECT COUNT(*) FILTER (WHERE "createdAt" >= ${q.from} AND "createdAt" < ${q.until}) AS "created",
+        COUNT(*) FILTER (WHERE "claimedAt" >= ${q.from} AND "claimedAt" < ${q.until}) AS "claimed",
+        COUNT(*) FILTER (WHERE "closedAt" >= ${q.from} AND "closedAt" < ${q.until}) AS "closed"
       FROM "Issue"`,
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT o."unitId", o."code", o."description", o."deadline", o."total" FROM (
@@ -80,22 +80,24 @@ export async function loadBulletinSnapshot(db: Store | Tx, q: BulletinQuery): Pr
       SELECT i."unitId", u."name" AS "unitName", n."colour", COUNT(*) AS n
       FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId" JOIN "Unit" u ON u."id" = i."unitId"
       WHERE n."issuedAt" >= ${q.from} AND n."issuedAt" < ${q.until}
-      GROUP BY i."unitId", u."name", n."colour"`,
+      GROUP BY i."unitId", u."name", n."colour"
+      ORDER BY i."unitId", n."colour"`,
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT u."id" AS "unitId", u."name" AS "unitName", t."total", t."open", t."overdue", t."pending", t."closed",
         COALESCE(k."n", 0) AS "notices"
       FROM (
         SELECT "unitId", COUNT(*) AS "total",
-          SUM("state" IN ('NOT_STARTED', 'IN_PROGRESS')) AS "open",
-          SUM("state" IN ('NOT_STARTED', 'IN_PROGRESS') AND "deadline" < ${q.day}) AS "overdue",
-          SUM("state" = 'PENDING_VERIFICATION') AS "pending",
-          SUM("state" = 'CLOSED') AS "closed"
+          COUNT(*) FILTER (WHERE "state" IN ('NOT_STARTED', 'IN_PROGRESS')) AS "open",
+          COUNT(*) FILTER (WHERE "state" IN ('NOT_STARTED', 'IN_PROGRESS') AND "deadline" < ${q.day}) AS "overdue",
+          COUNT(*) FILTER (WHERE "state" = 'PENDING_VERIFICATION') AS "pending",
+          COUNT(*) FILTER (WHERE "state" = 'CLOSED') AS "closed"
         FROM "Issue" GROUP BY "unitId"
       ) t JOIN "Unit" u ON u."id" = t."unitId"
       LEFT JOIN (
         SELECT i."unitId", COUNT(*) AS "n" FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
         WHERE n."year" = ${year} GROUP BY i."unitId"
-      ) k ON k."unitId" = t."unitId"`,
+      ) k ON k."unitId" = t."unitId"
+      ORDER BY t."unitId"`,
   ]);
   const byState = Object.fromEntries(counts.map((c) => [c.state, num(c.n)]));
   const tallies = units.map((r) => ({

@@ -2,6 +2,7 @@ import type { Day } from "../core/zoned-time.ts";
 import type { Light, NoticeColour } from "../domain/light.ts";
 import { litIssues, type LightRules } from "../store/light-sql.ts";
 import type { Store, Tx } from "../store/open-store.ts";
+import { sqlFor } from "../store/sql-dialect.ts";
 
 export interface UnitRow {
   id: number;
@@ -38,7 +39,7 @@ export async function loadRankingSnapshot(db: Store | Tx, rules: LightRules): Pr
       SELECT i."unitId", n."colour", COUNT(*) AS n FROM "SupervisionNotice" n JOIN "Issue" i ON i."id" = n."issueId"
       WHERE n."year" = ${Number(rules.today.slice(0, 4))} GROUP BY i."unitId", n."colour"`,
     db.$queryRaw<{ unitId: number; light: Light; n: number | bigint }[]>`
-      SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(rules)}) AS l GROUP BY l."unitId", l."light"`,
+      SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(sqlFor(db), rules)}) AS l GROUP BY l."unitId", l."light"`,
   ]);
   return {
     units,

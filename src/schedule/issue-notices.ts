@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { lightReasons } from "../format/light-reason.ts";
 import { loadLit, type LightRules } from "../store/light-sql.ts";
 import type { Store, Tx } from "../store/open-store.ts";
+import { sqlFor } from "../store/sql-dialect.ts";
 
 export interface DueNotice {
   issueId: number;
@@ -52,11 +53,12 @@ export async function numberNotices(db: Store | Tx, due: DueNotice[], year: numb
  */
 export async function writeNotices(tx: Tx, rows: NumberedNotice[], o: { year: number; now: Date; botName: string }): Promise<void> {
   if (rows.length === 0) return;
-  const json = (v: unknown) => Buffer.from(JSON.stringify(v), "utf8");
+  const d = sqlFor(tx);
+  const now = d.cast(Prisma.sql`${o.now}`, "timestamp");
   await tx.$executeRaw`INSERT INTO "SupervisionNotice" ("issueId", "colour", "year", "number", "reason", "issuedAt")
-    SELECT j.value->>0, j.value->>1, ${o.year}, j.value->>2, j.value->>3, ${o.now}
-    FROM json_each(CAST(${json(rows.map((n) => [n.issueId, n.colour, n.number, n.reason]))} AS TEXT)) AS j`;
+    SELECT ${d.jsonField("j", 0, "int")}, ${d.jsonField("j", 1, "text")}, ${d.cast(Prisma.sql`${o.year}`, "int")}, ${d.jsonField("j", 2, "int")}, ${d.jsonField("j", 3, "text")}, ${now}
+    FROM ${d.jsonRows(rows.map((n) => [n.issueId, n.colour, n.number, n.reason]))} AS j`;
   await tx.$executeRaw`INSERT INTO "IssueEvent" ("issueId", "type", "actorId", "actorName", "text", "at")
-    SELECT j.value->>0, ${EVENT.NOTICE_ISSUED}, 'duban', ${o.botName}, j.value->>1, ${o.now}
-    FROM json_each(CAST(${json(rows.map((n) => [n.issueId, `${noticeNumber(n)} ${noticeLabel(n.colour)}：${n.reason}`]))} AS TEXT)) AS j`;
+    SELECT ${d.jsonField("j", 0, "int")}, ${EVENT.NOTICE_ISSUED}, 'duban', ${o.botName}, ${d.jsonField("j", 1, "text")}, ${now}
+    FROM ${d.jsonRows(rows.map((n) => [n.issueId, `${noticeNumber(n)} ${noticeLabel(n.colour)}：${n.reason}`]))} AS j`;
 }

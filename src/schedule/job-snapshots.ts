@@ -5,10 +5,11 @@ import type { Store, Tx } from "../store/open-store.ts";
 import { factsOf, litIssues, type LightFacts, type LightRules } from "../store/light-sql.ts";
 import type { NoticeColour } from "../domain/light.ts";
 import type { UnitRow } from "../ranking/ranking-snapshot.ts";
+import { sqlFor } from "../store/sql-dialect.ts";
 
 // The scheduled jobs' reads: a few whole-table queries each, whatever the ledger's size,
 // so the builders never go back to the store per unit or per issue. The reminders' is SQL
-// (SQLite window functions) because pulling every open issue through Prisma costs ~10 µs
+// (window functions) because pulling every open issue through Prisma costs ~10 µs
 // and well over 1 KB of transient memory a row: 1 s and 150 MB at 100,000 issues.
 
 type Db = Store | Tx;
@@ -99,7 +100,7 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
   const [units, rooms] = await Promise.all([db.unit.findMany({ select: { id: true, name: true } }), loadRooms(db, "UNIT")]);
   if (rooms.length === 0) return { units, rooms, issues: [], notices: [] };
   const { today, soon } = q.rules;
-  const unacked = Prisma.sql`(l."ackPending" = 1 AND l."assignedOn" < ${q.ackBefore})`;
+  const unacked = Prisma.sql`(l."ackPending" = true AND l."assignedOn" < ${q.ackBefore})`;
   const lagging = Prisma.sql`(l."missedSeq" IS NOT NULL OR l."lagging")`;
   const [rows, notices] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
@@ -108,13 +109,14 @@ export async function loadReminderSnapshot(db: Db, q: ReminderQuery): Promise<Re
         l."missedSeq", l."expectedPct", l."progressPct", l."lagging", l."stale",
         CASE WHEN ${unacked} THEN 0 WHEN l."deadline" < ${today} THEN 1 WHEN l."deadline" <= ${soon} THEN 2
           WHEN ${lagging} THEN 3 ELSE 4 END AS "section",
-        CASE WHEN ${unacked} THEN l."assignedOn" WHEN l."deadline" <= ${soon} OR ${lagging} THEN l."deadline"
-          ELSE COALESCE(l."lastReportAt", l."createdAt") END AS "sortKey"
-      FROM (${litIssues(q.rules, Prisma.sql`i."unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')`)}) AS l
+        -- A section sorts on a day or, stale, on the last report: two keys, one of them NULL.
+        CASE WHEN ${unacked} THEN l."assignedOn" WHEN l."deadline" <= ${soon} OR ${lagging} THEN l."deadline" END AS "sortDay",
+        CASE WHEN ${unacked} OR l."deadline" <= ${soon} OR ${lagging} THEN NULL ELSE COALESCE(l."lastReportAt", l."createdAt") END AS "sortAt"
+      FROM (${litIssues(sqlFor(db), q.rules, Prisma.sql`i."unitId" IN (SELECT "unitId" FROM "RoomBinding" WHERE "kind" = 'UNIT')`)}) AS l
       WHERE ${unacked} OR l."deadline" <= ${soon} OR ${lagging} OR l."stale"
     ), "ranked" AS (
       SELECT c.*,
-        ROW_NUMBER() OVER (PARTITION BY c."unitId", c."section" ORDER BY c."sortKey", c."code") AS "rn",
+        ROW_NUMBER() OVER (PARTITION BY c."unitId", c."section" ORDER BY c."sortDay", c."sortAt", c."code") AS "rn",
         COUNT(*) OVER (PARTITION BY c."unitId", c."section") AS "total"
       FROM "candidate" c
     )
@@ -164,10 +166,9 @@ const UNDELIVERED_NOTICES = Prisma.sql`"SupervisionNotice" n JOIN "Issue" i ON i
  */
 export async function markNoticesDelivered(tx: Tx, unitIds: number[], issuedBy: Date, day: Day): Promise<void> {
   if (unitIds.length === 0) return;
-  // The ids as one JSON parameter: never past the adapter's limit on bound parameters.
   await tx.$executeRaw`UPDATE "SupervisionNotice" SET "sentOn" = ${day} WHERE "id" IN (
     SELECT n."id" FROM ${UNDELIVERED_NOTICES} AND n."issuedAt" <= ${issuedBy}
-      AND i."unitId" IN (SELECT value FROM json_each(CAST(${Buffer.from(JSON.stringify(unitIds), "utf8")} AS TEXT))))`;
+      AND ${sqlFor(tx).inList(Prisma.sql`i."unitId"`, unitIds)})`;
 }
 
 /** One query: closed issues whose 回头看 is due on or before `today` (a recorded review clears reviewDue). */

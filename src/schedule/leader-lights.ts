@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "../store/open-store.ts";
 import { loadLit, type LightRules, type LitRow } from "../store/light-sql.ts";
 import { BY_LIGHT, describeLit, leaderNames } from "../store/lit-list.ts";
+import { sqlFor } from "../store/sql-dialect.ts";
 import { dayHeading } from "../format/day-heading.ts";
 
 /** A private message is read on a phone in one go: its first lines, then `清单 <责任领导>` for the rest. */
@@ -27,7 +28,7 @@ export async function leaderLightLists(db: Tx, config: Config, rules: LightRules
   for (const m of config.DUBAN_LEADER_CONTACTS) byContact.set(m.contact, [...(byContact.get(m.contact) ?? []), m.leader]);
   if (byContact.size === 0) return [];
   const names = [...new Set(config.DUBAN_LEADER_CONTACTS.map((m) => m.leader))];
-  const where = Prisma.sql`(${Prisma.join(names.map(leaderNames), " OR ")})`;
+  const where = Prisma.sql`(${Prisma.join(names.map((n) => leaderNames(sqlFor(db), n)), " OR ")})`;
   const lit = await loadLit(db, rules, where, Prisma.sql`WHERE l."light" IN ('RED', 'YELLOW') ORDER BY ${BY_LIGHT}`);
 
   const lists = [...byContact].map(([contact, mine]) => {

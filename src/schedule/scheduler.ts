@@ -202,6 +202,14 @@ export class Scheduler implements TimedWork {
     await Promise.all(tasks.map((t) => t.destroy()));
     if (this.#followUp) clearTimeout(this.#followUp);
     this.#followUp = null;
+    await this.idle();
+  }
+
+  /**
+   * Resolves when the work started so far (a cron tick's jobs) is done. A tick's jobs wait on
+   * the store, which on PostgreSQL is the network: a test on fake timers looks after this.
+   */
+  async idle(): Promise<void> {
     await this.#chain;
   }
 }

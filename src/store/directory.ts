@@ -19,7 +19,7 @@ export class Directory {
   async load(db: Db): Promise<void> {
     const [units, bindings] = await Promise.all([
       db.unit.findMany({ select: { id: true, name: true } }),
-      db.roomBinding.findMany({ select: { id: true, roomId: true, topic: true, kind: true, unitId: true, missingSince: true } }),
+      db.roomBinding.findMany({ select: { id: true, roomId: true, topic: true, kind: true, unitId: true, missingSince: true }, orderBy: { id: "asc" } }),
     ]);
     this.#units = new Map(units.map((u) => [u.id, u.name]));
     this.#roles = new Map();

@@ -27,7 +27,7 @@ export type UnitLookup = { unit: { id: number; name: string } | null; suggestion
 export async function findUnitByName(tx: Tx, name: string): Promise<UnitLookup> {
   const exact = await tx.unit.findUnique({ where: { name } });
   if (exact) return { unit: exact, suggestions: [], nearest: [] };
-  const all = await tx.unit.findMany({ select: { id: true, name: true } });
+  const all = await tx.unit.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } });
   // A unit stored with invisible characters (before they were removed) gives way to one without.
   const same =
     all.find((u) => identityKey(u.name) === identityKey(name) && u.name === withoutFormatChars(u.name)) ??

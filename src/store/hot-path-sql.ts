@@ -58,7 +58,7 @@ export async function recordReport(
   await db.$executeRaw`
     UPDATE "Issue" SET "state" = ${r.state}, "lastReportAt" = ${r.at}, "lastReportText" = ${r.text},
       "progressPct" = COALESCE(${r.percent}, "progressPct"), "claimedAt" = COALESCE(${r.claimedAt}, "claimedAt"), "updatedAt" = ${r.at},
-      "acknowledgedAt" = CASE WHEN "ackPending" = 1 THEN ${r.at} ELSE "acknowledgedAt" END, "ackPending" = 0
+      "acknowledgedAt" = CASE WHEN "ackPending" = true THEN ${r.at} ELSE "acknowledgedAt" END, "ackPending" = false
     WHERE "id" = ${r.issueId}`;
 }
 

@@ -2,12 +2,13 @@ import type { Config } from "../config/load-config.ts";
 import { addDays, type Day, type ZonedTime } from "../core/zoned-time.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Light } from "../domain/light.ts";
-import type { Store } from "./open-store.ts";
+import type { Store, Tx } from "./open-store.ts";
+import { sqlFor, type SqlDialect } from "./sql-dialect.ts";
 
 /**
  * The daily light of every open issue (DESIGN §4 "Early warning"), as one SQL subquery that
  * the digest, the reminders, the ranking, 清单 and 查询 all select from: one definition, and
- * 100,000 issues are counted and filtered in SQLite instead of being read into the process.
+ * 100,000 issues are counted and filtered in the store instead of being read into the process.
  *
  * - 红 RED: the deadline has passed.
  * - 黄 YELLOW: a milestone (节点) dated before today is not done (not for a long-term issue,
@@ -31,8 +32,8 @@ export interface LightRules {
   staleBefore: Date;
   longTermStaleBefore: Date;
   dailyStaleBefore: Date;
-  /** SQLite date modifier that turns a stored UTC instant into its DUBAN_TZ day: `+480 minutes`. */
-  zoneShift: string;
+  /** The DUBAN_TZ offset in minutes that turns a stored UTC instant into its day: 480 for UTC+8. */
+  zoneShift: number;
 }
 
 /** The rules on `today`; `lastWorkday` is the working day before today (a daily project's report is due by its end). */
@@ -46,28 +47,31 @@ export function lightRules(config: Config, time: ZonedTime, today: Day, lastWork
     staleBefore: stale(config.DUBAN_STALE_DAYS),
     longTermStaleBefore: stale(config.DUBAN_LONGTERM_REPORT_DAYS),
     dailyStaleBefore: time.at(lastWorkday),
-    zoneShift: `${offsetMinutes >= 0 ? "+" : ""}${offsetMinutes} minutes`,
+    zoneShift: offsetMinutes,
   };
 }
 
 /** A construction project that reports every working day. */
-const DAILY_SQL = Prisma.sql`(i."dailyReport" = 1 OR instr(i."category", '建设项目') > 0 OR instr(i."source", '建设项目') > 0)`;
+const DAILY_SQL = Prisma.sql`(i."dailyReport" = true OR i."category" LIKE '%建设项目%' OR i."source" LIKE '%建设项目%')`;
 
 /**
- * `SELECT … FROM (${litIssues(rules, where)}) AS l`: the open issues matching `where` (a
+ * `SELECT … FROM (${litIssues(sqlFor(db), rules, where)}) AS l`: the open issues matching `where` (a
  * condition on `i`, the Issue row), with their light and what lit it:
  * id, unitId, code, deadline, leader, progressPct, lastReportAt, createdAt, assignedOn,
- * ackPending, daily (0/1),
- * late (0/1), missedSeq (the first missed milestone's seq, or NULL), expectedPct (序时进度,
- * whole percent; NULL for a long-term issue), lagging (0/1), stale (0/1), light.
+ * ackPending, daily, late, missedSeq (the first missed milestone's seq, or NULL),
+ * expectedPct (序时进度, whole percent; NULL for a long-term issue), lagging, stale, light.
+ * The flags are booleans as the store gives them (0/1 on SQLite): read them with factsOf.
  */
-export function litIssues(r: LightRules, where: Prisma.Sql = Prisma.sql`1 = 1`): Prisma.Sql {
-  const start = Prisma.sql`COALESCE(i."assignedOn", date(i."createdAt", ${r.zoneShift}))`;
+export function litIssues(d: SqlDialect, r: LightRules, where: Prisma.Sql = Prisma.sql`1 = 1`): Prisma.Sql {
+  const start = Prisma.sql`COALESCE(i."assignedOn", ${d.dayOf(Prisma.sql`i."createdAt"`, r.zoneShift)})`;
+  const planDays = d.daysBetween(Prisma.sql`i."deadline"`, start);
   // The deadline day is a working day of the plan: 交办 12月1日, due 12月4日 is four days,
   // and on 12月4日 three of them have passed (75%).
+  const passed = Prisma.sql`${d.daysBetween(Prisma.sql`${r.today}`, start)} * 100.0 / (${planDays} + 1)`;
   const expected = Prisma.sql`CASE WHEN i."deadline" IS NULL THEN NULL
-      WHEN julianday(i."deadline") < julianday(${start}) THEN 100
-      ELSE CAST(MIN(100.0, MAX(0.0, (julianday(${r.today}) - julianday(${start})) * 100.0 / (julianday(i."deadline") + 1 - julianday(${start})))) + 0.5 AS INTEGER) END`;
+      WHEN ${planDays} < 0 THEN 100
+      ELSE ${d.roundHalfUp(d.least(Prisma.sql`100.0`, d.greatest(Prisma.sql`0.0`, passed)))} END`;
+  const staleBefore = (at: Date) => d.cast(Prisma.sql`${at}`, "timestamp");
   return Prisma.sql`
     SELECT f.*,
       CASE WHEN f."late" THEN 'RED' WHEN f."missedSeq" IS NOT NULL OR f."lagging" OR f."stale" THEN 'YELLOW'
@@ -78,12 +82,12 @@ export function litIssues(r: LightRules, where: Prisma.Sql = Prisma.sql`1 = 1`):
         SELECT i."id", i."unitId", i."code", i."deadline", i."leader", i."progressPct", i."lastReportAt", i."createdAt",
           i."assignedOn", i."ackPending",
           ${DAILY_SQL} AS "daily",
-          COALESCE(i."deadline" < ${r.today}, 0) AS "late",
+          COALESCE(i."deadline" < ${r.today}, false) AS "late",
           -- A long-term issue is judged on its report cadence alone.
           CASE WHEN i."deadline" IS NOT NULL THEN mm."seq" END AS "missedSeq",
           ${expected} AS "expectedPct",
-          (COALESCE(i."lastReportAt", i."createdAt") < CASE WHEN ${DAILY_SQL} THEN ${r.dailyStaleBefore}
-            WHEN i."deadline" IS NULL THEN ${r.longTermStaleBefore} ELSE ${r.staleBefore} END) AS "stale"
+          (COALESCE(i."lastReportAt", i."createdAt") < CASE WHEN ${DAILY_SQL} THEN ${staleBefore(r.dailyStaleBefore)}
+            WHEN i."deadline" IS NULL THEN ${staleBefore(r.longTermStaleBefore)} ELSE ${staleBefore(r.staleBefore)} END) AS "stale"
         FROM "Issue" i
         -- The missed milestones, read once through the partial index of undone ones
         -- (Milestone_undone_due_idx): a lookup per issue was most of the time at 100,000.
@@ -115,7 +119,7 @@ export interface LitRow extends LightFacts {
   leader: string;
 }
 
-// Raw SQL through the SQLite adapter gives booleans as 0/1 and may give dates as text.
+// Raw SQL gives booleans as 0/1 on SQLite, and dates as text there, Date objects on PostgreSQL.
 const bool = (v: unknown) => v === true || Number(v) === 1;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number)));
@@ -139,14 +143,14 @@ export function factsOf(row: Record<string, unknown>): Omit<LightFacts, "light">
  * of the lit row `l`, or `m` the missed milestone). For a bounded set: 查询, lists and newly lit issues.
  */
 export async function loadLit(
-  db: Pick<Store, "$queryRaw">,
+  db: Store | Tx,
   r: LightRules,
   where: Prisma.Sql,
   tail: Prisma.Sql = Prisma.empty,
 ): Promise<LitRow[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT l.*, m."due" AS "missedDue", m."text" AS "missedText"
-    FROM (${litIssues(r, where)}) AS l
+    FROM (${litIssues(sqlFor(db), r, where)}) AS l
     LEFT JOIN "Milestone" m ON m."issueId" = l."id" AND m."seq" = l."missedSeq"
     ${tail}`);
   return rows.map((row) => ({

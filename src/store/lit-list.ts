@@ -2,6 +2,7 @@ import type { Light } from "../domain/light.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./open-store.ts";
 import { litIssues, loadLit, type LightRules, type LitRow } from "./light-sql.ts";
+import { sqlFor, type SqlDialect } from "./sql-dialect.ts";
 
 /** A lit issue as a list line shows it. */
 export interface LitItem extends LitRow {
@@ -18,7 +19,7 @@ export const BY_UNIT = Prisma.sql`COUNT(*) OVER (PARTITION BY l."unitId") DESC, 
 /** How many open issues matching `where` have each light, by unit. */
 export async function countLit(tx: Tx, rules: LightRules, where: Prisma.Sql): Promise<{ unitId: number; light: Light; n: number }[]> {
   const rows = await tx.$queryRaw<{ unitId: number; light: Light; n: number | bigint }[]>`
-    SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(rules, where)}) AS l GROUP BY l."unitId", l."light"`;
+    SELECT l."unitId", l."light", COUNT(*) AS n FROM (${litIssues(sqlFor(tx), rules, where)}) AS l GROUP BY l."unitId", l."light"`;
   return rows.map((r) => ({ unitId: Number(r.unitId), light: r.light, n: Number(r.n) }));
 }
 
@@ -42,4 +43,4 @@ export async function loadLitList(
 }
 
 /** An issue's 责任领导 names `name` (the column is free text: `张三、李四`, `张副区长`). */
-export const leaderNames = (name: string): Prisma.Sql => Prisma.sql`instr(i."leader", ${name}) > 0`;
+export const leaderNames = (d: SqlDialect, name: string): Prisma.Sql => d.contains(Prisma.sql`i."leader"`, name);

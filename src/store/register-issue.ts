@@ -21,13 +21,13 @@ export async function registerIssue(tx: Tx, c: { prefix: string; today: Day; now
 /**
  * The next free `<prefix>-<year>-<NNN>`: one more than the highest number any code of that
  * prefix and year carries, however it was spelt (an imported `DB2026007` or `db-2026-7`
- * takes its number too; LIKE ignores ASCII case), so a code from chat never collides with
- * one from a ledger.
+ * takes its number too: upper() folds its letters, as LIKE alone would on SQLite but not on
+ * PostgreSQL), so a code from chat never collides with one from a ledger.
  */
 async function nextIssueCode(tx: Tx, prefix: string, year: number): Promise<string> {
   const head = `${prefix}${year}`;
   const rows = await tx.$queryRaw<{ code: string }[]>`
-    SELECT "code" FROM "Issue" WHERE replace(replace("code", '-', ''), '_', '') LIKE ${`${head}%`}`;
+    SELECT "code" FROM "Issue" WHERE upper(replace(replace("code", '-', ''), '_', '')) LIKE ${`${head.toUpperCase()}%`}`;
   let max = 0;
   for (const { code } of rows) {
     const tail = code.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(head.length);

@@ -20,6 +20,8 @@ export interface SqlDialect {
   jsonField(alias: string, n: number, type: SqlType): Prisma.Sql;
   /** `expr` is one of `values` (ids or codes), passed as one parameter. */
   inList(expr: Prisma.Sql, values: readonly (number | string)[]): Prisma.Sql;
+  /** `text` holds `part` as it is (no wildcards, case counts). */
+  contains(text: Prisma.Sql, part: string): Prisma.Sql;
   /** Whole days from `earlier` to `later`, both YYYY-MM-DD text. */
   daysBetween(later: Prisma.Sql, earlier: Prisma.Sql): Prisma.Sql;
   /** The YYYY-MM-DD day of a stored UTC instant, shifted by `minutes` (the zone's offset). */
@@ -47,6 +49,7 @@ const sqlite: SqlDialect = {
   jsonRows: (rows) => Prisma.sql`json_each(CAST(${Buffer.from(JSON.stringify(rows), "utf8")} AS TEXT))`,
   jsonField: (alias, n) => raw(`${alias}.value->>${n}`),
   inList: (expr, values) => Prisma.sql`${expr} IN (SELECT value FROM json_each(CAST(${Buffer.from(JSON.stringify(values), "utf8")} AS TEXT)))`,
+  contains: (text, part) => Prisma.sql`instr(${text}, ${part}) > 0`,
   daysBetween: (later, earlier) => Prisma.sql`(julianday(${later}) - julianday(${earlier}))`,
   dayOf: (instant, minutes) => Prisma.sql`date(${instant}, ${`${minutes >= 0 ? "+" : ""}${minutes} minutes`})`,
   least: (...v) => Prisma.sql`MIN(${join(v)})`,
@@ -63,6 +66,7 @@ const postgresql: SqlDialect = {
   jsonField: (alias, n, type) => raw(`CAST(${alias}.value->>${n} AS ${PG_TYPE[type]})`),
   inList: (expr, values) =>
     typeof values[0] === "number" ? Prisma.sql`${expr} = ANY(CAST(${values} AS integer[]))` : Prisma.sql`${expr} = ANY(CAST(${values} AS text[]))`,
+  contains: (text, part) => Prisma.sql`strpos(${text}, ${part}) > 0`,
   daysBetween: (later, earlier) => Prisma.sql`(CAST(${later} AS date) - CAST(${earlier} AS date))`,
   dayOf: (instant, minutes) => Prisma.sql`to_char(${instant} + make_interval(mins => ${minutes}), 'YYYY-MM-DD')`,
   least: (...v) => Prisma.sql`LEAST(${join(v)})`,

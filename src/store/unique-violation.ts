@@ -5,12 +5,20 @@
 export function isUniqueViolation(err: unknown, field: string): boolean {
   const e = err as { code?: string; meta?: { target?: unknown; driverAdapterError?: AdapterError } } | null;
   if (e?.code === "P2002") {
-    const target = e.meta?.target ?? e.meta?.driverAdapterError?.cause?.constraint?.fields;
+    const target = e.meta?.target ?? adapterFields(e.meta?.driverAdapterError);
     // Without a named target (older engines) it is taken as the caller's field.
     return target === undefined || (Array.isArray(target) ? target.includes(field) : String(target).includes(field));
   }
   const cause = e?.code === "P2010" ? e.meta?.driverAdapterError?.cause : undefined;
-  return cause?.kind === "UniqueConstraintViolation" && (cause.constraint?.fields ?? []).includes(field);
+  return cause?.kind === "UniqueConstraintViolation" && (adapterFields(e?.meta?.driverAdapterError) ?? []).includes(field);
+}
+
+/**
+ * The constraint's columns as the adapter read them from the database's message:
+ * PostgreSQL quotes a mixed-case name there (`"issueId"`), SQLite does not.
+ */
+function adapterFields(error: AdapterError | undefined): string[] | undefined {
+  return error?.cause?.constraint?.fields?.map((f) => f.replace(/^"(.*)"$/, "$1"));
 }
 
 interface AdapterError {

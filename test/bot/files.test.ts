@@ -209,7 +209,7 @@ describe("导出", () => {
     await bot.app.store.$executeRaw`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9991)
       INSERT INTO "Issue" ("code", "description", "unitId", "deadline", "createdAt", "updatedAt")
-      SELECT 'BIG-' || i, '问题', (SELECT MIN("id") FROM "Unit"), '2026-12-31', 0, 0 FROM n`;
+      SELECT 'BIG-' || i, '问题', (SELECT MIN("id") FROM "Unit"), '2026-12-31', ${bot.clock.now()}, ${bot.clock.now()} FROM n`;
     expect(await bot.say(ADMIN, null, "导出")).toEqual([
       "台账有 10001 个问题，超过聊天中导出的上限 10000 个，请由系统管理员在服务器上导出（npm run duban -- export 台账.xlsx）。",
     ]);
@@ -253,7 +253,7 @@ describe("通报", () => {
     await bot.app.store.$executeRaw`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9991)
       INSERT INTO "Issue" ("code", "description", "unitId", "deadline", "createdAt", "updatedAt")
-      SELECT 'BIG-' || i, '问题', (SELECT MIN("id") FROM "Unit"), '2026-12-31', 0, 0 FROM n`;
+      SELECT 'BIG-' || i, '问题', (SELECT MIN("id") FROM "Unit"), '2026-12-31', ${bot.clock.now()}, ${bot.clock.now()} FROM n`;
     expect(await bot.say(ADMIN, null, "通报")).toEqual([
       "台账有 10001 个问题，超过聊天中生成通报的上限 10000 个，请由系统管理员在服务器上生成（npm run duban -- bulletin 通报.docx），或设置每周定时发送（DUBAN_BULLETIN_TIME）。",
     ]);

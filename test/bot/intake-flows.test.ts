@@ -45,6 +45,8 @@ describe("交办", () => {
       ],
     });
     expect((await bot.say("王科长", null, "交办 区水利局 12月31日 河道垃圾"))[0]).toContain("DB-2026-008");
+    await bot.app.store.issue.create({ data: { code: "db_2026_9", description: "小写", unitId, deadline: "2026-12-31" } });
+    expect((await bot.say("王科长", null, "交办 区水利局 12月31日 河道垃圾"))[0]).toContain("DB-2026-010");
   });
 
   it("said in the unit's own group, the notice is the answer", async () => {

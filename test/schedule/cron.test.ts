@@ -33,8 +33,10 @@ describe("startCron (node-cron on fake timers)", () => {
     await start("2026-12-07 07:00", "a.db");
     scheduler!.startCron();
     await vi.advanceTimersByTimeAsync(89 * 60_000 + 55_000); // 08:29:55
+    await scheduler!.idle();
     expect(await app!.store.outbox.count()).toBe(0);
     await vi.advanceTimersByTimeAsync(10_000); // 08:30:05
+    await scheduler!.idle();
     expect(await app!.store.outbox.findMany({ select: { key: true } })).toEqual([{ key: "job:digest:2026-12-07:r-leaders@chatroom" }]);
     await vi.advanceTimersByTimeAsync(30 * 60_000); // 09:00:05
     await scheduler!.stop();
