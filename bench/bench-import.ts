@@ -124,6 +124,7 @@ async function rawPostgresInsert(url: string, rows: LedgerRow[], now: Date): Pro
       now,
     ],
   );
+  // RETURNING lists the issues in the arrays' order: a plain INSERT from unnest keeps it.
   await db.query(
     `INSERT INTO "IssueEvent" ("issueId", type, "actorId", "actorName", text, "toState", "newDeadline", at)
      SELECT id, 'IMPORT_CREATE', 'bench', 'bench', '台账导入新建', s, d, $4::timestamptz FROM unnest($1::int[], $2::text[], $3::text[]) AS t(id, s, d)`,
