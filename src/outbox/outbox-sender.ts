@@ -199,6 +199,8 @@ export class OutboxSender {
         this.log.error({ err }, "outbox loop error");
         waitMs = 5000;
       }
+      // Stopped while it looked for work: a wait begun now would not hear of it.
+      if (!this.#running) break;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, waitMs);
         this.#wake = () => {
