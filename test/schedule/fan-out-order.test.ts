@@ -1,6 +1,5 @@
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { createScheduler } from "../../src/schedule/scheduler.ts";
 import { addIssues, addUnit, at, bindRoom, tempDir, testApp } from "./helpers.ts";
 
 const { dir, cleanup } = tempDir("fan-out");
@@ -22,8 +21,7 @@ it("sends the morning's messages leaders' groups first, then the units with over
   ]);
   // 09:00 with the 08:30 digest not yet sent: the reminders are enqueued with it.
   t.clock.set(at("2026-12-07 09:00"));
-  const s = await createScheduler(t.app);
-  expect(await s.runDue()).toBe(true);
+  expect(await t.app.scheduler.runDue()).toBe(true);
   const rooms = (await t.flush()).filter((m) => !m.to.startsWith("@")).map((m) => m.to);
   // The digest and, on a Monday, the weekly ranking.
   expect(rooms).toEqual(["领导群", "领导群", "乙单位群", "甲单位群", "丙单位群"]);
