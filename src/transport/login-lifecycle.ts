@@ -25,10 +25,12 @@ export interface LifecycleOptions {
 
 /**
  * What a login and a logout mean for sending. The outbox's loop runs from the start but
- * stays paused until a login; after each login, once the groups are loaded, the bindings
- * are matched again (a renumbered group gets its new id, and so do the messages waiting
- * for it), sending resumes, and the admins are told what was found. A logout pauses
- * sending: nothing is marked failed, nothing is lost.
+ * stays paused until a login; the logged-in account is then claimed for this process (on
+ * a shared store, one process per account) and its sender takes the rows that account can
+ * deliver. After each login, once the groups are loaded, the account's groups are
+ * recorded, the bindings are matched again (a renumbered group gets its new id, and so do
+ * the messages waiting for it), sending resumes, and the admins are told what was found.
+ * A logout pauses sending: nothing is marked failed, nothing is lost.
  */
 export function attachLifecycle(bot: WechatyInterface, app: App, o: LifecycleOptions = {}): void {
   const { log, config } = app;
