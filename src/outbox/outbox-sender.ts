@@ -64,10 +64,6 @@ export class OutboxSender {
     await this.init();
   }
 
-  get account(): string | null {
-    return this.#account;
-  }
-
   async #paceFromLastSend(): Promise<void> {
     const last = await this.store.outbox.findFirst({
       where: { status: "SENT", ...(this.#account === null ? {} : { claimedBy: this.#account }) },
