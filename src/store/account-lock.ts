@@ -1,5 +1,6 @@
 import pg from "pg";
 import { databaseTarget, type DatabaseTarget } from "./database-url.ts";
+import type { Store } from "./open-store.ts";
 import { postgresConfig } from "./postgres-migrations.ts";
 
 /*
@@ -14,7 +15,8 @@ import { postgresConfig } from "./postgres-migrations.ts";
 type PostgresTarget = Extract<DatabaseTarget, { kind: "postgresql" }>;
 
 const APP_NAME_PREFIX = "duban ";
-const lockClass = (t: PostgresTarget) => `duban.account:${t.schema}`;
+const LOCK_CLASS_PREFIX = "duban.account:";
+const lockClass = (t: PostgresTarget) => `${LOCK_CLASS_PREFIX}${t.schema}`;
 
 export class AccountTakenError extends Error {
   constructor(readonly account: string) {
@@ -43,6 +45,14 @@ export async function lockAccount(databaseUrl: string, account: string): Promise
   return { release: () => client.end() };
 }
 
+/** The held account locks of the current schema, by the name of the connection holding each. */
+const LIVE_SQL = `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+  WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+    AND l.classid = CAST(hashtext('${LOCK_CLASS_PREFIX}' || current_schema()) AS oid)
+  ORDER BY a.application_name`;
+
+const accountOf = (name: string) => name.slice(APP_NAME_PREFIX.length);
+
 /** The accounts a live bot process holds on this PostgreSQL store; null on SQLite (one bot, see bot-lock.ts). */
 export async function liveAccounts(databaseUrl: string): Promise<string[] | null> {
   const target = databaseTarget(databaseUrl);
@@ -50,15 +60,13 @@ export async function liveAccounts(databaseUrl: string): Promise<string[] | null
   const client = new pg.Client(postgresConfig(target));
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-         AND l.classid = CAST(hashtext($1) AS oid)
-       ORDER BY a.application_name`,
-      [lockClass(target)],
-    );
-    return rows.map((r) => r.name.slice(APP_NAME_PREFIX.length));
+    return (await client.query<{ name: string }>(LIVE_SQL)).rows.map((r) => accountOf(r.name));
   } finally {
     await client.end();
   }
+}
+
+/** The same, asked through the store's own connection (PostgreSQL only). */
+export async function liveAccountsOf(db: Store): Promise<string[]> {
+  return (await db.$queryRawUnsafe<{ name: string }[]>(LIVE_SQL)).map((r) => accountOf(r.name));
 }

@@ -1,4 +1,5 @@
 import { Prisma, type Outbox } from "../generated/prisma/client.ts";
+import { liveAccountsOf } from "./account-lock.ts";
 import type { Store } from "./open-store.ts";
 import { sqlFor } from "./sql-dialect.ts";
 
@@ -65,10 +66,13 @@ export async function nextOutboxDue(db: Store, account: string | null): Promise<
 
 /**
  * After a crash, the rows left mid-send go back in the queue. On SQLite every such row was
- * this process's; on PostgreSQL only those `account` claimed (another process's are its own
- * business, and it may be sending them right now).
+ * this process's. On PostgreSQL those `account` claimed, and those of accounts no live
+ * process holds (a process that died and is not coming back as that account); a live
+ * process's rows are its own business: it may be sending them right now.
  */
 export async function requeueAbandoned(db: Store, account: string | null): Promise<number> {
-  const where = sqlFor(db).name === "sqlite" ? { status: "SENDING" } : { status: "SENDING", claimedBy: account };
+  if (sqlFor(db).name === "sqlite") return (await db.outbox.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING" } })).count;
+  const live = (await liveAccountsOf(db)).filter((a) => a !== account);
+  const where = { status: "SENDING", OR: [{ claimedBy: account }, { claimedBy: { notIn: live } }] };
   return (await db.outbox.updateMany({ where, data: { status: "PENDING" } })).count;
 }

@@ -87,19 +87,24 @@ describe.skipIf(!onPostgres())("several accounts on one PostgreSQL store", () =>
     await b.$disconnect();
   });
 
-  it("a sender re-queues at start only the rows its own account left mid-send", async () => {
+  it("a sender re-queues at start the rows its own account left mid-send, and those of accounts no live process holds, never a live one's", async () => {
     const u = url("requeue");
     const store = await openStore(u);
     const now = new Date();
-    await enqueue(store, [1, 2].map((i) => ({ key: `k${i}`, target: { kind: "contact", id: "c", name: "c" }, text: `m${i}` })), now, 2000);
+    await enqueue(store, [1, 2, 3].map((i) => ({ key: `k${i}`, target: { kind: "contact", id: "c", name: "c" }, text: `m${i}` })), now, 2000);
     await store.outbox.update({ where: { key: "k1" }, data: { status: "SENDING", claimedBy: "A" } });
     await store.outbox.update({ where: { key: "k2" }, data: { status: "SENDING", claimedBy: "B" } });
+    await store.outbox.update({ where: { key: "k3" }, data: { status: "SENDING", claimedBy: "C" } });
+    // B's process is live (it may be sending k2 right now); C's died.
+    const b = await lockAccount(u, "B");
     await senderFor(store, "A", []).sendAs("A");
     const rows = await store.outbox.findMany({ orderBy: { key: "asc" }, select: { key: true, status: true } });
     expect(rows).toEqual([
       { key: "k1", status: "PENDING" },
       { key: "k2", status: "SENDING" },
+      { key: "k3", status: "PENDING" },
     ]);
+    await b.release();
     await store.$disconnect();
   });
 
