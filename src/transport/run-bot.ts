@@ -49,7 +49,7 @@ export async function runBot(config: Config): Promise<void> {
     stop: () => bot.stop(),
   });
 
-  // Several processes may share a PostgreSQL store, one per account (README, Several accounts on PostgreSQL).
+  // Several processes may share a PostgreSQL store, one per account (README, "PostgreSQL, and several accounts").
   let held: { account: string; lock: AccountLock } | null = null;
   let stop: (() => Promise<void>) | null = null;
   const claimAccount = async (account: string): Promise<boolean> => {
