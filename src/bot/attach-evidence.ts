@@ -6,6 +6,7 @@ import { EVENT } from "../domain/event-type.ts";
 import type { Store } from "../store/open-store.ts";
 import type { InboundMessage } from "../handlers/inbound-message.ts";
 import type { Outgoing } from "../outbox/outgoing.ts";
+import { deliveryKey } from "./delivery-key.ts";
 
 /** The events a photo or file sent right after them belongs to, when said in the same chat. */
 const REPORTS = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.MILESTONE_DONE, EVENT.SELF_FOUND];
@@ -14,11 +15,12 @@ const REPORTS = [EVENT.PROGRESS, EVENT.COMPLETION_CLAIM, EVENT.MILESTONE_DONE, E
  * A photo or file sent right after a unit's report or 自查 (same group, or the same person
  * in a private chat), or after an admin's 交办 by that admin in the same chat, within
  * DUBAN_EVIDENCE_WINDOW_MINUTES, is kept as evidence for it. Returns what to answer: an
- * acknowledgement once per report, or why it was not kept.
+ * acknowledgement once per report, or why it was not kept; and the message's deliveryKey,
+ * by which it is recorded once however many bot accounts received it.
  */
-export async function attachEvidence(store: Store, config: Config, msg: InboundMessage): Promise<Outgoing[]> {
+export async function attachEvidence(store: Store, config: Config, msg: InboundMessage): Promise<{ key: string; out: Outgoing[] }> {
   const sent = msg.attachment;
-  if (!sent) return [];
+  if (!sent) return { key: msg.id, out: [] };
   const since = new Date(msg.at.getTime() - config.DUBAN_EVIDENCE_WINDOW_MINUTES * 60_000);
   const roomId = msg.room?.id ?? null;
   const report = await store.issueEvent.findFirst({
@@ -32,19 +34,20 @@ export async function attachEvidence(store: Store, config: Config, msg: InboundM
     orderBy: [{ at: "desc" }, { id: "desc" }],
     include: { issue: { select: { code: true } }, _count: { select: { attachments: true } } },
   });
-  if (!report) return [];
-  const seen = await store.attachment.findUnique({ where: { messageId: msg.id } });
-  if (seen) return [];
+  if (!report) return { key: msg.id, out: [] };
+  const data = await sent.read();
+  const key = deliveryKey(msg, data);
+  const seen = await store.attachment.findUnique({ where: { messageId: key } });
+  if (seen) return { key, out: [] };
   const target = msg.room
     ? { kind: "room" as const, id: msg.room.id, name: msg.room.topic }
     : { kind: "contact" as const, id: msg.sender.id, name: msg.sender.name };
   const code = report.issue.code;
   const what = sent.kind === "image" ? "这张照片" : `${sent.fileName} `;
-  const data = await sent.read();
-  if (data.length === 0) return [{ target, text: `${what}是空的，没有存为 ${code} 的佐证材料，请重新发送。` }];
+  if (data.length === 0) return { key, out: [{ target, text: `${what}是空的，没有存为 ${code} 的佐证材料，请重新发送。` }] };
   if (data.length > config.DUBAN_MAX_ATTACHMENT_MB * 1024 * 1024) {
     const mb = (data.length / 1024 / 1024).toFixed(1);
-    return [{ target, text: `${what}有 ${mb}MB，超过 ${config.DUBAN_MAX_ATTACHMENT_MB}MB 的上限，没有存为 ${code} 的佐证材料。请压缩后重发。` }];
+    return { key, out: [{ target, text: `${what}有 ${mb}MB，超过 ${config.DUBAN_MAX_ATTACHMENT_MB}MB 的上限，没有存为 ${code} 的佐证材料。请压缩后重发。` }] };
   }
   const file = await keepByContent(config.DUBAN_ATTACHMENT_DIR, sent.fileName, data);
   await store.attachment.create({
@@ -55,14 +58,14 @@ export async function attachEvidence(store: Store, config: Config, msg: InboundM
       fileName: sent.fileName,
       path: file,
       size: data.length,
-      messageId: msg.id,
+      messageId: key,
       senderId: msg.sender.id,
       at: msg.at,
     },
   });
   // One acknowledgement per report: a burst of nine photos gets one line, not nine.
-  if (report._count.attachments > 0) return [];
-  return [{ target, text: sent.kind === "image" ? `已将照片存为 ${code} 的佐证材料。` : `已将 ${sent.fileName} 存为 ${code} 的佐证材料。` }];
+  if (report._count.attachments > 0) return { key, out: [] };
+  return { key, out: [{ target, text: sent.kind === "image" ? `已将照片存为 ${code} 的佐证材料。` : `已将 ${sent.fileName} 存为 ${code} 的佐证材料。` }] };
 }
 
 /**

@@ -16,6 +16,7 @@ import { moveBinding } from "../store/move-binding.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Store, Tx } from "../store/open-store.ts";
 import { attachEvidence } from "./attach-evidence.ts";
+import { deliveryKey } from "./delivery-key.ts";
 import type { Actor } from "../domain/actor.ts";
 import type { InboundMessage } from "../handlers/inbound-message.ts";
 import type { Outgoing, Target } from "../outbox/outgoing.ts";
@@ -182,9 +183,17 @@ export class MessagePipeline {
     if (actor.room?.role.kind === "UNBOUND" && !actor.isAdmin) return;
 
     if (msg.attachment) {
-      const ack = await attachEvidence(store, config, msg);
-      // A file not kept (too big, empty) is answered each time it arrives: once per message id.
-      await this.#enqueue(store, ack, `evidence:${msg.id}`).catch((e: unknown) => {
+      let ack: Awaited<ReturnType<typeof attachEvidence>>;
+      try {
+        ack = await attachEvidence(store, config, msg);
+      } catch (err) {
+        // Recorded a moment ago by another bot account in the group.
+        if (!isUniqueViolation(err, "messageId")) throw err;
+        log.info({ msgId: msg.id }, "duplicate delivery ignored");
+        return;
+      }
+      // A file not kept (too big, empty) is answered each time it arrives: once per message.
+      await this.#enqueue(store, ack.out, `evidence:${ack.key}`, msg).catch((e: unknown) => {
         if (!isDuplicate(e)) throw e;
         log.info({ msgId: msg.id }, "duplicate delivery ignored");
       });
@@ -207,6 +216,7 @@ export class MessagePipeline {
     const command = asSupervisor(meaning, actor);
 
     const now = this.deps.clock.now();
+    const key = deliveryKey(msg);
     let directoryChanged = false;
     try {
       const length = [...msg.text].length;
@@ -217,10 +227,11 @@ export class MessagePipeline {
         const ctx: HandlerContext = { tx, directory, config, time: this.deps.time, calendar: this.deps.calendar, now, today: this.deps.time.today(now), actor, msg, text: meaning.text, out: [] };
         await dispatchCommand(ctx, command);
         if (ctx.directoryChanged) await bumpDirectoryVersion(tx);
-        // Every message for the bot gets an answer, keyed by the message id: a second
-        // delivery of the same message collides on that key and rolls back whole.
+        // Every message for the bot gets an answer, keyed by the message (deliveryKey): a
+        // second delivery of it, by the same account or another in the group, collides on
+        // that key and rolls back whole.
         if (ctx.out.length === 0 && !ctx.quiet) throw new Error(`handler for ${command?.type ?? "unknown"} produced no reply`);
-        await this.#enqueue(tx, ctx.out, `reply:${msg.id}`);
+        await this.#enqueue(tx, ctx.out, `reply:${key}`, msg);
         directoryChanged = !!ctx.directoryChanged;
       });
       if (directoryChanged) await this.#loadDirectory();
@@ -233,17 +244,29 @@ export class MessagePipeline {
       if (!(err instanceof DubanError)) log.error({ err, msgId: msg.id, text: firstChars(msg.text, 200) }, "handler failed");
       const text = err instanceof DubanError ? err.userMessage : FAILED_REPLY;
       // Same key as a successful answer: a redelivery of a refused message is not answered twice.
-      await this.#enqueue(store, [{ target: replyTarget(msg), text }], `reply:${msg.id}`).catch((e: unknown) => {
+      await this.#enqueue(store, [{ target: replyTarget(msg), text }], `reply:${key}`, msg).catch((e: unknown) => {
         if (!isDuplicate(e)) throw e;
         log.info({ msgId: msg.id }, "duplicate delivery ignored");
       });
     }
   }
 
-  async #enqueue(db: Store | Tx, out: Outgoing[], keyPrefix: string): Promise<void> {
+  /**
+   * The answer goes back through the account the message came in by (the chat it came from
+   * is one that account reaches); what a message causes elsewhere (a 交办通知 to a unit's
+   * group, the admins told) goes through any account that reaches it.
+   */
+  async #enqueue(db: Store | Tx, out: Outgoing[], keyPrefix: string, msg: InboundMessage): Promise<void> {
     if (out.length === 0) return;
     const { config, clock } = this.deps;
-    await enqueue(db, out.map((o, i) => ({ ...o, key: `${keyPrefix}:${i}`, priority: PRIORITY.reply })), clock.now(), config.DUBAN_MAX_MESSAGE_CHARS);
+    const here = replyTarget(msg);
+    const through = (t: Target) => (t.kind === here.kind && t.id === here.id ? msg.account : undefined);
+    await enqueue(
+      db,
+      out.map((o, i) => ({ ...o, key: `${keyPrefix}:${i}`, priority: PRIORITY.reply, account: through(o.target) })),
+      clock.now(),
+      config.DUBAN_MAX_MESSAGE_CHARS,
+    );
     this.deps.onEnqueued();
   }
 

@@ -8,6 +8,7 @@ import { listContacts } from "../ops/list-contacts.ts";
 import { listOutbox, retryOutbox } from "../ops/outbox-admin.ts";
 import { statusReport } from "../ops/status-report.ts";
 import { sqlitePath } from "../store/sqlite-migrations.ts";
+import { liveAccounts } from "../store/account-lock.ts";
 import { isBotRunning } from "../store/bot-lock.ts";
 import { openStore, type Store } from "../store/open-store.ts";
 import { readConfigOrExit } from "./read-config.ts";
@@ -44,7 +45,7 @@ async function withStore(run: (store: Store, config: Config, time: ZonedTime) =>
 }
 
 export const runStatus = () =>
-  withStore((store, config) => statusReport(store, config, systemClock.now(), isBotRunning(sqlitePath(config.DATABASE_URL))));
+  withStore(async (store, config) => statusReport(store, config, systemClock.now(), (await liveAccounts(config.DATABASE_URL)) ?? isBotRunning(sqlitePath(config.DATABASE_URL))));
 
 export async function runDoctorCommand(): Promise<number> {
   const findings = await runDoctor(process.env, systemClock.now());

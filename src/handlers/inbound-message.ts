@@ -6,6 +6,10 @@ export interface InboundMessage {
   id: string;
   /** When it arrived, by the app's clock. */
   at: Date;
+  /** When it was sent, by WeChat's clock: the same for every bot account in the group (see deliveryKey). */
+  sentAt?: Date | undefined;
+  /** The bot account it came in by (the logged-in WeChat id): its answer goes back through it. */
+  account?: string | undefined;
   /** null for a private chat with the bot. */
   room: { id: string; topic: string } | null;
   sender: { id: string; name: string; alias?: string | undefined };

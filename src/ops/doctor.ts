@@ -7,6 +7,8 @@ import { WorkingCalendar } from "../domain/working-calendar.ts";
 import { databaseTarget, describeTarget } from "../store/database-url.ts";
 import { pendingStoreMigrations } from "../store/store-migrations.ts";
 import { isBotRunning } from "../store/bot-lock.ts";
+import { liveAccounts } from "../store/account-lock.ts";
+import { botsLine } from "./status-report.ts";
 import { StartupError } from "../core/startup-error.ts";
 import { KNOWN_PUPPETS, resolvePuppet } from "../transport/resolve-puppet.ts";
 
@@ -48,6 +50,8 @@ async function databaseCheck(databaseUrl: string): Promise<Finding[]> {
   const state = pending?.length ? `，${pending.length} 个迁移待应用（启动时自动应用）` : "，结构为最新";
   const findings = [ok(`数据库：${where}${state}`)];
   if (target.kind === "sqlite" && isBotRunning(target.file)) findings.push(ok("机器人：正在运行（同一数据库只允许一个机器人进程）"));
+  const live = await liveAccounts(databaseUrl);
+  if (live?.length) findings.push(ok(`机器人：${botsLine(live)}（每个账号一个进程）`));
   return findings;
 }
 

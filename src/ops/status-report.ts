@@ -18,12 +18,20 @@ function calendarLine(config: Config, today: string): string {
   }
 }
 
+/** SQLite: whether its one bot runs; PostgreSQL: the accounts live bot processes are logged in as. */
+export type BotsRunning = boolean | readonly string[];
+
+export function botsLine(running: BotsRunning): string {
+  if (typeof running === "boolean") return running ? "正在运行" : "未运行";
+  return running.length ? `正在运行 ${running.length} 个，账号 ${running.join("、")}` : "未运行";
+}
+
 /**
  * `status`: what an operator checks first, on one screen. Read-only, a handful of
  * queries whatever the ledger's size, so it answers at once while the bot runs.
  * `problems` counts what needs a person: failed messages, groups not found, no admins.
  */
-export async function statusReport(store: Store, config: Config, now: Date, botRunning: boolean): Promise<{ text: string; problems: number }> {
+export async function statusReport(store: Store, config: Config, now: Date, running: BotsRunning): Promise<{ text: string; problems: number }> {
   const time = new ZonedTime(config.DUBAN_TZ);
   const today = time.today(now);
   const open = { in: ["NOT_STARTED", "IN_PROGRESS"] };
@@ -40,7 +48,7 @@ export async function statusReport(store: Store, config: Config, now: Date, botR
     Promise.all(JOBS.map((job) => store.jobRun.findFirst({ where: { job, finishedAt: { not: null } }, orderBy: { day: "desc" } }))),
   ]);
   const lines: string[] = [];
-  lines.push(`机器人：${botRunning ? "正在运行" : "未运行"}（${config.WECHATY_PUPPET ?? "未配置 WECHATY_PUPPET：npm start 运行演示"}）`);
+  lines.push(`机器人：${botsLine(running)}（${config.WECHATY_PUPPET ?? "未配置 WECHATY_PUPPET：npm start 运行演示"}）`);
   lines.push(config.DUBAN_ADMINS.length ? `管理员：${config.DUBAN_ADMINS.join("、")}` : "管理员：⚠ 未设置 DUBAN_ADMINS（npm run duban -- contacts 可查看联系人 id 和备注）");
 
   const units = bindings.filter((b) => b.kind === "UNIT").length;

@@ -6,9 +6,9 @@ import { splitMessage } from "./split-message.ts";
 /**
  * Who is sent to first, lowest first: a person waiting for an answer must not wait behind
  * the morning fan-out; the leaders' groups (and notices to the staff) come before the
- * units' reminders.
+ * units' reminders, and the units with overdue issues before the rest.
  */
-export const PRIORITY = { reply: 0, leaders: 1, push: 2 } as const;
+export const PRIORITY = { reply: 0, leaders: 1, overdue: 2, push: 3 } as const;
 export type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];
 
 export interface Keyed extends Outgoing {
@@ -16,6 +16,8 @@ export interface Keyed extends Outgoing {
   key: string;
   /** Default: an ordinary push. */
   priority?: Priority;
+  /** The bot account that must send it (a reply, through the account its message came in by); by default any that can. */
+  account?: string | undefined;
 }
 
 /** Persists messages to send, split to fit (a file message is never split), in the caller's transaction. */
@@ -30,6 +32,7 @@ export async function enqueue(db: Store | Tx, items: Keyed[], now: Date, maxChar
       filePath: item.file?.path ?? null,
       fileName: item.file?.name ?? null,
       priority: item.priority ?? PRIORITY.push,
+      account: item.account ?? null,
       createdAt: now,
       nextAttempt: now,
     })),

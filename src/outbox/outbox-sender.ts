@@ -5,6 +5,7 @@ import { firstChars } from "../core/identity.ts";
 import { fileKindOf, type Target } from "./outgoing.ts";
 import type { Outbox } from "../generated/prisma/client.ts";
 import type { Store } from "../store/open-store.ts";
+import { claimNextOutbox, nextOutboxDue, requeueAbandoned } from "../store/outbox-claim.ts";
 import { PRIORITY, enqueue } from "./enqueue.ts";
 import { NotConnectedError, type Transport } from "./transport.ts";
 
@@ -36,6 +37,7 @@ export class OutboxSender {
   #running = false;
   #wake: (() => void) | null = null;
   #loop: Promise<void> | null = null;
+  #account: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -48,9 +50,27 @@ export class OutboxSender {
 
   /** After a restart: keep pacing from the last real send; re-queue what a crash left mid-send. */
   async init(): Promise<void> {
-    await this.store.outbox.updateMany({ where: { status: "SENDING" }, data: { status: "PENDING" } });
-    const last = await this.store.outbox.findFirst({ where: { status: "SENT" }, orderBy: { sentAt: "desc" }, select: { sentAt: true } });
-    if (last?.sentAt) this.#nextAllowedAt = last.sentAt.getTime() + this.opts.intervalMs;
+    await requeueAbandoned(this.store, this.#account);
+    await this.#paceFromLastSend();
+  }
+
+  /**
+   * The account logged in (its WeChat id): from now on this sender takes only the rows it
+   * can deliver (outbox-claim.ts), and on a shared store picks up what it left mid-send
+   * before a crash.
+   */
+  async sendAs(account: string): Promise<void> {
+    this.#account = account;
+    await this.init();
+  }
+
+  async #paceFromLastSend(): Promise<void> {
+    const last = await this.store.outbox.findFirst({
+      where: { status: "SENT", ...(this.#account === null ? {} : { claimedBy: this.#account }) },
+      orderBy: { sentAt: "desc" },
+      select: { sentAt: true },
+    });
+    if (last?.sentAt) this.#nextAllowedAt = Math.max(this.#nextAllowedAt, last.sentAt.getTime() + this.opts.intervalMs);
   }
 
   /**
@@ -73,13 +93,9 @@ export class OutboxSender {
   /** When the next message may go out; null when nothing is waiting (or sending is paused). */
   async nextDueAt(): Promise<Date | null> {
     if (this.#paused) return null;
-    const row = await this.store.outbox.findFirst({
-      where: { status: "PENDING" },
-      orderBy: [{ nextAttempt: "asc" }, { id: "asc" }],
-      select: { nextAttempt: true },
-    });
-    if (!row) return null;
-    return new Date(Math.max(row.nextAttempt.getTime(), this.#nextAllowedAt));
+    const at = await nextOutboxDue(this.store, this.#account);
+    if (!at) return null;
+    return new Date(Math.max(at.getTime(), this.#nextAllowedAt));
   }
 
   /**
@@ -90,14 +106,9 @@ export class OutboxSender {
   async sendOne(): Promise<boolean> {
     const now = this.clock.now();
     if (this.#paused || now.getTime() < this.#nextAllowedAt) return false;
-    const row = await this.store.outbox.findFirst({
-      where: { status: "PENDING", nextAttempt: { lte: now } },
-      orderBy: [{ priority: "asc" }, { id: "asc" }],
-    });
+    // Claimed, so no other sender on the same database takes it.
+    const row = await claimNextOutbox(this.store, this.#account, now);
     if (!row) return false;
-    // Claim it, so a second sender on the same database skips it.
-    const claimed = await this.store.outbox.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SENDING" } });
-    if (claimed.count !== 1) return true;
     try {
       await this.#deliver(row);
       await this.store.outbox.update({ where: { id: row.id }, data: { status: "SENT", sentAt: this.clock.now(), attempts: row.attempts + 1 } });
@@ -184,6 +195,8 @@ export class OutboxSender {
         this.log.error({ err }, "outbox loop error");
         waitMs = 5000;
       }
+      // Stopped while it looked for work: a wait begun now would not hear of it.
+      if (!this.#running) break;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, waitMs);
         this.#wake = () => {

@@ -112,10 +112,12 @@ async function reminders(c: JobContext): Promise<PreparedJob> {
     isWorkday: (d) => c.calendar.isWorkday(d),
   });
   const byUnit = new Map(built.map((r) => [r.unitId, r]));
-  // A unit with several groups: each group gets the same one message.
-  const messages = s.rooms.flatMap((r) => {
-    const t = r.unitId === null ? undefined : byUnit.get(r.unitId)?.text;
-    return t === undefined ? [] : [{ key: key("reminders", c.day, r.roomId), target: roomTarget(r), text: t }];
+  // A unit with several groups: each group gets the same one message. The units with
+  // overdue issues are told first: the fan-out takes minutes at the safe pace.
+  const messages = s.rooms.flatMap((r): Keyed[] => {
+    const reminder = r.unitId === null ? undefined : byUnit.get(r.unitId);
+    if (!reminder) return [];
+    return [{ key: key("reminders", c.day, r.roomId), target: roomTarget(r), text: reminder.text, priority: reminder.overdue > 0 ? PRIORITY.overdue : PRIORITY.push }];
   });
   // A 督办单 is delivered once: to the units that were sent their reminder now.
   const reached = new Set(s.rooms.map((r) => r.unitId));

@@ -1,24 +1,17 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { processAlive } from "../core/process-alive.ts";
 
 const PREFIX = "duban-sim-";
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Folders of simulators that were killed (kill -9 cannot be caught): their process is gone. */
 function removeStale(): void {
   for (const name of readdirSync(tmpdir())) {
     const pid = /^duban-sim-(\d+)-/.exec(name)?.[1];
-    if (pid && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    if (pid && Number(pid) !== process.pid && !processAlive(Number(pid))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 

@@ -83,7 +83,7 @@ export class Simulator {
   static async create(o: SimulatorOptions): Promise<Simulator> {
     const temp = createSimTempDir();
     const dir = temp.dir;
-    const database = temporaryDatabase(o.config.DATABASE_URL, dir);
+    const database = await temporaryDatabase(o.config.DATABASE_URL, dir);
     const config: Config = {
       ...o.config,
       DATABASE_URL: database.url,

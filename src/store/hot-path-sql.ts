@@ -63,16 +63,19 @@ export async function recordReport(
 }
 
 /** A row to insert: what `enqueue` sets; status, attempts and the rest take their start values. */
-export type NewOutboxRow = Pick<Outbox, "key" | "roomId" | "contactId" | "targetName" | "text" | "filePath" | "fileName" | "priority" | "createdAt" | "nextAttempt">;
+export type NewOutboxRow = Pick<Outbox, "key" | "roomId" | "contactId" | "targetName" | "text" | "filePath" | "fileName" | "priority" | "createdAt" | "nextAttempt"> & {
+  /** The account that must send it; by default any that reaches the target. */
+  account?: string | null;
+};
 
 export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(
     (r) =>
-      Prisma.sql`(${r.key}, ${r.roomId}, ${r.contactId}, ${r.targetName}, ${r.text}, ${r.filePath}, ${r.fileName}, ${r.priority}, 'PENDING', 0, ${r.createdAt}, ${r.nextAttempt})`,
+      Prisma.sql`(${r.key}, ${r.roomId}, ${r.contactId}, ${r.targetName}, ${r.text}, ${r.filePath}, ${r.fileName}, ${r.priority}, ${r.account ?? null}, 'PENDING', 0, ${r.createdAt}, ${r.nextAttempt})`,
   );
   await db.$executeRaw`
-    INSERT INTO "Outbox" ("key", "roomId", "contactId", "targetName", "text", "filePath", "fileName", "priority", "status", "attempts", "createdAt", "nextAttempt")
+    INSERT INTO "Outbox" ("key", "roomId", "contactId", "targetName", "text", "filePath", "fileName", "priority", "account", "status", "attempts", "createdAt", "nextAttempt")
     VALUES ${Prisma.join(values)}`;
 }
 

@@ -2,6 +2,7 @@ import type { WechatyInterface } from "wechaty/impls";
 import type { App } from "../app/create-app.ts";
 import { loginNotice } from "../format/login-notice.ts";
 import { PRIORITY, enqueue } from "../outbox/enqueue.ts";
+import type { AccountRooms } from "./account-rooms.ts";
 import { relinkRooms } from "./relink-rooms.ts";
 
 export interface LifecycleOptions {
@@ -10,15 +11,26 @@ export interface LifecycleOptions {
    * loaded) before matching the bound groups anyway.
    */
   settleMs?: number;
+  /** Once the account is this process's (see claimAccount). */
   onLogin?: () => void;
+  /**
+   * Makes the logged-in account (its WeChat id) this process's alone, when several bot
+   * processes share the store; false when another live process has it: this one then
+   * neither sends nor starts its jobs (the callback says why and stops it).
+   */
+  claimAccount?: (account: string) => Promise<boolean>;
+  /** Records the account's groups after each login, for the outbox to route by. */
+  accountRooms?: AccountRooms;
 }
 
 /**
  * What a login and a logout mean for sending. The outbox's loop runs from the start but
- * stays paused until a login; after each login, once the groups are loaded, the bindings
- * are matched again (a renumbered group gets its new id, and so do the messages waiting
- * for it), sending resumes, and the admins are told what was found. A logout pauses
- * sending: nothing is marked failed, nothing is lost.
+ * stays paused until a login; the logged-in account is then claimed for this process (on
+ * a shared store, one process per account) and its sender takes the rows that account can
+ * deliver. After each login, once the groups are loaded, the account's groups are
+ * recorded, the bindings are matched again (a renumbered group gets its new id, and so do
+ * the messages waiting for it), sending resumes, and the admins are told what was found.
+ * A logout pauses sending: nothing is marked failed, nothing is lost.
  */
 export function attachLifecycle(bot: WechatyInterface, app: App, o: LifecycleOptions = {}): void {
   const { log, config } = app;
@@ -37,11 +49,23 @@ export function attachLifecycle(bot: WechatyInterface, app: App, o: LifecycleOpt
     if (account !== config.DUBAN_BOT_NAME) {
       log.warn({ account, DUBAN_BOT_NAME: config.DUBAN_BOT_NAME }, "DUBAN_BOT_NAME differs from the account's WeChat name: quoted replies to the bot will not be recognised; set DUBAN_BOT_NAME to the account's name");
     }
-    o.onLogin?.();
+    // The sender takes the rows this account can deliver, once the account is ours.
+    const claimed = (async () => {
+      if (o.claimAccount && !(await o.claimAccount(user.id))) return false;
+      await app.sender.sendAs(user.id);
+      o.onLogin?.();
+      return true;
+    })().catch((err: unknown) => {
+      log.error({ err }, "could not claim the account: not sending");
+      return false;
+    });
     const relink = async () => {
       if (pending !== relink) return;
       pending = null;
+      if (!(await claimed)) return;
       try {
+        const rooms = await o.accountRooms?.listed(bot, user.id);
+        if (rooms !== undefined) log.info({ rooms }, `the account is in ${rooms} groups`);
         const report = await relinkRooms(bot, app);
         if (mine !== generation) return; // logged out meanwhile
         const now = app.clock.now();

@@ -1,6 +1,7 @@
 import type { WechatyInterface } from "wechaty/impls";
 import type { App } from "../app/create-app.ts";
 import { identityKey } from "../core/identity.ts";
+import { liveAccounts } from "../store/account-lock.ts";
 import { moveBinding } from "../store/move-binding.ts";
 
 export interface RelinkReport {
@@ -34,6 +35,8 @@ export async function relinkRooms(bot: WechatyInterface, app: App): Promise<Reli
     const key = identityKey(topic);
     idsByTopic.set(key, [...(idsByTopic.get(key) ?? []), room.id]);
   }
+  // On a shared store, a group another live process's account is in is not missing: this account is just not in it.
+  for (const id of await roomsOfOtherLiveAccounts(app, bot.isLoggedIn ? bot.currentUser.id : null)) current.add(id);
   const bound = new Set(bindings.map((b) => b.roomId));
   const now = app.clock.now();
   for (const b of bindings) {
@@ -59,4 +62,10 @@ export async function relinkRooms(bot: WechatyInterface, app: App): Promise<Reli
   if (report.moved.length) await app.pipeline.reloadDirectory();
   if (report.missing.length) app.log.warn({ missing: report.missing }, "bound groups not found after login; bindings kept");
   return report;
+}
+
+async function roomsOfOtherLiveAccounts(app: App, self: string | null): Promise<string[]> {
+  const live = (await liveAccounts(app.config.DATABASE_URL))?.filter((a) => a !== self) ?? [];
+  if (live.length === 0) return [];
+  return (await app.store.accountRoom.findMany({ where: { account: { in: live } }, select: { roomId: true } })).map((r) => r.roomId);
 }

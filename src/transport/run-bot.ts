@@ -4,8 +4,10 @@ import { createApp } from "../app/create-app.ts";
 import { createLogger } from "../app/create-logger.ts";
 import type { Config } from "../config/load-config.ts";
 import { systemClock } from "../core/clock.ts";
+import { AccountTakenError, lockAccount, type AccountLock } from "../store/account-lock.ts";
 import { acquireBotLock, BotLockedError } from "../store/bot-lock.ts";
-import { sqlitePath } from "../store/sqlite-migrations.ts";
+import { databaseTarget } from "../store/database-url.ts";
+import { AccountRooms } from "./account-rooms.ts";
 import { attachWechaty } from "./attach-wechaty.ts";
 import { ConnectionWatch } from "./connection-watch.ts";
 import { attachLifecycle } from "./login-lifecycle.ts";
@@ -23,9 +25,11 @@ export async function runBot(config: Config): Promise<void> {
   if (config.DUBAN_ADMINS.length === 0) {
     log.warn("DUBAN_ADMINS is empty: nobody can bind groups, verify or approve, and failed messages reach no one. Set it to the staff's contact ids or aliases (npm run duban -- contacts lists who the bot has seen)");
   }
-  let lock: { release(): void };
+  // SQLite: one bot per database. PostgreSQL: one per account, locked at login (claimAccount below).
+  const target = databaseTarget(config.DATABASE_URL);
+  let lock: { release(): void } = { release: () => undefined };
   try {
-    lock = acquireBotLock(sqlitePath(config.DATABASE_URL));
+    if (target.kind === "sqlite") lock = acquireBotLock(target.file);
   } catch (err) {
     if (err instanceof BotLockedError) {
       throw new StartupError(`another duban bot is already running on ${err.dbPath}: stop it first (import, export, status and backup work while it runs)`, 1);
@@ -45,8 +49,27 @@ export async function runBot(config: Config): Promise<void> {
     stop: () => bot.stop(),
   });
 
-  attachWechaty(bot, app, new Date(systemClock.now().getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000), { onError: (err) => watch.error(err) });
-  attachLifecycle(bot, app, { onLogin: () => app.scheduler.startCron() });
+  // Several processes may share a PostgreSQL store, one per account (README, "PostgreSQL, and several accounts").
+  let held: { account: string; lock: AccountLock } | null = null;
+  let stop: (() => Promise<void>) | null = null;
+  const claimAccount = async (account: string): Promise<boolean> => {
+    if (held?.account === account) return true;
+    await held?.lock.release();
+    held = null;
+    try {
+      held = { account, lock: await lockAccount(config.DATABASE_URL, account) };
+      return true;
+    } catch (err) {
+      if (!(err instanceof AccountTakenError)) throw err;
+      log.error({ account }, `another duban bot is already logged in as ${account} on this database: stopping (one process per account)`);
+      process.exitCode = 1;
+      void stop?.();
+      return false;
+    }
+  };
+  const accountRooms = new AccountRooms(app.store, systemClock);
+  attachWechaty(bot, app, new Date(systemClock.now().getTime() - config.DUBAN_STALE_MESSAGE_SECONDS * 1000), { onError: (err) => watch.error(err), accountRooms });
+  attachLifecycle(bot, app, { onLogin: () => app.scheduler.startCron(), claimAccount, accountRooms });
   bot.on("scan", (qrcode, status) => {
     watch.reached();
     if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) {
@@ -74,9 +97,11 @@ export async function runBot(config: Config): Promise<void> {
       await app.scheduler.stop();
       await bot.stop().catch(() => undefined);
       await app.close();
+      await held?.lock.release();
       lock.release();
       resolve();
     };
+    stop = () => shutdown("account taken");
     process.once("SIGINT", () => void shutdown("SIGINT"));
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
     log.info({ puppet: config.WECHATY_PUPPET, data: config.DUBAN_DATA_DIR }, `duban starting on ${config.WECHATY_PUPPET}`);

@@ -18,6 +18,8 @@ export async function toInbound(msg: Message, at: Date, notBefore: Date): Promis
   const base = {
     id: msg.id,
     at,
+    sentAt: msg.date(),
+    account: msg.wechaty.isLoggedIn ? msg.wechaty.currentUser.id : undefined,
     room: room ? { id: room.id, topic: await room.topic() } : null,
     sender: { id: talker.id, name: talker.name(), alias: alias ?? undefined },
   };

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSimulation } from "../../src/sim/run-simulation.ts";
 import { tempDir } from "./helpers.ts";
+import { simulatorEnv } from "../support/test-database.ts";
 
 interface Line {
   time: string;
@@ -53,7 +54,7 @@ describe("the scheduler in the simulator, over a week with 国庆 and a 调休 S
     writeFileSync(file, SCRIPT);
     const out: string[] = [];
     err = [];
-    code = await runSimulation(file, { json: true, out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+    code = await runSimulation(file, { json: true, out: (l) => out.push(l), err: (l) => err.push(l), env: simulatorEnv() });
     lines = out.map((l) => JSON.parse(l) as Line);
     jobs = lines.flatMap((l) => {
       const m = JOB.exec(l.text);

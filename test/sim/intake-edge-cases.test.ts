@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSimulation } from "../../src/sim/run-simulation.ts";
 import { SAMPLE_LEDGER } from "../support/test-app.ts";
+import { simulatorEnv } from "../support/test-database.ts";
 
 async function simulate(script: string, dir = mkdtempSync(path.join(os.tmpdir(), "duban-intake-"))) {
   copyFileSync(SAMPLE_LEDGER, path.join(dir, "ledger.csv"));
@@ -12,7 +13,7 @@ async function simulate(script: string, dir = mkdtempSync(path.join(os.tmpdir(),
   writeFileSync(file, script);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runSimulation(file, { json: false, filesDir: path.join(dir, "out"), out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+  const code = await runSimulation(file, { json: false, filesDir: path.join(dir, "out"), out: (l) => out.push(l), err: (l) => err.push(l), env: simulatorEnv() });
   return { code, out, err, dir };
 }
 

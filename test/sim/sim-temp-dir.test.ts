@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { runSimulation } from "../../src/sim/run-simulation.ts";
+import { simulatorEnv } from "../support/test-database.ts";
 
 // A simulator stopped from outside leaves no duban-sim-* folder behind.
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -37,7 +38,7 @@ it("a folder whose simulator was killed outright (its process gone) is removed b
   const mine = mkdtempSync(path.join(os.tmpdir(), `duban-sim-${process.pid}-`));
   const dir = mkdtempSync(path.join(os.tmpdir(), "duban-simtest-"));
   writeFileSync(path.join(dir, "s.txt"), "@now 2026-12-01 08:00\n张三: 帮助\n");
-  expect(await runSimulation(path.join(dir, "s.txt"), { json: false, out: () => undefined, err: () => undefined, env: {} })).toBe(0);
+  expect(await runSimulation(path.join(dir, "s.txt"), { json: false, out: () => undefined, err: () => undefined, env: simulatorEnv() })).toBe(0);
   expect(existsSync(left)).toBe(false);
   // A live process's folder (here: this one's) is left alone.
   expect(existsSync(mine)).toBe(true);

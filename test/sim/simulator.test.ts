@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { runSimulation } from "../../src/sim/run-simulation.ts";
 import { parseDuration, parseScript } from "../../src/sim/parse-script.ts";
 import { SAMPLE_LEDGER } from "../support/test-app.ts";
+import { simulatorEnv } from "../support/test-database.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -26,7 +27,7 @@ async function simulate(script: string, json = false, files: Record<string, stri
   writeFileSync(file, script);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runSimulation(file, { json, filesDir: filesDir?.(dir), out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+  const code = await runSimulation(file, { json, filesDir: filesDir?.(dir), out: (l) => out.push(l), err: (l) => err.push(l), env: simulatorEnv() });
   return { code, out, err, dir };
 }
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { runSimulation } from "../../src/sim/run-simulation.ts";
+import { simulatorEnv } from "./test-database.ts";
 
 /** One message the simulator printed (its --json line). */
 export interface SimLine {
@@ -23,7 +24,7 @@ export async function runScenario(name: string, env: Record<string, string> = {}
   const out: string[] = [];
   const err: string[] = [];
   const script = path.resolve(import.meta.dirname, "../sim/scenarios", name);
-  const code = await runSimulation(script, { json: true, filesDir, out: (l) => out.push(l), err: (l) => err.push(l), env });
+  const code = await runSimulation(script, { json: true, filesDir, out: (l) => out.push(l), err: (l) => err.push(l), env: { ...simulatorEnv(), ...env } });
   const lines = out.map((l) => JSON.parse(l) as SimLine);
   return { code, err, lines, said: (where, text) => lines.filter((l) => (l.room ?? `@${l.to}`) === where && l.text.includes(text)) };
 }

@@ -14,3 +14,12 @@ export function testDatabaseUrl(file: string): string {
 }
 
 export const onPostgres = () => Boolean(process.env.DUBAN_TEST_DATABASE_URL);
+
+/**
+ * The environment a simulator run starts from: on PostgreSQL the suite's database, where the
+ * simulator makes (and drops) a schema of its own, as `simulate` does with DATABASE_URL set.
+ */
+export function simulatorEnv(): Record<string, string> {
+  const server = process.env.DUBAN_TEST_DATABASE_URL;
+  return server ? { DATABASE_URL: server } : {};
+}

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { WechatyBuilder, log } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
+import { lockAccount } from "../../src/store/account-lock.ts";
 import { relinkRooms } from "../../src/transport/relink-rooms.ts";
 import { TestBot } from "../support/test-app.ts";
+import { onPostgres } from "../support/test-database.ts";
 
 describe("relinkRooms (puppets that renumber groups at login)", () => {
   let t: TestBot;
@@ -36,6 +38,28 @@ describe("relinkRooms (puppets that renumber groups at login)", () => {
 
     const reply = await t.deliver(t.message("张三", null, "进度 ZG-2026-003 开工", { room: { id: "new-id@chatroom", topic: "区水利局工作群" } }));
     expect(reply[0]).toContain("已记录 ZG-2026-003 进度");
+    await bot.stop();
+  });
+
+  // Several accounts on one store: a group this account is not in may be another's.
+  it.skipIf(!onPostgres())("keeps a binding whose group another live account is in, and marks it missing once that account is gone", async () => {
+    t = await TestBot.create();
+    await t.app.store.unit.create({ data: { name: "区城管局" } });
+    await t.say("王科长", "城管局群", "绑定 区城管局");
+    await t.app.store.accountRoom.create({ data: { account: "wxid_other", roomId: "城管局群@chatroom", seenAt: t.clock.now() } });
+    const other = await lockAccount(t.app.config.DATABASE_URL, "wxid_other");
+
+    log.level("silent");
+    const mocker = new mock.Mocker();
+    const bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
+    await bot.start();
+    const loggedIn = new Promise<void>((r) => bot.once("login", () => r()));
+    mocker.login(mocker.createContact({ id: "bot", name: "督办助手" }));
+    await loggedIn;
+
+    expect(await relinkRooms(bot, t.app)).toEqual({ found: ["城管局群"], moved: [], missing: [] });
+    await other.release();
+    expect(await relinkRooms(bot, t.app)).toEqual({ found: [], moved: [], missing: ["城管局群"] });
     await bot.stop();
   });
 });
