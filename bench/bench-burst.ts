@@ -1,7 +1,8 @@
 // A burst of 1,000 group messages in one second, shared by two bot processes (two child
-// processes, each its own app, pipeline and connection) on one PostgreSQL store, as two bot
-// accounts would share a city's groups. One message in ten reaches both (a group both
-// accounts are in): it must be answered and recorded once. Reports each process's deepest
+// processes, each its own app, pipeline and connection, each logged in as its own account)
+// on one PostgreSQL store, as two bot accounts would share a city's groups. One message in
+// ten reaches both (a group both accounts are in), under a different message id in each:
+// it must be answered and recorded once. Reports each process's deepest
 // queue, the latency from a message's arrival to its answer being in the outbox, and counts
 // the outbox's answers by key. Run: npx tsx bench/bench-burst.ts
 import { spawn } from "node:child_process";
@@ -12,6 +13,8 @@ import pino from "pino";
 import { createApp } from "../src/app/create-app.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { ManualClock, systemClock } from "../src/core/clock.ts";
+import { deliveryKey } from "../src/bot/delivery-key.ts";
+import type { InboundMessage } from "../src/handlers/inbound-message.ts";
 import { chatLedger, groupMessage, mixedCommand } from "./bench-pipeline.ts";
 import { rawPostgres, withBenchStore } from "./bench-store.ts";
 
@@ -37,6 +40,12 @@ function plan(): Planned[] {
     to: i % SHARED_EVERY === 0 ? Array.from({ length: PROCESSES }, (_, p) => p) : [i % PROCESSES],
     command: mixedCommand(i),
   }));
+}
+
+/** The message as account `index` receives it: its own message id, WeChat's send time. */
+function received(m: Planned, go: number, index: number, at: Date): InboundMessage {
+  const msg = groupMessage(new ManualClock(at), `${m.id}@bot${index}`, m.command.room, m.command.sender, m.command.text);
+  return { ...msg, sentAt: new Date(Math.round(go + m.offsetMs)), account: `bot${index}` };
 }
 
 interface ProcessResult {
@@ -69,8 +78,7 @@ async function serve(url: string, dir: string, index: number): Promise<ProcessRe
               () => {
                 const arrival = go + m.offsetMs;
                 maxQueueDepth = Math.max(maxQueueDepth, ++depth);
-                const msg = groupMessage(new ManualClock(Date.now()), m.id, m.command.room, m.command.sender, m.command.text);
-                void app.pipeline.submit(msg).then(() => {
+                void app.pipeline.submit(received(m, go, index, new Date())).then(() => {
                   depth--;
                   const done = Date.now();
                   latenciesMs.push(done - arrival);
@@ -152,29 +160,30 @@ export function benchBurst(): Promise<BurstBench> {
     });
     await chatLedger(setup, clock);
     await setup.close();
+    const db = await rawPostgres(url);
+    await db.query(`DELETE FROM "Outbox"`); // the binding replies: every answer left is the burst's
 
     const children = Array.from({ length: PROCESSES }, (_, i) => runChild(url, dir, i));
     let results: ProcessResult[];
+    const go = Date.now() + 2000;
     try {
       await Promise.all(children.map((c) => c.ready));
-      const go = Date.now() + 500;
       for (const c of children) c.go(go);
       results = await Promise.all(children.map((c) => c.result));
     } finally {
       for (const c of children) c.stop();
     }
 
-    const db = await rawPostgres(url);
     try {
-      // The answer's key is reply:<message id>:<part>; its first part says the message was answered.
-      const { rows } = await db.query<{ id: string; n: string }>(
-        `SELECT split_part(key, ':', 2) AS id, COUNT(*) AS n FROM "Outbox" WHERE key LIKE 'reply:burst%:0' GROUP BY 1`,
-      );
-      const events = await db.query<{ n: string }>(
-        `SELECT COUNT(*) AS n FROM (SELECT "messageId" FROM "IssueEvent" WHERE "messageId" LIKE 'burst%' GROUP BY 1 HAVING COUNT(*) > 1) t`,
-      );
-      const latencies = results.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+      // An answer's key is reply:<deliveryKey>:<part>, the same whichever account received
+      // the message; its first part says the message was answered.
+      const { rows } = await db.query<{ key: string }>(`SELECT key FROM "Outbox" WHERE key LIKE 'reply:%:0'`);
+      const keys = new Set(rows.map((r) => r.key));
       const planned = plan();
+      const answered = planned.filter((m) => keys.has(`reply:${deliveryKey(received(m, go, 0, new Date(go)))}:0`)).length;
+      const reports = planned.filter((m) => m.command.text.startsWith("进度")).length;
+      const events = await db.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "IssueEvent" WHERE "messageId" LIKE 'burst%'`);
+      const latencies = results.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
       return {
         messages: MESSAGES,
         processes: PROCESSES,
@@ -184,10 +193,10 @@ export function benchBurst(): Promise<BurstBench> {
         p50Ms: pct(latencies, 0.5),
         p99Ms: pct(latencies, 0.99),
         drainedMs: Math.max(...results.map((r) => r.lastDoneMs)),
-        answered: rows.length,
-        answeredTwice: rows.filter((r) => Number(r.n) > 1).length,
-        unanswered: planned.filter((m) => !rows.some((r) => r.id === m.id)).length,
-        recordedTwice: Number(events.rows[0]!.n),
+        answered,
+        answeredTwice: rows.length - answered,
+        unanswered: MESSAGES - answered,
+        recordedTwice: Math.max(0, Number(events.rows[0]!.n) - reports),
       };
     } finally {
       await db.end();

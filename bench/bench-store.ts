@@ -36,7 +36,7 @@ export async function postgresUnavailable(): Promise<string | null> {
 
 export async function benchStore(kind: StoreKind): Promise<BenchStore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
-  const db = temporaryDatabase(kind === "sqlite" ? "file:bench.db" : POSTGRES_URL, dir);
+  const db = await temporaryDatabase(kind === "sqlite" ? "file:bench.db" : POSTGRES_URL, dir);
   return {
     kind,
     url: db.url,

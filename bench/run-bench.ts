@@ -97,6 +97,7 @@ await onEachStore(async (kind) => {
   for (const r of f.runs) {
     line(`${r.accounts} account(s), ${pace}: last of ${r.messages} messages lands (min)`, `${r.lastMinutes}`);
     line(`  leaders' digest lands (min); messages per account`, `${r.leadersMinutes}; ${r.perAccount.join(" + ")}`);
+    if (kind === "postgresql") line("  group messages sent through an account not in the group", `${r.outOfReach}`, "0", r.outOfReach === 0);
   }
 });
 
