@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { processAlive } from "../core/process-alive.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Store, Tx } from "../store/open-store.ts";
 
@@ -14,10 +17,26 @@ export interface JobRunClaim {
 export type ClaimResult = "claimed" | "done" | "busy";
 
 
+/** A lease holder's name: its machine, its process and a random part (two schedulers in one process). */
+export function leaseOwner(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * The holder was a process of this machine and is gone (killed, crashed): nobody will finish
+ * its run, so a restarted bot need not wait out the lease. A holder elsewhere is judged by
+ * its lease alone.
+ */
+function holderGone(owner: string): boolean {
+  const [host, pid] = owner.split(":");
+  const n = Number(pid);
+  return host === hostname() && Number.isInteger(n) && n > 0 && n !== process.pid && !processAlive(n);
+}
+
 /**
  * Claims one job run with a lease. The insert is the lock: the primary key lets exactly one
- * instance in. An unfinished run whose lease has expired was abandoned (a crash mid-run:
- * its messages were never committed) and may be taken over.
+ * instance in. An unfinished run whose lease has expired, or whose holder on this machine has
+ * died, was abandoned (a crash mid-run: its messages were never committed) and may be taken over.
  */
 export async function claimJobRun(db: Store, c: JobRunClaim): Promise<ClaimResult> {
   const leaseUntil = new Date(c.now.getTime() + c.leaseMs);
@@ -30,7 +49,7 @@ export async function claimJobRun(db: Store, c: JobRunClaim): Promise<ClaimResul
   const row = await db.jobRun.findUnique({ where: { key: c.key } });
   if (!row) return "busy"; // deleted under us: let the next tick try again
   if (row.finishedAt) return "done";
-  if (row.leaseUntil.getTime() > c.now.getTime()) return "busy";
+  if (row.leaseUntil.getTime() > c.now.getTime() && !holderGone(row.owner)) return "busy";
   // Conditional on the row as we read it: of two instances taking over, one wins.
   const took = await db.jobRun.updateMany({
     where: { key: c.key, owner: row.owner, leaseUntil: row.leaseUntil, finishedAt: null },

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { Config } from "../config/load-config.ts";
@@ -8,7 +6,7 @@ import type { TimedWork } from "../core/timed-work.ts";
 import type { Day, ZonedTime } from "../core/zoned-time.ts";
 import { enqueue } from "../outbox/enqueue.ts";
 import type { Store } from "../store/open-store.ts";
-import { LeaseLostError, claimJobRun, finishJobRun, releaseJobRun, type ClaimResult } from "./claim-job-run.ts";
+import { LeaseLostError, claimJobRun, leaseOwner, finishJobRun, releaseJobRun, type ClaimResult } from "./claim-job-run.ts";
 import { RunDays, jobKey, jobTimes, type JobName, type JobTime } from "./job-times.ts";
 import { prepareJob } from "./prepare-job.ts";
 import type { WorkingCalendar } from "../domain/working-calendar.ts";
@@ -63,7 +61,7 @@ export class Scheduler implements TimedWork {
     private readonly deps: SchedulerDeps,
     o: SchedulerOptions = {},
   ) {
-    this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.owner = o.owner ?? leaseOwner();
     this.#leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
     this.#retryMs = o.retryMs ?? DEFAULT_RETRY_MS;
     this.runDays = new RunDays(deps.calendar, deps.config.DUBAN_WORKDAYS_ONLY);

@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { hostname } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -90,6 +91,29 @@ describe("idempotency", () => {
     expect(run.owner).toBe(s.owner);
     expect(run.finishedAt).toEqual(at("2026-12-07 08:35"));
     expect((await t!.flush()).map((m) => m.to)).toEqual(["领导群"]);
+  });
+
+  it("a run left by a process of this machine that died is taken over at once, without waiting out its lease", async () => {
+    const [t] = await apps(1, "2026-12-07 08:31");
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const lease = { job: "digest", day: "2026-12-07", startedAt: at("2026-12-07 08:30"), leaseUntil: at("2026-12-07 08:35") };
+    await t!.app.store.jobRun.createMany({
+      data: [
+        { key: "digest:2026-12-07", owner: `${hostname()}:${dead}:abcd1234`, ...lease },
+        // Alive, or on another machine: only the lease tells.
+        { key: "ranking:2026-12-07", owner: `${hostname()}:${process.pid}:abcd1234`, ...lease, job: "ranking" },
+        { key: "reviews:2026-12-07", owner: `elsewhere:${dead}:abcd1234`, ...lease, job: "reviews" },
+      ],
+    });
+    const s = t!.app.scheduler;
+    await s.runDue();
+    const runs = await t!.app.store.jobRun.findMany({ orderBy: { key: "asc" } });
+    expect(runs.map((r) => [r.job, r.owner === s.owner, r.finishedAt !== null])).toEqual([
+      ["digest", true, true],
+      ["lights", true, true],
+      ["ranking", false, false],
+      ["reviews", false, false],
+    ]);
   });
 
   it("a run that loses its lease to another instance rolls its messages back", async () => {
