@@ -11,7 +11,7 @@ import { createApp } from "../src/app/create-app.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { ManualClock } from "../src/core/clock.ts";
 import { ZonedTime } from "../src/core/zoned-time.ts";
-import { OutboxSender } from "../src/outbox/outbox-sender.ts";
+import { OutboxSender, senderOptions } from "../src/outbox/outbox-sender.ts";
 import type { Target } from "../src/outbox/outgoing.ts";
 import { seededRandom } from "../src/sim/seeded-random.ts";
 import { withBenchStore, type StoreKind } from "./bench-store.ts";
@@ -67,14 +67,7 @@ export function benchFanout(kind: StoreKind): Promise<FanoutBench> {
             app.store,
             { send: record, sendFile: record },
             clock,
-            {
-              intervalMs: config.DUBAN_SEND_INTERVAL_MS,
-              jitterMs: config.DUBAN_SEND_JITTER_MS,
-              maxAttempts: config.DUBAN_SEND_MAX_ATTEMPTS,
-              backoffMaxMs: config.DUBAN_SEND_BACKOFF_MAX_MS,
-              maxChars: config.DUBAN_MAX_MESSAGE_CHARS,
-              admins: config.DUBAN_ADMINS,
-            },
+            senderOptions(config),
             log,
             seededRandom(account + 1),
           );

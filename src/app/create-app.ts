@@ -3,7 +3,7 @@ import type { Config } from "../config/load-config.ts";
 import type { Clock } from "../core/clock.ts";
 import { ZonedTime } from "../core/zoned-time.ts";
 import { MessagePipeline } from "../bot/message-pipeline.ts";
-import { OutboxSender } from "../outbox/outbox-sender.ts";
+import { OutboxSender, senderOptions } from "../outbox/outbox-sender.ts";
 import type { Transport } from "../outbox/transport.ts";
 import { openDirectoryVersion } from "../store/directory-version.ts";
 import { openStore, type Store } from "../store/open-store.ts";
@@ -45,14 +45,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     store,
     o.transport,
     clock,
-    {
-      intervalMs: config.DUBAN_SEND_INTERVAL_MS,
-      jitterMs: config.DUBAN_SEND_JITTER_MS,
-      maxAttempts: config.DUBAN_SEND_MAX_ATTEMPTS,
-      backoffMaxMs: config.DUBAN_SEND_BACKOFF_MAX_MS,
-      maxChars: config.DUBAN_MAX_MESSAGE_CHARS,
-      admins: config.DUBAN_ADMINS,
-    },
+    senderOptions(config),
     log,
     o.random,
   );

@@ -1,5 +1,6 @@
 import { access } from "node:fs/promises";
 import type { Logger } from "pino";
+import type { Config } from "../config/load-config.ts";
 import type { Clock } from "../core/clock.ts";
 import { firstChars } from "../core/identity.ts";
 import { fileKindOf, type Target } from "./outgoing.ts";
@@ -16,6 +17,18 @@ export interface SenderOptions {
   backoffMaxMs: number;
   maxChars: number;
   admins: readonly string[];
+}
+
+/** The pacing and retry settings, as configured. */
+export function senderOptions(config: Config): SenderOptions {
+  return {
+    intervalMs: config.DUBAN_SEND_INTERVAL_MS,
+    jitterMs: config.DUBAN_SEND_JITTER_MS,
+    maxAttempts: config.DUBAN_SEND_MAX_ATTEMPTS,
+    backoffMaxMs: config.DUBAN_SEND_BACKOFF_MAX_MS,
+    maxChars: config.DUBAN_MAX_MESSAGE_CHARS,
+    admins: config.DUBAN_ADMINS,
+  };
 }
 
 const NOT_CONNECTED_RETRY_MS = 30_000;
