@@ -7,9 +7,9 @@ import { formatFindings, runDoctor } from "../ops/doctor.ts";
 import { listContacts } from "../ops/list-contacts.ts";
 import { listOutbox, retryOutbox } from "../ops/outbox-admin.ts";
 import { statusReport } from "../ops/status-report.ts";
-import { sqlitePath } from "../store/sqlite-migrations.ts";
 import { liveAccounts } from "../store/account-lock.ts";
 import { isBotRunning } from "../store/bot-lock.ts";
+import { databaseTarget } from "../store/database-url.ts";
 import { openStore, type Store } from "../store/open-store.ts";
 import { readConfigOrExit } from "./read-config.ts";
 
@@ -45,7 +45,11 @@ async function withStore(run: (store: Store, config: Config, time: ZonedTime) =>
 }
 
 export const runStatus = () =>
-  withStore(async (store, config) => statusReport(store, config, systemClock.now(), (await liveAccounts(config.DATABASE_URL)) ?? isBotRunning(sqlitePath(config.DATABASE_URL))));
+  withStore(async (store, config) => {
+    const target = databaseTarget(config.DATABASE_URL);
+    const running = target.kind === "sqlite" ? isBotRunning(target.file) : ((await liveAccounts(config.DATABASE_URL)) ?? []);
+    return statusReport(store, config, systemClock.now(), running);
+  });
 
 export async function runDoctorCommand(): Promise<number> {
   const findings = await runDoctor(process.env, systemClock.now());

@@ -1,8 +1,11 @@
-import { identityKey } from "../core/identity.ts";
+import { identityKey, wellFormed } from "../core/identity.ts";
 import { formatDay } from "../core/zoned-time.ts";
 import type { RawCell } from "./raw-sheet.ts";
 
-/** A cell as text, trimmed; a date typed into a text column reads as `2026-12-31`. */
+/**
+ * A cell as text, trimmed and well formed (a NUL from a damaged file dropped, as from chat:
+ * PostgreSQL's text refuses it); a date typed into a text column reads as `2026-12-31`.
+ */
 export function cellText(value: RawCell | undefined): string {
   if (value == null) return "";
   if (value instanceof Date) {
@@ -10,7 +13,7 @@ export function cellText(value: RawCell | undefined): string {
       ? ""
       : formatDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
-  return String(value).trim();
+  return wellFormed(String(value)).trim();
 }
 
 /** The code as chat reads it: the same identity normalisation, upper case. */

@@ -6,12 +6,6 @@ import Database from "better-sqlite3";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
-/** `file:./data/duban.db` → an absolute path, relative to the working directory. */
-export function sqlitePath(url: string): string {
-  const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return p === ":memory:" ? p : path.resolve(p);
-}
-
 function migrationNames(): string[] {
   return existsSync(MIGRATIONS_DIR)
     ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })

@@ -117,6 +117,17 @@ describe("over-long cells", () => {
   });
 });
 
+describe("a NUL inside a cell", () => {
+  it("is dropped, so the row imports on either store", async () => {
+    const file = write("nul.csv", [LINES[0], "ZG-2026-001,榨菜\u0000废水直排,百胜镇人民政府,2026-11-20"].join("\n"));
+    expect((await importLedgerFile(store, file, zt, opts)).ok).toBe(true);
+    expect((await store.issue.findUniqueOrThrow({ where: { code: "ZG-2026-001" } })).description).toBe("榨菜废水直排");
+    await store.issueEvent.deleteMany();
+    await store.issue.deleteMany();
+    await store.unit.deleteMany();
+  });
+});
+
 describe("all or nothing on a file longer than one write batch", () => {
   it("rolls back the rows already written when a bad row comes late, and lists every bad row", async () => {
     const lines = [LINES[0]];
