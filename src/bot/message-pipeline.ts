@@ -117,7 +117,7 @@ export class MessagePipeline {
   }
 
   async #loadDirectory(): Promise<void> {
-    this.#directoryVersion = this.deps.directoryVersion.current();
+    this.#directoryVersion = await this.deps.directoryVersion.current();
     await this.#directory.load(this.deps.store);
   }
 
@@ -138,12 +138,11 @@ export class MessagePipeline {
 
   /**
    * Other bot processes cache memberships too: they reload. This one has already updated its
-   * own cache, so it takes the new version as seen (on PostgreSQL the announcement comes
-   * back a moment later and costs one reload).
+   * own cache, so it takes the new version as seen.
    */
   async #membershipChanged(): Promise<void> {
     await bumpDirectoryVersion(this.deps.store);
-    this.#directoryVersion = this.deps.directoryVersion.current();
+    this.#directoryVersion = await this.deps.directoryVersion.current();
   }
 
   /** A group renamed: its binding survives, under the new name. */
@@ -173,7 +172,7 @@ export class MessagePipeline {
     const msg = wellFormedMessage(received);
     const { store, config, log } = this.deps;
     // Bindings are cached; one cheap read tells whether the CLI or another process changed them.
-    if (this.#directoryVersion !== this.deps.directoryVersion.current()) await this.#loadDirectory();
+    if (this.#directoryVersion !== (await this.deps.directoryVersion.current())) await this.#loadDirectory();
     const directory = this.#directory;
     await this.#contacts.observe(store, msg);
     if (msg.room) await this.#relinkIfMissing(msg.room);

@@ -8,7 +8,7 @@ import type { Store, Tx } from "./open-store.ts";
  * `COUNT(*) FILTER (WHERE …)`, `LIKE`, quoted identifiers, window functions, ON CONFLICT.
  */
 export interface SqlDialect {
-  /** For the few statements that exist on one store only (PostgreSQL's NOTIFY). */
+  /** For the few statements that exist on one store only (the outbox's FOR UPDATE SKIP LOCKED). */
   name: "sqlite" | "postgresql";
   /**
    * `FROM ${d.jsonRows(rows)} AS j`: one row per element of `rows`, as `j.value`; read
